@@ -1,0 +1,45 @@
+//! The library's error type: what keeps igp from doing its work on a file.
+//! (What is wrong *in* a plan is a [`crate::finding::Finding`], never an error.)
+
+use std::path::PathBuf;
+
+/// Why a file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be opened or read from disk.
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The bytes are not a spreadsheet or delimited text igp can read.
+    #[error("{path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    /// The file is larger than a limit allows.
+    #[error("{path}: {what} is {actual}, over the limit of {limit}; {hint}")]
+    TooLarge {
+        path: PathBuf,
+        what: &'static str,
+        actual: String,
+        limit: String,
+        hint: &'static str,
+    },
+    /// A JSON plan that does not match the model.
+    #[error("{path}: not an igp plan in JSON: {reason}")]
+    BadJson { path: PathBuf, reason: String },
+    /// An output could not be written.
+    #[error("{path}: cannot write: {reason}")]
+    Write { path: PathBuf, reason: String },
+}
+
+impl Error {
+    pub(crate) fn unreadable(path: &std::path::Path, reason: impl Into<String>) -> Error {
+        Error::Unreadable {
+            path: path.to_path_buf(),
+            reason: reason.into(),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,172 @@
+//! Findings: what igp has to say about a plan. A finding is data, never an error.
+//!
+//! The catalogue of codes (`CATALOGUE`) is the one table of rule codes, names and default
+//! severities (`checks.md`); readers and rules create findings through it.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A code of the catalogue with its name, default severity and one-line summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+}
+
+macro_rules! catalogue {
+    ($($id:ident $code:literal $name:literal $sev:ident $summary:literal;)*) => {
+        $(pub const $id: Code = Code { code: $code, name: $name, severity: Severity::$sev, summary: $summary };)*
+        /// Every code, in catalogue order.
+        pub const CATALOGUE: &[Code] = &[$($id),*];
+    };
+}
+
+catalogue! {
+    S001 "S001" "unreadable-file" Error "the file cannot be opened or is not a spreadsheet/CSV";
+    S002 "S002" "no-goals-table" Error "no Section 3 header row found anywhere";
+    S003 "S003" "missing-section" Warning "Section 1, 2 or 4 not found";
+    S004 "S004" "missing-column" Error "the goals table lacks one of the six columns";
+    S005 "S005" "extra-column" Info "the goals table has a column beyond the six (kept as an extra)";
+    S006 "S006" "cell-error" Error "a used cell holds an error value (#REF!, #N/A, #DIV/0!, #VALUE!, #NAME?)";
+    S007 "S007" "duplicate-section" Warning "a section appears twice; the first is used";
+    S008 "S008" "unreadable-date" Warning "a date cell holds text that is not a date";
+    G001 "G001" "missing-skill" Error "a goal row has no Skill/Behavior";
+    G002 "G002" "missing-action-steps" Error "a goal row has no action steps";
+    G003 "G003" "missing-detail" Warning "resources/support, career support, network or challenges is blank";
+    G004 "G004" "too-many-steps" Warning "more action steps than the template asks for";
+    G005 "G005" "unmeasurable-step" Warning "an action step carries nothing measurable";
+    G006 "G006" "placeholder-text" Warning "a cell still holds filler or the template's own guidance";
+    G007 "G007" "duplicate-goal" Warning "two goal rows name the same Skill/Behavior";
+    G008 "G008" "past-deadline" Info "an action step names a date before the as-of date";
+    P001 "P001" "no-goals" Error "the goals table has no filled row";
+    P002 "P002" "many-goals" Info "more goals than recommended for one review period";
+    P003 "P003" "unanswered-reflection" Warning "a Section 1 question has no answer";
+    P004 "P004" "no-direction" Warning "Section 2 names no growth direction and answers none of its questions";
+    P005 "P005" "no-owner" Warning "the header has no Name";
+    P006 "P006" "not-tracked" Info "no Section 4 item is checked";
+    P007 "P007" "stale-review" Info "Last reviewed is more than 92 days before the as-of date";
+}
+
+/// Looks a code up by its code ("G002") or name ("missing-action-steps").
+pub fn lookup(code_or_name: &str) -> Option<&'static Code> {
+    CATALOGUE
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
+}
+
+/// One finding about a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub code: String,
+    pub name: String,
+    pub severity: Severity,
+    /// Names the cell and says what to do.
+    pub message: String,
+    /// The sheet (for CSV, the file name), where the finding has a place.
+    pub sheet: Option<String>,
+    /// The A1 reference, without the sheet.
+    pub cell: Option<String>,
+    /// The goal's number, where the finding concerns a goal row.
+    pub goal: Option<usize>,
+}
+
+impl Finding {
+    /// A finding of `code` at its default severity.
+    pub fn new(code: Code, message: impl Into<String>) -> Finding {
+        Finding {
+            code: code.code.to_string(),
+            name: code.name.to_string(),
+            severity: code.severity,
+            message: message.into(),
+            sheet: None,
+            cell: None,
+            goal: None,
+        }
+    }
+
+    /// Places the finding at a cell of a sheet.
+    pub fn at(mut self, sheet: &str, cell: impl Into<String>) -> Finding {
+        self.sheet = Some(sheet.to_string());
+        self.cell = Some(cell.into());
+        self
+    }
+
+    /// Places the finding at a sheet-qualified reference (`'Sheet'!B4`).
+    pub fn at_ref(mut self, reference: Option<&str>) -> Finding {
+        if let Some((sheet, cell)) = reference.and_then(split_ref) {
+            self.sheet = Some(sheet);
+            self.cell = Some(cell);
+        }
+        self
+    }
+
+    /// Ties the finding to a goal.
+    pub fn goal(mut self, index: usize) -> Finding {
+        self.goal = Some(index);
+        self
+    }
+}
+
+/// Splits `'Sheet'!B4` (or `Sheet!B4`) into the sheet name and the cell.
+pub fn split_ref(reference: &str) -> Option<(String, String)> {
+    let (sheet, cell) = reference.rsplit_once('!')?;
+    let sheet = sheet
+        .strip_prefix('\'')
+        .and_then(|s| s.strip_suffix('\''))
+        .map(|s| s.replace("''", "'"))
+        .unwrap_or_else(|| sheet.to_string());
+    Some((sheet, cell.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_codes_are_unique_and_found() {
+        for (i, a) in CATALOGUE.iter().enumerate() {
+            for b in &CATALOGUE[i + 1..] {
+                assert_ne!(a.code, b.code);
+                assert_ne!(a.name, b.name);
+            }
+        }
+        assert_eq!(lookup("g002").map(|c| c.name), Some("missing-action-steps"));
+        assert_eq!(lookup("no-owner").map(|c| c.code), Some("P005"));
+    }
+
+    #[test]
+    fn references_split() {
+        assert_eq!(
+            split_ref("'Bob''s plan'!A28"),
+            Some(("Bob's plan".to_string(), "A28".to_string()))
+        );
+        assert_eq!(split_ref("goals.csv!B2"), Some(("goals.csv".to_string(), "B2".to_string())));
+    }
+}

@@ -1,0 +1,542 @@
+//! The IGP sheet's vocabulary: section titles, labels, questions, goal columns and their
+//! aliases, checklist items, and the canonical layout's fixed rows.
+//!
+//! This is the one table that the readers (to recognise a plan), the writers and the
+//! template (to lay one out) all use, so that they cannot disagree.
+
+/// The worksheet that holds the whole plan in the canonical layout.
+pub const PLAN_SHEET: &str = "Individual Growth Plan";
+/// The worksheet of guidance text; ignored on reading.
+pub const GUIDE_SHEET: &str = "Guide";
+/// The worksheet that `convert --annotate` adds; ignored on reading.
+pub const FINDINGS_SHEET: &str = "Findings";
+/// The title in A1 of the canonical layout.
+pub const PLAN_TITLE: &str = "Individual Growth Plan";
+
+/// One of the four sections of a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Inspiration,
+    Role,
+    Goals,
+    Tracking,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Inspiration,
+        Section::Role,
+        Section::Goals,
+        Section::Tracking,
+    ];
+
+    /// The section's number in the sheet (1 to 4).
+    pub fn number(self) -> u8 {
+        match self {
+            Section::Inspiration => 1,
+            Section::Role => 2,
+            Section::Goals => 3,
+            Section::Tracking => 4,
+        }
+    }
+
+    /// The title as the template writes it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Inspiration => "Section 1: Discover your Inspiration",
+            Section::Role => "Section 2: Clarify your Role",
+            Section::Goals => "Section 3: Set Specific Goals",
+            Section::Tracking => "Section 4: Track, Reflect, and Iterate",
+        }
+    }
+
+    /// Other titles accepted for the section (compared after [`normalize`]).
+    fn title_aliases(self) -> &'static [&'static str] {
+        match self {
+            Section::Inspiration => &["Discover your Inspiration"],
+            Section::Role => &["Clarify your Role", "Role direction"],
+            Section::Goals => &["Set Specific Goals", "Set your Goals"],
+            Section::Tracking => &[
+                "Track, Reflect, and Iterate",
+                "Track, Reflect and Iterate",
+                "Track and Iterate",
+            ],
+        }
+    }
+
+    /// A short name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Inspiration => "Section 1 (Discover your Inspiration)",
+            Section::Role => "Section 2 (Clarify your Role)",
+            Section::Goals => "Section 3 (Set Specific Goals)",
+            Section::Tracking => "Section 4 (Track, Reflect, and Iterate)",
+        }
+    }
+
+    /// The section whose title this cell text is, if any.
+    pub fn from_title(text: &str) -> Option<Section> {
+        let n = normalize(text);
+        if n.is_empty() {
+            return None;
+        }
+        Section::ALL.into_iter().find(|s| {
+            normalize(s.title()) == n || s.title_aliases().iter().any(|a| normalize(a) == n)
+        })
+    }
+}
+
+/// A field of the header block above Section 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OwnerField {
+    Name,
+    Role,
+    Team,
+    Manager,
+    Created,
+    LastReviewed,
+}
+
+impl OwnerField {
+    pub const ALL: [OwnerField; 6] = [
+        OwnerField::Name,
+        OwnerField::Role,
+        OwnerField::Team,
+        OwnerField::Manager,
+        OwnerField::Created,
+        OwnerField::LastReviewed,
+    ];
+
+    /// The label the template writes in column A.
+    pub fn label(self) -> &'static str {
+        match self {
+            OwnerField::Name => "Name",
+            OwnerField::Role => "Role",
+            OwnerField::Team => "Team",
+            OwnerField::Manager => "Manager",
+            OwnerField::Created => "Plan created",
+            OwnerField::LastReviewed => "Last reviewed",
+        }
+    }
+
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            OwnerField::Name => &["Your name", "Team member", "Full name", "Employee", "Owner"],
+            OwnerField::Role => &["Current role", "Job title", "Position"],
+            OwnerField::Team => &["Department", "Division", "Group"],
+            OwnerField::Manager => &["Your manager", "Manager name", "Reports to"],
+            OwnerField::Created => &["Created", "Date created", "Plan date", "Plan created on"],
+            OwnerField::LastReviewed => &[
+                "Last review",
+                "Reviewed",
+                "Last updated",
+                "Review date",
+                "Last reviewed on",
+            ],
+        }
+    }
+
+    /// Whether the field holds a date.
+    pub fn is_date(self) -> bool {
+        matches!(self, OwnerField::Created | OwnerField::LastReviewed)
+    }
+
+    /// The key of the field in the JSON model.
+    pub fn key(self) -> &'static str {
+        match self {
+            OwnerField::Name => "name",
+            OwnerField::Role => "role",
+            OwnerField::Team => "team",
+            OwnerField::Manager => "manager",
+            OwnerField::Created => "created",
+            OwnerField::LastReviewed => "last_reviewed",
+        }
+    }
+}
+
+/// The five reflection questions of Section 1, in order.
+pub const INSPIRATION_QUESTIONS: [&str; 5] = [
+    "What parts of your role are most engaging?",
+    "What work brings the greatest sense of excitement and belonging?",
+    "Which areas of work feel draining?",
+    "How do you like to learn?",
+    "In 2-3 years, what role would you like to be in and why?",
+];
+
+/// The label of the growth direction in Section 2.
+pub const DIRECTION_LABEL: &str = "Growth direction";
+const DIRECTION_ALIASES: &[&str] = &["Direction", "My growth direction", "Career direction"];
+/// The label of the role grown toward in Section 2.
+pub const TARGET_ROLE_LABEL: &str = "Role I'm growing toward";
+const TARGET_ROLE_ALIASES: &[&str] = &[
+    "Role I am growing toward",
+    "Role I'm growing towards",
+    "Target role",
+    "Role growing toward",
+];
+
+/// The three questions of Section 2, in order.
+pub const ROLE_QUESTIONS: [&str; 3] = [
+    "Do you want to stay on your current team or try something new?",
+    "Would you like to manage a team or department?",
+    "Would you like to stay as an individual contributor and develop a specific area of expertise?",
+];
+
+/// The four growth directions: (key in the model, text in the sheet).
+pub const DIRECTIONS: [(&str, &str); 4] = [
+    ("ic_growth", "IC growing in your role"),
+    ("aspiring_manager", "Aspiring manager (IC to manager)"),
+    ("manager_growth", "People manager growth"),
+    (
+        "career_transition",
+        "Lateral growth / career transition (new team or division)",
+    ),
+];
+
+/// The key of the direction a free text names, or `None` when it names none of the four.
+pub fn direction_key(text: &str) -> Option<&'static str> {
+    let n = normalize(text);
+    if n.is_empty() {
+        return None;
+    }
+    for (key, label) in DIRECTIONS {
+        if n == normalize(label) || n == normalize(key) || n == key.replace('_', " ") {
+            return Some(key);
+        }
+    }
+    // Looser forms seen in real sheets ("Aspiring Manager", "Career transition", ...).
+    let has = |s: &str| n.contains(s);
+    if has("aspiring manager") || has("ic to manager") {
+        Some("aspiring_manager")
+    } else if has("people manager") || has("manager growth") {
+        Some("manager_growth")
+    } else if has("lateral") || has("career transition") {
+        Some("career_transition")
+    } else if has("ic growing") || has("growing in your role") || has("ic growth") {
+        Some("ic_growth")
+    } else {
+        None
+    }
+}
+
+/// The sheet text of a direction key.
+pub fn direction_text(key: &str) -> Option<&'static str> {
+    DIRECTIONS.iter().find(|(k, _)| *k == key).map(|(_, t)| *t)
+}
+
+/// A column of the goals table (Section 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GoalColumn {
+    /// The field name in the JSON model.
+    pub key: &'static str,
+    /// The header as the guide writes it.
+    pub header: &'static str,
+    /// The guide's description, shown as a note on the header cell.
+    pub description: &'static str,
+    aliases: &'static [&'static str],
+}
+
+/// The six columns of the goals table, in the template's order.
+pub const GOAL_COLUMNS: [GoalColumn; 6] = [
+    GoalColumn {
+        key: "skill",
+        header: "Skill/Behavior",
+        description: "What are you learning? Identify the main skill/behavior that you want to develop.",
+        aliases: &["Skill", "Behavior", "Behaviour", "Skill/Behaviour", "Skill or behavior", "Goal"],
+    },
+    GoalColumn {
+        key: "resources",
+        header: "What resources/support do you need?",
+        description: "List the results of your exploration. Include handbook links, Growth and Development benefit issues, self-paced course names, etc.",
+        aliases: &[
+            "What resources or support will you need?",
+            "What resources or support do you need?",
+            "Resources",
+            "Support",
+            "Resources/support",
+            "Resources and support",
+        ],
+    },
+    GoalColumn {
+        key: "career_support",
+        header: "How will this support your career goals?",
+        description: "How will this make you a better team member? How will it contribute to your ability to do your job and live our CREDIT values?",
+        aliases: &["Career goals", "Career support", "How does this support your career goals?"],
+    },
+    GoalColumn {
+        key: "action_steps",
+        header: "List 1-2 measurable and achievable action steps",
+        description: "Get specific here. Do you need to sign up or apply? Set aside time to learn? Is there a deadline? Clarify all necessary steps.",
+        aliases: &[
+            "What actionable steps will you take to reach your goal?",
+            "Action steps",
+            "Steps",
+            "Actions",
+            "Measurable action steps",
+        ],
+    },
+    GoalColumn {
+        key: "network",
+        header: "How will you engage your network?",
+        description: "Plan to share what you learn. Will you post on LinkedIn, present to your team, or share with your coach/mentor?",
+        aliases: &["Network", "Engage your network", "Networking"],
+    },
+    GoalColumn {
+        key: "challenges",
+        header: "Anticipated Challenges",
+        description: "Get ahead of challenges for greater support. Will it be hard to find time? Do you need accountability support?",
+        aliases: &["What challenges do you anticipate?", "Challenges", "Obstacles"],
+    },
+];
+
+/// The goal column whose header this cell text is, if any. `extra` holds more aliases
+/// (from configuration) as (key, alias) pairs.
+pub fn goal_column(text: &str, extra: &[(String, String)]) -> Option<usize> {
+    let n = normalize(text);
+    if n.is_empty() {
+        return None;
+    }
+    GOAL_COLUMNS.iter().position(|c| {
+        normalize(c.header) == n
+            || c.aliases.iter().any(|a| normalize(a) == n)
+            || extra
+                .iter()
+                .any(|(k, a)| k == c.key && normalize(a) == n)
+    })
+}
+
+/// The header row of the checklist in Section 4 (done, item, when / notes).
+pub const TRACKING_HEADERS: [&str; 3] = ["Done", "Item", "When / notes"];
+
+/// Which checklist column a header cell names: 0 done, 1 item, 2 notes.
+pub fn tracking_column(text: &str) -> Option<usize> {
+    match normalize(text).as_str() {
+        "done" | "complete" | "completed" | "status" | "check" | "checked" | "✓" | "✔" => {
+            Some(0)
+        }
+        "item" | "items" | "checklist item" | "task" | "action" | "activity" => Some(1),
+        "when notes" | "when" | "notes" | "when or notes" | "date" | "date notes" | "comments" => {
+            Some(2)
+        }
+        _ => None,
+    }
+}
+
+/// The five checklist items of the template's Section 4.
+pub const TRACKING_ITEMS: [&str; 5] = [
+    "Select a format to track your progress.",
+    "Have at least one quarterly career conversation with your manager during a 1:1.",
+    "Review your IGP before completing the Engagement Survey.",
+    "Review your IGP before engaging in the 360 feedback program.",
+    "Include your lessons learned and growth opportunities in your Talent Assessments.",
+];
+
+/// What a label cell outside the goals table stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    Owner(OwnerField),
+    Inspiration(usize),
+    Direction,
+    TargetRole,
+    RoleQuestion(usize),
+}
+
+impl Label {
+    /// The section a label belongs to (the header block belongs to none).
+    pub fn section(self) -> Option<Section> {
+        match self {
+            Label::Owner(_) => None,
+            Label::Inspiration(_) => Some(Section::Inspiration),
+            Label::Direction | Label::TargetRole | Label::RoleQuestion(_) => Some(Section::Role),
+        }
+    }
+
+    /// The label as the template writes it.
+    pub fn text(self) -> &'static str {
+        match self {
+            Label::Owner(f) => f.label(),
+            Label::Inspiration(i) => INSPIRATION_QUESTIONS[i],
+            Label::Direction => DIRECTION_LABEL,
+            Label::TargetRole => TARGET_ROLE_LABEL,
+            Label::RoleQuestion(i) => ROLE_QUESTIONS[i],
+        }
+    }
+
+    /// The label this cell text is, if any.
+    pub fn from_text(text: &str) -> Option<Label> {
+        let n = normalize(strip_numbering(text));
+        if n.is_empty() || n.len() > 200 {
+            return None;
+        }
+        let eq = |s: &str| normalize(s) == n;
+        for f in OwnerField::ALL {
+            if eq(f.label()) || f.aliases().iter().any(|a| eq(a)) {
+                return Some(Label::Owner(f));
+            }
+        }
+        if let Some(i) = INSPIRATION_QUESTIONS.iter().position(|q| eq(q)) {
+            return Some(Label::Inspiration(i));
+        }
+        if eq(DIRECTION_LABEL) || DIRECTION_ALIASES.iter().any(|a| eq(a)) {
+            return Some(Label::Direction);
+        }
+        if eq(TARGET_ROLE_LABEL) || TARGET_ROLE_ALIASES.iter().any(|a| eq(a)) {
+            return Some(Label::TargetRole);
+        }
+        ROLE_QUESTIONS
+            .iter()
+            .position(|q| eq(q))
+            .map(Label::RoleQuestion)
+    }
+}
+
+/// Normalizes a label for matching: lower case, a leading "Section N:" removed, every run
+/// of punctuation and white space folded into one space.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for ch in text.chars() {
+        if ch.is_alphanumeric() || ch == '✓' || ch == '✔' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(ch.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    if let Some(rest) = out.strip_prefix("section ") {
+        let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 {
+            let rest = &rest[digits..];
+            return rest.trim_start().to_string();
+        }
+    }
+    out
+}
+
+/// Removes a leading list number ("1.", "2)") from a label.
+fn strip_numbering(text: &str) -> &str {
+    let t = text.trim_start();
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && digits < 3 {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')')) {
+            return r;
+        }
+    }
+    t
+}
+
+/// The canonical layout's fixed rows (0-based), for a plan with `goal_rows` goal rows.
+///
+/// | rows | content |
+/// |---|---|
+/// | 1 | title |
+/// | 3–8 | Name, Role, Team, Manager, Plan created, Last reviewed |
+/// | 10 | Section 1 title; 11–15 the five questions |
+/// | 17 | Section 2 title; 18 growth direction; 19 role grown toward; 20–22 the three questions |
+/// | 24 | Section 3 title; 25 the goals header; 26… one row per goal |
+/// | after the goals, one blank row | Section 4 title; then its header (Done, Item, When / notes); then the items |
+///
+/// (Rows above are 1-based, as a spreadsheet shows them.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CanonicalRows {
+    pub goal_rows: u32,
+}
+
+impl CanonicalRows {
+    pub const TITLE: u32 = 0;
+    pub const OWNER: u32 = 2;
+    pub const INSPIRATION_TITLE: u32 = 9;
+    pub const INSPIRATION: u32 = 10;
+    pub const ROLE_TITLE: u32 = 16;
+    pub const DIRECTION: u32 = 17;
+    pub const TARGET_ROLE: u32 = 18;
+    pub const ROLE_QUESTIONS: u32 = 19;
+    pub const GOALS_TITLE: u32 = 23;
+    pub const GOALS_HEADER: u32 = 24;
+    pub const GOALS: u32 = 25;
+
+    pub fn tracking_title(self) -> u32 {
+        Self::GOALS + self.goal_rows + 1
+    }
+    pub fn tracking_header(self) -> u32 {
+        self.tracking_title() + 1
+    }
+    pub fn tracking(self) -> u32 {
+        self.tracking_title() + 2
+    }
+}
+
+/// Column letters for a 0-based column index (0 → A, 26 → AA).
+pub fn column_name(mut col: u32) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// An A1 reference for 0-based row and column.
+pub fn a1(row: u32, col: u32) -> String {
+    format!("{}{}", column_name(col), row + 1)
+}
+
+/// A sheet-qualified reference, the sheet quoted as spreadsheets quote it.
+pub fn sheet_ref(sheet: &str, row: u32, col: u32) -> String {
+    format!("'{}'!{}", sheet.replace('\'', "''"), a1(row, col))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_ignores_case_punctuation_and_section_prefix() {
+        assert_eq!(normalize("  Section 3:  Set Specific Goals "), "set specific goals");
+        assert_eq!(normalize("Skill / Behavior"), "skill behavior");
+        assert_eq!(normalize("Skill/Behavior"), normalize("skill behavior"));
+    }
+
+    #[test]
+    fn sections_and_labels_are_recognised() {
+        assert_eq!(Section::from_title("SECTION 4: track, reflect and iterate"), Some(Section::Tracking));
+        assert_eq!(Section::from_title("Section 3 - Set specific goals"), Some(Section::Goals));
+        assert_eq!(Label::from_text("4. How do you like to learn?"), Some(Label::Inspiration(3)));
+        assert_eq!(Label::from_text("Last Reviewed:"), Some(Label::Owner(OwnerField::LastReviewed)));
+        assert_eq!(Label::from_text("Skill"), None);
+    }
+
+    #[test]
+    fn goal_column_aliases() {
+        assert_eq!(goal_column("What challenges do you anticipate?", &[]), Some(5));
+        assert_eq!(goal_column("steps", &[]), Some(3));
+        assert_eq!(goal_column("Status", &[]), None);
+        let extra = vec![("network".to_string(), "Sharing".to_string())];
+        assert_eq!(goal_column("sharing", &extra), Some(4));
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(direction_key("Aspiring manager (IC to manager)"), Some("aspiring_manager"));
+        assert_eq!(direction_key("people manager growth"), Some("manager_growth"));
+        assert_eq!(direction_key("career_transition"), Some("career_transition"));
+        assert_eq!(direction_key("Something else"), None);
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(16383), "XFD");
+        assert_eq!(sheet_ref("Bob's plan", 27, 0), "'Bob''s plan'!A28");
+    }
+}

@@ -1,0 +1,284 @@
+//! The plan model: what one Individual Growth Plan holds, whatever file it came from.
+//!
+//! Its serde form is the JSON contract of `igp-format.md` (field names are fixed there).
+//! Every value keeps the cell reference it was read from, so that findings can point at it.
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON model.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One Individual Growth Plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Plan {
+    /// Always 1 for this model.
+    pub schema_version: u32,
+    /// Where the plan was read from.
+    pub source: Source,
+    /// The header block: who the plan belongs to.
+    pub owner: Owner,
+    /// Section 1: the five reflection questions, in order, each with its answer.
+    pub inspiration: Vec<Answer>,
+    /// Section 2: growth direction, target role, and three questions.
+    pub role: Role,
+    /// Section 3: one entry per filled row of the goals table.
+    pub goals: Vec<Goal>,
+    /// Section 4: the checklist.
+    pub tracking: Vec<TrackingItem>,
+}
+
+/// The files a plan was read from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Source {
+    /// The input paths, as given.
+    pub paths: Vec<String>,
+    /// The format told by the bytes of the first input (xlsx, xlsm, xlsb, xls, ods, csv, json).
+    pub format: String,
+    /// The sheets that held the plan (for CSV, the file name).
+    pub sheets: Vec<String>,
+}
+
+/// The header block. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Owner {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub team: Option<String>,
+    pub manager: Option<String>,
+    /// `YYYY-MM-DD`, or the original text when it is not a date.
+    pub created: Option<String>,
+    /// `YYYY-MM-DD`, or the original text when it is not a date.
+    pub last_reviewed: Option<String>,
+}
+
+/// A question and its answer (Sections 1 and 2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Answer {
+    pub question: String,
+    pub answer: Option<String>,
+    /// Where the answer is (or would be): an A1 reference with its sheet.
+    pub cell: Option<String>,
+}
+
+/// Section 2.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Role {
+    /// ic_growth, aspiring_manager, manager_growth, career_transition, or `other`
+    /// for text that names none of them; null when blank.
+    pub direction: Option<String>,
+    /// The direction as written in the sheet.
+    pub direction_text: Option<String>,
+    pub target_role: Option<String>,
+    /// The three questions of Section 2, in order.
+    pub answers: Vec<Answer>,
+    /// Where the growth direction is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction_cell: Option<String>,
+    /// Where the target role is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_role_cell: Option<String>,
+}
+
+/// One filled row of the goals table.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Goal {
+    /// 1-based number of the goal among the filled rows.
+    pub index: usize,
+    /// The row's first cell, an A1 reference with its sheet.
+    pub cell: Option<String>,
+    pub skill: Option<String>,
+    pub resources: Option<String>,
+    pub career_support: Option<String>,
+    /// The action steps, split from the cell's lines, bullets or numbers.
+    pub action_steps: Vec<String>,
+    /// The action steps cell as it was written.
+    pub action_steps_text: Option<String>,
+    pub network: Option<String>,
+    pub challenges: Option<String>,
+    /// Columns beyond the six, by header, in the sheet's order.
+    pub extra: IndexMap<String, Option<String>>,
+    /// Where each of the six fields is, by field name (A1 references without the sheet).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub cells: IndexMap<String, String>,
+}
+
+impl Goal {
+    /// The value of one of the six fields by its key (action steps as the cell's text).
+    pub fn field(&self, key: &str) -> Option<&str> {
+        match key {
+            "skill" => self.skill.as_deref(),
+            "resources" => self.resources.as_deref(),
+            "career_support" => self.career_support.as_deref(),
+            "action_steps" => self.action_steps_text.as_deref(),
+            "network" => self.network.as_deref(),
+            "challenges" => self.challenges.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Sets one of the six fields by its key; action steps are split into steps.
+    pub fn set_field(&mut self, key: &str, value: Option<String>) {
+        match key {
+            "skill" => self.skill = value,
+            "resources" => self.resources = value,
+            "career_support" => self.career_support = value,
+            "action_steps" => {
+                self.action_steps = value.as_deref().map(split_steps).unwrap_or_default();
+                self.action_steps_text = value;
+            }
+            "network" => self.network = value,
+            "challenges" => self.challenges = value,
+            _ => {}
+        }
+    }
+}
+
+/// One item of the Section 4 checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TrackingItem {
+    pub item: Option<String>,
+    pub done: bool,
+    pub notes: Option<String>,
+    /// The done cell's text when it was neither checked nor unchecked (kept, not lost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_text: Option<String>,
+    pub cell: Option<String>,
+}
+
+impl Plan {
+    /// An empty plan: the five questions and the three Section 2 questions unanswered,
+    /// no goals, no checklist.
+    pub fn empty() -> Plan {
+        Plan {
+            schema_version: SCHEMA_VERSION,
+            source: Source::default(),
+            owner: Owner::default(),
+            inspiration: crate::layout::INSPIRATION_QUESTIONS
+                .iter()
+                .map(|q| Answer {
+                    question: q.to_string(),
+                    answer: None,
+                    cell: None,
+                })
+                .collect(),
+            role: Role {
+                answers: crate::layout::ROLE_QUESTIONS
+                    .iter()
+                    .map(|q| Answer {
+                        question: q.to_string(),
+                        answer: None,
+                        cell: None,
+                    })
+                    .collect(),
+                ..Role::default()
+            },
+            goals: Vec::new(),
+            tracking: Vec::new(),
+        }
+    }
+
+    /// The plan without where it came from: no source, no cell references. Two reads of
+    /// the same content in different layouts give equal contents.
+    pub fn content(&self) -> Plan {
+        let mut p = self.clone();
+        p.source = Source::default();
+        for a in p.inspiration.iter_mut().chain(p.role.answers.iter_mut()) {
+            a.cell = None;
+        }
+        p.role.direction_cell = None;
+        p.role.target_role_cell = None;
+        for g in &mut p.goals {
+            g.cell = None;
+            g.cells.clear();
+        }
+        for t in &mut p.tracking {
+            t.cell = None;
+        }
+        p
+    }
+
+    /// The owner's name, or the first input's file name when the plan has none.
+    pub fn display_name(&self) -> String {
+        if let Some(n) = &self.owner.name {
+            return n.clone();
+        }
+        self.source
+            .paths
+            .first()
+            .map(|p| {
+                std::path::Path::new(p)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| p.clone())
+            })
+            .unwrap_or_else(|| "(unnamed plan)".to_string())
+    }
+}
+
+/// Splits an action steps cell into steps: one per line, with bullets (•, -, *, ◦, ·, ▪, –)
+/// and numbers (`1.`, `1)`, `a)`, `(a)`) removed. A cell of one line is one step.
+pub fn split_steps(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| strip_marker(l.trim()).trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn strip_marker(line: &str) -> &str {
+    for bullet in ['•', '-', '*', '◦', '·', '▪', '–', '‣', '○', '●'] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            // "-5 kg" is a number, not a bullet; a bullet is followed by a space.
+            if rest.starts_with(char::is_whitespace) || rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    let inner = line.strip_prefix('(').unwrap_or(line);
+    let digits = inner.chars().take_while(|c| c.is_ascii_digit()).count();
+    let marker_len = if digits > 0 && digits <= 3 {
+        digits
+    } else if inner
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && inner.chars().nth(1).is_some_and(|c| c == ')' || c == '.')
+    {
+        1
+    } else {
+        0
+    };
+    if marker_len > 0 {
+        let rest = &inner[marker_len..];
+        if let Some(r) = rest.strip_prefix(')').or_else(|| rest.strip_prefix('.')) {
+            if r.starts_with(char::is_whitespace) {
+                return r;
+            }
+        }
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_split_on_lines_bullets_and_numbers() {
+        assert_eq!(split_steps("Read the book"), vec!["Read the book"]);
+        assert_eq!(
+            split_steps("• Sign up by March\n• Present to the team"),
+            vec!["Sign up by March", "Present to the team"]
+        );
+        assert_eq!(
+            split_steps("1. Enroll\n2) Finish 3 modules\n\n a) Demo"),
+            vec!["Enroll", "Finish 3 modules", "Demo"]
+        );
+        assert_eq!(split_steps("- one\r\n* two\n◦ three"), vec!["one", "two", "three"]);
+        assert_eq!(split_steps("-5 kg by June"), vec!["-5 kg by June"]);
+        assert_eq!(split_steps("2026 goals. Start"), vec!["2026 goals. Start"]);
+        assert_eq!(split_steps("A. Lead a retro"), vec!["Lead a retro"]);
+        assert!(split_steps("  \n ").is_empty());
+    }
+}

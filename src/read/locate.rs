@@ -1,0 +1,486 @@
+//! The section locator: finds the four sections of a plan in any number of grids, by their
+//! titles, labels and header rows, whatever the layout, and builds the plan model.
+//!
+//! Sections can sit in any sheet or file, in any order, at any offset; blank rows and
+//! columns are skipped. What the locator cannot find or read becomes a finding (S002 to
+//! S008), never an error.
+
+use super::grid::{Grid, Value};
+use crate::dates;
+use crate::finding::{self, Finding};
+use crate::layout::{self, Label, OwnerField, Section, GOAL_COLUMNS, TRACKING_ITEMS};
+use crate::model::{Goal, Plan, TrackingItem};
+use std::collections::{BTreeMap, HashSet};
+
+/// A cell position in one of the grids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct At {
+    grid: usize,
+    row: u32,
+    col: u32,
+}
+
+/// What the first pass found in the grids.
+#[derive(Default)]
+struct Marks {
+    titles: Vec<(Section, At)>,
+    /// A label and the cell of its value, when it has one to its right.
+    labels: Vec<(Label, At, Option<At>)>,
+    goals_headers: Vec<At>,
+    /// A checklist header row and the columns of done, item and notes.
+    tracking_headers: Vec<(At, [Option<u32>; 3])>,
+    /// Rows that end a table: titles, header rows, rows led by a label.
+    stops: HashSet<(usize, u32)>,
+}
+
+/// Finds a plan in `grids`. `aliases` are extra goal column headers as (key, alias).
+pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> (Plan, Vec<Finding>) {
+    let marks = scan(grids, aliases);
+    let mut plan = Plan::empty();
+    let mut findings = Vec::new();
+    let mut used_sheets: HashSet<usize> = HashSet::new();
+
+    cell_errors(grids, &mut findings);
+
+    // Titles: the first of each section is used, a second is a duplicate.
+    let mut first_title: BTreeMap<Section, At> = BTreeMap::new();
+    for (section, at) in &marks.titles {
+        used_sheets.insert(at.grid);
+        if let Some(first) = first_title.get(section) {
+            findings.push(
+                Finding::new(
+                    finding::S007,
+                    format!(
+                        "{} appears again here; the first one, at {}, is used: delete or merge the copy",
+                        section.name(),
+                        reference(grids, *first)
+                    ),
+                )
+                .at(&grids[at.grid].name, layout::a1(at.row, at.col)),
+            );
+        } else {
+            first_title.insert(*section, *at);
+        }
+    }
+
+    // Labels: the header block and Sections 1 and 2.
+    let mut seen_labels = HashSet::new();
+    let mut section_seen: HashSet<Section> = first_title.keys().copied().collect();
+    for (label, at, value_at) in &marks.labels {
+        if !seen_labels.insert(*label) {
+            continue;
+        }
+        used_sheets.insert(at.grid);
+        if let Some(s) = label.section() {
+            section_seen.insert(s);
+        }
+        let value_at = value_at.or_else(|| below(grids, &marks, *at));
+        let value = value_at.and_then(|v| grids[v.grid].get(v.row, v.col));
+        let cell_at = value_at.unwrap_or(At {
+            col: at.col + 1,
+            ..*at
+        });
+        let cell = reference(grids, cell_at);
+        match label {
+            Label::Owner(field) => {
+                let text = match value {
+                    Some(v) if field.is_date() => Some(date_text(v, grids, cell_at, *field, &mut findings)),
+                    Some(v) => Some(v.display()),
+                    None => None,
+                };
+                set_owner(&mut plan, *field, text);
+            }
+            Label::Inspiration(i) => {
+                plan.inspiration[*i].answer = value.map(Value::display);
+                plan.inspiration[*i].cell = Some(cell);
+            }
+            Label::RoleQuestion(i) => {
+                plan.role.answers[*i].answer = value.map(Value::display);
+                plan.role.answers[*i].cell = Some(cell);
+            }
+            Label::Direction => {
+                let text = value.map(Value::display);
+                plan.role.direction = text.as_deref().map(|t| {
+                    layout::direction_key(t).unwrap_or("other").to_string()
+                });
+                plan.role.direction_text = text;
+                plan.role.direction_cell = Some(cell);
+            }
+            Label::TargetRole => {
+                plan.role.target_role = value.map(Value::display);
+                plan.role.target_role_cell = Some(cell);
+            }
+        }
+    }
+
+    // Section 3.
+    match marks.goals_headers.first() {
+        Some(header) => {
+            used_sheets.insert(header.grid);
+            section_seen.insert(Section::Goals);
+            read_goals(grids, &marks, *header, aliases, &mut plan, &mut findings);
+            for dup in &marks.goals_headers[1..] {
+                findings.push(
+                    Finding::new(
+                        finding::S007,
+                        format!(
+                            "a second goals table starts here; the first, at {}, is used: move these goals into it",
+                            reference(grids, *header)
+                        ),
+                    )
+                    .at(&grids[dup.grid].name, layout::a1(dup.row, dup.col)),
+                );
+            }
+        }
+        None => findings.push(Finding::new(
+            finding::S002,
+            "no goals table found: no row holds at least four of the six Section 3 headers \
+             (Skill/Behavior, resources/support, career goals, action steps, network, challenges); \
+             add the header row from the template",
+        )),
+    }
+
+    // Section 4.
+    if let Some((start, cols)) = tracking_start(grids, &marks, first_title.get(&Section::Tracking)) {
+        used_sheets.insert(start.grid);
+        section_seen.insert(Section::Tracking);
+        read_tracking(grids, &marks, start, cols, &mut plan);
+    }
+
+    for section in [Section::Inspiration, Section::Role, Section::Tracking] {
+        if !section_seen.contains(&section) {
+            findings.push(Finding::new(
+                finding::S003,
+                format!(
+                    "{} was not found; add it from the template (a goals-only export lacks it)",
+                    section.name()
+                ),
+            ));
+        }
+    }
+
+    let mut used: Vec<usize> = used_sheets.into_iter().collect();
+    used.sort_unstable();
+    plan.source.sheets = used.into_iter().map(|g| grids[g].name.clone()).collect();
+    (plan, findings)
+}
+
+fn reference(grids: &[Grid], at: At) -> String {
+    layout::sheet_ref(&grids[at.grid].name, at.row, at.col)
+}
+
+/// The first pass: titles, labels and header rows in every grid.
+fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
+    let mut marks = Marks::default();
+    for (g, grid) in grids.iter().enumerate() {
+        for (row, cells) in grid.rows() {
+            let Some((&first_col, first)) = cells.iter().next() else {
+                continue;
+            };
+            let at = |col| At { grid: g, row, col };
+            if let Some(section) = first.as_text().and_then(Section::from_title) {
+                marks.titles.push((section, at(first_col)));
+                marks.stops.insert((g, row));
+                continue;
+            }
+            let goal_cols: HashSet<usize> = cells
+                .values()
+                .filter_map(|v| v.as_text())
+                .filter_map(|t| layout::goal_column(t, aliases))
+                .collect();
+            if goal_cols.len() >= 4 {
+                marks.goals_headers.push(at(first_col));
+                marks.stops.insert((g, row));
+                continue;
+            }
+            let mut tracking = [None; 3];
+            for (&c, v) in cells {
+                if let Some(k) = v.as_text().and_then(layout::tracking_column) {
+                    tracking[k].get_or_insert(c);
+                }
+            }
+            if tracking[1].is_some() && tracking.iter().flatten().count() >= 2 {
+                marks.tracking_headers.push((at(first_col), tracking));
+                marks.stops.insert((g, row));
+                continue;
+            }
+            let mut consumed: Option<u32> = None;
+            for (&col, v) in cells {
+                if consumed == Some(col) {
+                    continue;
+                }
+                let Some(label) = v.as_text().and_then(Label::from_text) else {
+                    continue;
+                };
+                let value = grid.right_of(row, col).map(|(c, _)| at(c));
+                consumed = value.map(|v| v.col);
+                if col == first_col {
+                    marks.stops.insert((g, row));
+                }
+                marks.labels.push((label, at(col), value));
+            }
+        }
+    }
+    marks
+}
+
+/// An answer written under its question instead of beside it.
+fn below(grids: &[Grid], marks: &Marks, at: At) -> Option<At> {
+    let grid = &grids[at.grid];
+    let (row, cells) = grid.rows_after(at.row).next()?;
+    if row != at.row + 1 || marks.stops.contains(&(at.grid, row)) {
+        return None;
+    }
+    cells.contains_key(&at.col).then_some(At { row, ..at })
+}
+
+fn set_owner(plan: &mut Plan, field: OwnerField, value: Option<String>) {
+    let o = &mut plan.owner;
+    let slot = match field {
+        OwnerField::Name => &mut o.name,
+        OwnerField::Role => &mut o.role,
+        OwnerField::Team => &mut o.team,
+        OwnerField::Manager => &mut o.manager,
+        OwnerField::Created => &mut o.created,
+        OwnerField::LastReviewed => &mut o.last_reviewed,
+    };
+    *slot = value;
+}
+
+/// A date cell as `YYYY-MM-DD`, or its text with an S008 finding.
+fn date_text(v: &Value, grids: &[Grid], at: At, field: OwnerField, findings: &mut Vec<Finding>) -> String {
+    let date = match v {
+        Value::Date(d) => Some(*d),
+        Value::Number(n) => dates::from_serial(*n),
+        Value::Text(t) => dates::parse_date(t),
+        _ => None,
+    };
+    match date {
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => {
+            let text = v.display();
+            findings.push(
+                Finding::new(
+                    finding::S008,
+                    format!(
+                        "{} holds \"{}\", which is not a date; write it as YYYY-MM-DD (e.g. 2026-01-15)",
+                        field.label(),
+                        text
+                    ),
+                )
+                .at(&grids[at.grid].name, layout::a1(at.row, at.col)),
+            );
+            text
+        }
+    }
+}
+
+/// Section 3: the header row at `header`, then its goal rows.
+fn read_goals(
+    grids: &[Grid],
+    marks: &Marks,
+    header: At,
+    aliases: &[(String, String)],
+    plan: &mut Plan,
+    findings: &mut Vec<Finding>,
+) {
+    let grid = &grids[header.grid];
+    let sheet = &grid.name;
+    let Some(cells) = grid.row(header.row) else {
+        return;
+    };
+    // Column of the sheet -> field key, or extra header.
+    enum Col {
+        Field(usize),
+        Extra(String),
+    }
+    let mut columns: Vec<(u32, Col)> = Vec::new();
+    let mut taken = [false; 6];
+    let mut extra_names: HashSet<String> = HashSet::new();
+    for (&c, v) in cells {
+        let text = v.display();
+        match layout::goal_column(&text, aliases) {
+            Some(i) if !taken[i] => {
+                taken[i] = true;
+                columns.push((c, Col::Field(i)));
+            }
+            _ => {
+                let mut name = text.clone();
+                let mut n = 2;
+                while !extra_names.insert(name.clone()) {
+                    name = format!("{text} ({n})");
+                    n += 1;
+                }
+                findings.push(
+                    Finding::new(
+                        finding::S005,
+                        format!("the goals table has an extra column \"{name}\"; it is kept as an extra"),
+                    )
+                    .at(sheet, layout::a1(header.row, c)),
+                );
+                columns.push((c, Col::Extra(name)));
+            }
+        }
+    }
+    for (i, col) in GOAL_COLUMNS.iter().enumerate() {
+        if !taken[i] {
+            findings.push(
+                Finding::new(
+                    finding::S004,
+                    format!(
+                        "the goals table has no \"{}\" column; add it to the header row",
+                        col.header
+                    ),
+                )
+                .at(sheet, layout::a1(header.row, header.col)),
+            );
+        }
+    }
+    let first_col = columns.first().map_or(header.col, |(c, _)| *c);
+    for (row, cells) in grid.rows_after(header.row) {
+        if marks.stops.contains(&(header.grid, row)) {
+            break;
+        }
+        if !columns.iter().any(|(c, _)| cells.contains_key(c)) {
+            continue;
+        }
+        let mut goal = Goal {
+            index: plan.goals.len() + 1,
+            cell: Some(layout::sheet_ref(sheet, row, first_col)),
+            ..Goal::default()
+        };
+        for (c, col) in &columns {
+            let value = cells.get(c).map(Value::display);
+            match col {
+                Col::Field(i) => {
+                    let key = GOAL_COLUMNS[*i].key;
+                    goal.set_field(key, value);
+                    goal.cells.insert(key.to_string(), layout::a1(row, *c));
+                }
+                Col::Extra(name) => {
+                    goal.extra.insert(name.clone(), value);
+                }
+            }
+        }
+        plan.goals.push(goal);
+    }
+}
+
+/// Where the checklist starts (the row before its first item) and its header's columns.
+fn tracking_start(grids: &[Grid], marks: &Marks, title: Option<&At>) -> Option<(At, [Option<u32>; 3])> {
+    if let Some(title) = title {
+        // A header right under the title gives the columns.
+        let next = grids[title.grid].rows_after(title.row).next().map(|(r, _)| r);
+        if let Some((at, cols)) = marks
+            .tracking_headers
+            .iter()
+            .find(|(at, _)| at.grid == title.grid && Some(at.row) == next)
+        {
+            return Some((*at, *cols));
+        }
+        return Some((*title, [None; 3]));
+    }
+    if let Some((at, cols)) = marks.tracking_headers.first() {
+        return Some((*at, *cols));
+    }
+    // No title, no header: the template's own items show where the checklist is.
+    for (g, grid) in grids.iter().enumerate() {
+        for (row, cells) in grid.rows() {
+            for (&col, v) in cells {
+                let is_item = v.as_text().is_some_and(|t| {
+                    let n = layout::normalize(t);
+                    TRACKING_ITEMS.iter().any(|i| layout::normalize(i) == n)
+                });
+                if is_item {
+                    let start = At { grid: g, row: row.checked_sub(1)?, col: col.saturating_sub(1) };
+                    return Some((start, [Some(start.col), Some(col), Some(col + 1)]));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a cell is a checked (`Some(true)`) or unchecked (`Some(false)`) box.
+pub fn checkbox(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) if *n == 1.0 => Some(true),
+        Value::Number(n) if *n == 0.0 => Some(false),
+        Value::Text(t) => match t.to_lowercase().as_str() {
+            "true" | "1" | "x" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" => Some(true),
+            "false" | "0" | "☐" | "no" | "n" | "" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Section 4: the rows after `start` until the next section.
+fn read_tracking(grids: &[Grid], marks: &Marks, start: At, cols: [Option<u32>; 3], plan: &mut Plan) {
+    let grid = &grids[start.grid];
+    let done_col = cols[0].unwrap_or(start.col);
+    for (row, cells) in grid.rows_after(start.row) {
+        if marks.stops.contains(&(start.grid, row)) {
+            break;
+        }
+        let mut item = TrackingItem {
+            item: None,
+            done: false,
+            notes: None,
+            done_text: None,
+            cell: Some(layout::sheet_ref(&grid.name, row, done_col)),
+        };
+        if cols[1].is_some() {
+            let get = |c: Option<u32>| c.and_then(|c| cells.get(&c));
+            if let Some(v) = get(cols[0]) {
+                set_done(&mut item, v);
+            }
+            item.item = get(cols[1]).map(Value::display);
+            item.notes = get(cols[2]).map(Value::display);
+        } else {
+            let mut rest: Vec<&Value> = cells.range(done_col..).map(|(_, v)| v).collect();
+            match cells.get(&done_col) {
+                Some(v) if checkbox(v).is_some() || rest.len() > 1 => {
+                    set_done(&mut item, v);
+                    rest.remove(0);
+                }
+                _ => {}
+            }
+            let mut rest = rest.into_iter().map(Value::display);
+            item.item = rest.next();
+            let notes: Vec<String> = rest.collect();
+            item.notes = (!notes.is_empty()).then(|| notes.join("\n"));
+        }
+        if item.item.is_none() && item.notes.is_none() && item.done_text.is_none() && !item.done {
+            continue;
+        }
+        plan.tracking.push(item);
+    }
+}
+
+fn set_done(item: &mut TrackingItem, v: &Value) {
+    match checkbox(v) {
+        Some(done) => item.done = done,
+        None => item.done_text = Some(v.display()),
+    }
+}
+
+/// S006 for every used cell that holds an error value.
+fn cell_errors(grids: &[Grid], findings: &mut Vec<Finding>) {
+    for grid in grids {
+        for (row, cells) in grid.rows() {
+            for (&col, v) in cells {
+                if let Value::Error(e) = v {
+                    findings.push(
+                        Finding::new(
+                            finding::S006,
+                            format!("the cell holds the error {e}; fix the formula or type the value in"),
+                        )
+                        .at(&grid.name, layout::a1(row, col)),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Reading plans: bytes → type (by content) → grids of cells → the section locator → a
+//! [`Plan`] and the findings about its structure.
+//!
+//! One module per source kind: [`workbook`] (calamine) and [`delimited`] (csv); then
+//! [`locate`] finds the sections, whatever the layout.
+
+pub mod delimited;
+pub mod grid;
+pub mod locate;
+pub mod sniff;
+pub mod workbook;
+
+use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::model::{Plan, SCHEMA_VERSION};
+use grid::Grid;
+use sniff::Kind;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Bounds on what one input may cost, checked before the work that would exceed them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest input file, in bytes.
+    pub max_file_bytes: u64,
+    /// The most used cells in one input.
+    pub max_cells: usize,
+    /// The most bytes a workbook's zip may unpack to.
+    pub max_unpacked_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_file_bytes: 50 * 1024 * 1024,
+            max_cells: 1_000_000,
+            max_unpacked_bytes: 512 * 1024 * 1024,
+        }
+    }
+}
+
+/// How to read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub limits: Limits,
+    /// Extra goal column headers, as (field key, header).
+    pub aliases: Vec<(String, String)>,
+}
+
+/// A plan as read, with what the reader found about its structure (S002 to S008).
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub plan: Plan,
+    pub findings: Vec<Finding>,
+}
+
+/// The name that stands for standard input.
+pub const STDIN: &str = "-";
+
+/// Reads one plan from one or more inputs (several inputs are the tabs of one plan, such
+/// as one CSV per tab). `-` reads standard input.
+///
+/// # Errors
+///
+/// When an input cannot be read, is not a spreadsheet, CSV or igp JSON plan, or exceeds
+/// a limit. Problems *in* a readable plan are findings, not errors.
+pub fn read_plan(paths: &[PathBuf], options: &ReadOptions) -> Result<Reading> {
+    let mut grids = Vec::new();
+    let mut format = None;
+    for path in paths {
+        let bytes = read_bytes(path, &options.limits)?;
+        let kind = sniff::sniff(&bytes).map_err(|r| Error::unreadable(path, r))?;
+        format.get_or_insert(kind);
+        if kind == Kind::Json {
+            if paths.len() > 1 {
+                return Err(Error::unreadable(
+                    path,
+                    "a JSON plan is a whole plan and cannot be combined with other inputs",
+                ));
+            }
+            return read_json(path, &bytes);
+        }
+        grids.extend(read_grids(path, &bytes, kind, &options.limits)?);
+    }
+    let (mut plan, findings) = locate::locate(&grids, &options.aliases);
+    plan.source.paths = paths.iter().map(|p| p.display().to_string()).collect();
+    plan.source.format = format.map_or("csv", Kind::name).to_string();
+    Ok(Reading { plan, findings })
+}
+
+/// The grids of one input whose kind is known.
+///
+/// # Errors
+///
+/// When the bytes cannot be read as `kind`, or exceed a limit.
+pub fn read_grids(path: &Path, bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>> {
+    match kind {
+        Kind::Delimited => {
+            let (text, _) = delimited::decode(bytes).map_err(|r| Error::unreadable(path, r))?;
+            let grid = delimited::parse(&text, &sheet_name(path), limits)
+                .map_err(|r| Error::unreadable(path, r))?;
+            Ok(vec![grid])
+        }
+        Kind::Json => Err(Error::unreadable(path, "a JSON plan has no sheets")),
+        _ => {
+            if matches!(kind, Kind::Xlsx | Kind::Xlsm | Kind::Xlsb | Kind::Ods) {
+                let unpacked =
+                    sniff::zip_unpacked_size(bytes).map_err(|r| Error::unreadable(path, r))?;
+                if unpacked > limits.max_unpacked_bytes {
+                    return Err(Error::TooLarge {
+                        path: path.to_path_buf(),
+                        what: "the workbook's unpacked size",
+                        actual: human_bytes(unpacked),
+                        limit: human_bytes(limits.max_unpacked_bytes),
+                        hint: "an IGP unpacks to well under 1 MB; is this the right file?",
+                    });
+                }
+            }
+            workbook::read(bytes, kind, limits).map_err(|r| Error::unreadable(path, r))
+        }
+    }
+}
+
+/// The sheet name of a delimited file: its file name.
+fn sheet_name(path: &Path) -> String {
+    if path.as_os_str() == STDIN {
+        return "stdin".to_string();
+    }
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads a file (or standard input) whole, refusing one over the size limit.
+pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let max = limits.max_file_bytes;
+    let mut bytes = Vec::new();
+    if path.as_os_str() == STDIN {
+        std::io::stdin()
+            .lock()
+            .take(max + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        if meta.is_dir() {
+            return Err(Error::unreadable(path, "a folder, not a file"));
+        }
+        if meta.len() > max {
+            return Err(too_large(path, meta.len(), max));
+        }
+        file.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
+    }
+    if bytes.len() as u64 > max {
+        return Err(too_large(path, bytes.len() as u64, max));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, size: u64, max: u64) -> Error {
+    Error::TooLarge {
+        path: path.to_path_buf(),
+        what: "the file's size",
+        actual: human_bytes(size),
+        limit: human_bytes(max),
+        hint: "raise it with --max-file-size if the file is really a plan",
+    }
+}
+
+fn read_json(path: &Path, bytes: &[u8]) -> Result<Reading> {
+    let bad = |reason: String| Error::BadJson {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| bad(e.to_string()))?;
+    let mut plan: Plan =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| bad(e.to_string()))?;
+    if plan.schema_version != SCHEMA_VERSION {
+        return Err(bad(format!(
+            "schema_version {} is not supported (this igp reads {SCHEMA_VERSION})",
+            plan.schema_version
+        )));
+    }
+    plan.source.paths = vec![path.display().to_string()];
+    plan.source.format = "json".to_string();
+    Ok(Reading {
+        plan,
+        findings: Vec::new(),
+    })
+}
+
+/// A byte count for messages: "50 MB".
+pub fn human_bytes(n: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if n >= MB {
+        format!("{:.0} MB", n as f64 / MB as f64)
+    } else if n >= 1024 {
+        format!("{:.0} KB", n as f64 / 1024.0)
+    } else {
+        format!("{n} bytes")
+    }
+}

@@ -1,0 +1,169 @@
+//! Workbooks (xlsx, xlsm, xlsb, xls, ods) through calamine, into grids of used cells.
+//!
+//! xlsx and xlsb are streamed cell by cell, so a sheet whose used range claims
+//! XFD1048576 costs only its used cells; the number of cells is capped by [`Limits`].
+
+use super::grid::{normalize_text, Grid, Value};
+use super::sniff::Kind;
+use super::Limits;
+use crate::layout::{FINDINGS_SHEET, GUIDE_SHEET};
+use calamine::{Data, DataRef, Reader};
+use std::io::Cursor;
+
+/// Reads every sheet of a workbook but the Guide and Findings sheets.
+pub fn read(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, String> {
+    let cursor = Cursor::new(bytes);
+    match kind {
+        Kind::Xlsx | Kind::Xlsm => {
+            let mut wb: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e: calamine::XlsxError| describe(&e.to_string()))?;
+            let mut grids = Vec::new();
+            let mut budget = limits.max_cells;
+            for name in sheet_names(&wb.sheet_names()) {
+                let mut cells = wb
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| describe(&e.to_string()))?;
+                let mut grid = Grid::new(name.clone());
+                while let Some(cell) = cells.next_cell().map_err(|e| describe(&e.to_string()))? {
+                    let (r, c) = cell.get_position();
+                    if let Some(v) = from_ref(cell.get_value()) {
+                        take(&mut budget, limits, &name)?;
+                        grid.set(r, c, v);
+                    }
+                }
+                grids.push(grid);
+            }
+            Ok(grids)
+        }
+        Kind::Xlsb => {
+            let mut wb: calamine::Xlsb<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e: calamine::XlsbError| describe(&e.to_string()))?;
+            let mut grids = Vec::new();
+            let mut budget = limits.max_cells;
+            for name in sheet_names(&wb.sheet_names()) {
+                let mut cells = wb
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| describe(&e.to_string()))?;
+                let mut grid = Grid::new(name.clone());
+                while let Some(cell) = cells.next_cell().map_err(|e| describe(&e.to_string()))? {
+                    let (r, c) = cell.get_position();
+                    if let Some(v) = from_ref(cell.get_value()) {
+                        take(&mut budget, limits, &name)?;
+                        grid.set(r, c, v);
+                    }
+                }
+                grids.push(grid);
+            }
+            Ok(grids)
+        }
+        Kind::Xls => {
+            let wb: calamine::Xls<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e: calamine::XlsError| describe(&e.to_string()))?;
+            ranges(wb, limits)
+        }
+        Kind::Ods => {
+            let wb: calamine::Ods<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
+            ranges(wb, limits)
+        }
+        Kind::Delimited | Kind::Json => Err("not a workbook".into()),
+    }
+}
+
+/// Reads xls and ods sheets, which calamine gives as whole ranges.
+fn ranges<'a, R>(mut wb: R, limits: &Limits) -> Result<Vec<Grid>, String>
+where
+    R: Reader<Cursor<&'a [u8]>>,
+    R::Error: std::fmt::Display,
+{
+    let mut grids = Vec::new();
+    let mut budget = limits.max_cells;
+    for name in sheet_names(&wb.sheet_names()) {
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| describe(&e.to_string()))?;
+        let mut grid = Grid::new(name.clone());
+        if let Some((r0, c0)) = range.start() {
+            for (r, c, d) in range.used_cells() {
+                if let Some(v) = from_data(d) {
+                    take(&mut budget, limits, &name)?;
+                    grid.set(r0 + r as u32, c0 + c as u32, v);
+                }
+            }
+        }
+        grids.push(grid);
+    }
+    Ok(grids)
+}
+
+fn sheet_names(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .filter(|n| n.as_str() != GUIDE_SHEET && n.as_str() != FINDINGS_SHEET)
+        .cloned()
+        .collect()
+}
+
+fn take(budget: &mut usize, limits: &Limits, sheet: &str) -> Result<(), String> {
+    if *budget == 0 {
+        return Err(format!(
+            "the workbook has more than {} used cells (sheet '{sheet}'); an IGP has a few hundred",
+            limits.max_cells
+        ));
+    }
+    *budget -= 1;
+    Ok(())
+}
+
+/// A calamine error as a short phrase, password protection said plainly.
+fn describe(message: &str) -> String {
+    let one_line = message.replace(['\n', '\r'], " ");
+    if one_line.to_ascii_lowercase().contains("password") {
+        return "the workbook is password-protected; save an unprotected copy and try again".into();
+    }
+    format!("not a readable workbook ({one_line})")
+}
+
+fn from_ref(d: &DataRef<'_>) -> Option<Value> {
+    match d {
+        DataRef::SharedString(s) => Value::text(s),
+        DataRef::String(s) => Value::text(s),
+        DataRef::Int(i) => Some(Value::Number(*i as f64)),
+        DataRef::Float(f) => Some(Value::Number(*f)),
+        DataRef::Bool(b) => Some(Value::Bool(*b)),
+        DataRef::DateTime(dt) => Some(date_value(dt)),
+        DataRef::DateTimeIso(s) => Some(iso_value(s)),
+        DataRef::DurationIso(s) => Value::text(s),
+        DataRef::Error(e) => Some(Value::Error(e.to_string())),
+        DataRef::Empty => None,
+    }
+}
+
+fn from_data(d: &Data) -> Option<Value> {
+    match d {
+        Data::String(s) => Value::text(s),
+        Data::Int(i) => Some(Value::Number(*i as f64)),
+        Data::Float(f) => Some(Value::Number(*f)),
+        Data::Bool(b) => Some(Value::Bool(*b)),
+        Data::DateTime(dt) => Some(date_value(dt)),
+        Data::DateTimeIso(s) => Some(iso_value(s)),
+        Data::DurationIso(s) => Value::text(s),
+        Data::Error(e) => Some(Value::Error(e.to_string())),
+        Data::Empty => None,
+    }
+}
+
+fn date_value(dt: &calamine::ExcelDateTime) -> Value {
+    match dt.as_datetime() {
+        Some(d) if dt.is_datetime() => Value::Date(d.date()),
+        _ => Value::Number(dt.as_f64()),
+    }
+}
+
+fn iso_value(s: &str) -> Value {
+    let day = s.get(..10).unwrap_or(s);
+    match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+        Ok(d) => Value::Date(d),
+        Err(_) => Value::Text(normalize_text(s).unwrap_or_default()),
+    }
+}

@@ -1,0 +1,34 @@
+//! The canonical layout as CSV: what a CSV export of the canonical sheet looks like.
+//! Text a spreadsheet would run as a formula is guarded with a leading `'` (OWASP's
+//! advice) unless the guard is turned off; igp's reader removes its own guard.
+
+use super::canonical::{self, Content};
+use crate::model::Plan;
+
+/// Whether text would be run as a formula by a spreadsheet opening the CSV.
+pub fn needs_guard(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Writes the plan as CSV.
+///
+/// # Errors
+///
+/// When `out` fails.
+pub fn write<W: std::io::Write>(plan: &Plan, out: W, guard: bool) -> std::io::Result<()> {
+    let sheet = canonical::layout(plan, 0);
+    let last_row = sheet.cells.iter().map(|c| c.row).max().unwrap_or(0);
+    let mut grid = vec![vec![String::new(); sheet.width as usize]; last_row as usize + 1];
+    for cell in &sheet.cells {
+        let mut text = cell.content.csv_text();
+        if guard && matches!(cell.content, Content::Text(_)) && needs_guard(&text) {
+            text.insert(0, '\'');
+        }
+        grid[cell.row as usize][cell.col as usize] = text;
+    }
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
+    for row in grid {
+        w.write_record(&row)?;
+    }
+    w.flush()
+}

@@ -1,0 +1,174 @@
+//! A plan as one self-contained HTML page: no scripts, no network, printable.
+
+use crate::finding::{Finding, Severity};
+use crate::layout::{self, Section, GOAL_COLUMNS};
+use crate::model::Plan;
+use std::fmt::Write;
+
+const STYLE: &str = r#"
+:root { --ink:#1f2937; --band:#3b3f8f; --soft:#eef0f8; --line:#d5d8ea; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); max-width: 1100px; margin: 2rem auto; padding: 0 1.25rem; }
+h1 { color: var(--band); margin-bottom: .25rem; }
+h2 { background: var(--band); color: #fff; padding: .35rem .7rem; border-radius: 4px; font-size: 1.05rem; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--line); padding: .4rem .55rem; vertical-align: top; text-align: left; white-space: pre-wrap; }
+th { background: var(--soft); }
+dl.qa dt { font-weight: 600; margin-top: .8rem; }
+dl.qa dd { margin: .2rem 0 0 0; white-space: pre-wrap; }
+.blank { color: #9ca3af; font-style: italic; }
+.owner th { width: 12rem; }
+ol.steps { margin: 0; padding-left: 1.2rem; }
+ul.check { list-style: none; padding-left: 0; }
+ul.check li::before { content: "☐ "; }
+ul.check li.done::before { content: "☑ "; }
+.sev { font-weight: 700; text-transform: uppercase; font-size: .75rem; }
+.error { color: #b91c1c; } .warning { color: #b45309; } .info { color: #1d4ed8; }
+@media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { break-after: avoid; -webkit-print-color-adjust: exact; print-color-adjust: exact; } tr { break-inside: avoid; } }
+"#;
+
+/// Renders the plan and its findings as a self-contained HTML page.
+pub fn render(plan: &Plan, findings: &[Finding]) -> String {
+    let mut s = String::new();
+    let name = esc(&plan.display_name());
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Individual Growth Plan: {name}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Individual Growth Plan</h1>\n"
+    );
+    let o = &plan.owner;
+    s.push_str("<table class=\"owner\">\n");
+    for (label, v) in [
+        ("Name", &o.name),
+        ("Role", &o.role),
+        ("Team", &o.team),
+        ("Manager", &o.manager),
+        ("Plan created", &o.created),
+        ("Last reviewed", &o.last_reviewed),
+    ] {
+        let _ = writeln!(s, "<tr><th>{label}</th><td>{}</td></tr>", value(v.as_deref()));
+    }
+    s.push_str("</table>\n");
+
+    let _ = writeln!(s, "<h2>{}</h2>\n<dl class=\"qa\">", Section::Inspiration.title());
+    for a in &plan.inspiration {
+        let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(&a.question), value(a.answer.as_deref()));
+    }
+    s.push_str("</dl>\n");
+
+    let _ = writeln!(s, "<h2>{}</h2>\n<dl class=\"qa\">", Section::Role.title());
+    let direction = plan.role.direction_text.as_deref().or_else(|| plan.role.direction.as_deref().and_then(layout::direction_text));
+    let _ = writeln!(s, "<dt>Growth direction</dt><dd>{}</dd>", value(direction));
+    let _ = writeln!(s, "<dt>Role I'm growing toward</dt><dd>{}</dd>", value(plan.role.target_role.as_deref()));
+    for a in &plan.role.answers {
+        let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(&a.question), value(a.answer.as_deref()));
+    }
+    s.push_str("</dl>\n");
+
+    let _ = writeln!(s, "<h2>{}</h2>", Section::Goals.title());
+    if plan.goals.is_empty() {
+        s.push_str("<p class=\"blank\">No goals yet.</p>\n");
+    } else {
+        let extras: Vec<&String> = plan.goals.iter().flat_map(|g| g.extra.keys()).fold(Vec::new(), |mut v, k| {
+            if !v.contains(&k) {
+                v.push(k);
+            }
+            v
+        });
+        s.push_str("<table class=\"goals\">\n<tr><th>#</th>");
+        for c in GOAL_COLUMNS {
+            let _ = write!(s, "<th title=\"{}\">{}</th>", esc(c.description), esc(c.header));
+        }
+        for e in &extras {
+            let _ = write!(s, "<th>{}</th>", esc(e));
+        }
+        s.push_str("</tr>\n");
+        for g in &plan.goals {
+            let _ = write!(s, "<tr><td>{}</td>", g.index);
+            for c in GOAL_COLUMNS {
+                if c.key == "action_steps" && !g.action_steps.is_empty() {
+                    s.push_str("<td><ol class=\"steps\">");
+                    for step in &g.action_steps {
+                        let _ = write!(s, "<li>{}</li>", esc(step));
+                    }
+                    s.push_str("</ol></td>");
+                } else {
+                    let _ = write!(s, "<td>{}</td>", value(g.field(c.key)));
+                }
+            }
+            for e in &extras {
+                let _ = write!(s, "<td>{}</td>", value(g.extra.get(*e).and_then(|v| v.as_deref())));
+            }
+            s.push_str("</tr>\n");
+        }
+        s.push_str("</table>\n");
+    }
+
+    let _ = writeln!(s, "<h2>{}</h2>", Section::Tracking.title());
+    if plan.tracking.is_empty() {
+        s.push_str("<p class=\"blank\">No checklist.</p>\n");
+    } else {
+        s.push_str("<ul class=\"check\">\n");
+        for t in &plan.tracking {
+            let class = if t.done { " class=\"done\"" } else { "" };
+            let _ = write!(s, "<li{class}>{}", value(t.item.as_deref()));
+            if let Some(n) = &t.notes {
+                let _ = write!(s, " — {}", esc(n));
+            }
+            if let Some(d) = &t.done_text {
+                let _ = write!(s, " ({})", esc(d));
+            }
+            s.push_str("</li>\n");
+        }
+        s.push_str("</ul>\n");
+    }
+
+    s.push_str("<h2>Findings</h2>\n");
+    if findings.is_empty() {
+        s.push_str("<p>No findings.</p>\n");
+    } else {
+        s.push_str("<table class=\"findings\">\n<tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr>\n");
+        for f in findings {
+            let class = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            };
+            let place = match (&f.sheet, &f.cell) {
+                (Some(sh), Some(c)) => format!("{sh}!{c}"),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                s,
+                "<tr><td class=\"sev {class}\">{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>",
+                f.severity,
+                f.code,
+                f.name,
+                esc(&place),
+                esc(&f.message)
+            );
+        }
+        s.push_str("</table>\n");
+    }
+    s.push_str("</body>\n</html>\n");
+    s
+}
+
+fn value(v: Option<&str>) -> String {
+    v.map_or_else(|| "<span class=\"blank\">(blank)</span>".to_string(), esc)
+}
+
+/// Escapes text for HTML content and attributes.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

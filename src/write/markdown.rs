@@ -1,0 +1,117 @@
+//! A plan as a Markdown report: owner, the four sections, and the findings.
+
+use crate::finding::Finding;
+use crate::layout::{self, Section, GOAL_COLUMNS};
+use crate::model::Plan;
+use std::fmt::Write;
+
+/// Renders the plan and its findings as Markdown.
+pub fn render(plan: &Plan, findings: &[Finding]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# Individual Growth Plan: {}\n", esc(&plan.display_name()));
+    let o = &plan.owner;
+    s.push_str("| | |\n|---|---|\n");
+    for (label, v) in [
+        ("Name", &o.name),
+        ("Role", &o.role),
+        ("Team", &o.team),
+        ("Manager", &o.manager),
+        ("Plan created", &o.created),
+        ("Last reviewed", &o.last_reviewed),
+    ] {
+        let _ = writeln!(s, "| {label} | {} |", cell(v.as_deref()));
+    }
+
+    let _ = writeln!(s, "\n## {}\n", Section::Inspiration.title());
+    for a in &plan.inspiration {
+        let _ = writeln!(s, "**{}**\n\n{}\n", esc(&a.question), block(a.answer.as_deref()));
+    }
+
+    let _ = writeln!(s, "## {}\n", Section::Role.title());
+    let direction = plan.role.direction_text.as_deref().or_else(|| plan.role.direction.as_deref().and_then(layout::direction_text));
+    let _ = writeln!(s, "- **Growth direction:** {}", inline(direction));
+    let _ = writeln!(s, "- **Role I'm growing toward:** {}\n", inline(plan.role.target_role.as_deref()));
+    for a in &plan.role.answers {
+        let _ = writeln!(s, "**{}**\n\n{}\n", esc(&a.question), block(a.answer.as_deref()));
+    }
+
+    let _ = writeln!(s, "## {}\n", Section::Goals.title());
+    if plan.goals.is_empty() {
+        s.push_str("_No goals yet._\n\n");
+    }
+    for g in &plan.goals {
+        let _ = writeln!(s, "### Goal {}: {}\n", g.index, inline(g.skill.as_deref()));
+        for col in GOAL_COLUMNS.iter().filter(|c| c.key != "skill") {
+            if col.key == "action_steps" {
+                let _ = writeln!(s, "- **{}:**", col.header);
+                if g.action_steps.is_empty() {
+                    s.push_str("  - _(blank)_\n");
+                }
+                for (i, step) in g.action_steps.iter().enumerate() {
+                    let _ = writeln!(s, "  {}. {}", i + 1, esc(step));
+                }
+            } else {
+                let _ = writeln!(s, "- **{}:** {}", col.header, inline(g.field(col.key)));
+            }
+        }
+        for (k, v) in &g.extra {
+            let _ = writeln!(s, "- **{}:** {}", esc(k), inline(v.as_deref()));
+        }
+        s.push('\n');
+    }
+
+    let _ = writeln!(s, "## {}\n", Section::Tracking.title());
+    if plan.tracking.is_empty() {
+        s.push_str("_No checklist._\n\n");
+    }
+    for t in &plan.tracking {
+        let mark = if t.done { "x" } else { " " };
+        let mut line = format!("- [{mark}] {}", inline(t.item.as_deref()));
+        if let Some(n) = &t.notes {
+            let _ = write!(line, " — {}", esc(&n.replace('\n', " ")));
+        }
+        if let Some(d) = &t.done_text {
+            let _ = write!(line, " ({})", esc(d));
+        }
+        let _ = writeln!(s, "{line}");
+    }
+
+    let _ = writeln!(s, "\n## Findings\n");
+    if findings.is_empty() {
+        s.push_str("No findings.\n");
+    } else {
+        s.push_str("| Severity | Code | Where | Message |\n|---|---|---|---|\n");
+        for f in findings {
+            let place = match (&f.sheet, &f.cell) {
+                (Some(sh), Some(c)) => format!("{sh}!{c}"),
+                _ => String::new(),
+            };
+            let _ = writeln!(s, "| {} | {} {} | {} | {} |", f.severity, f.code, f.name, esc(&place), esc(&f.message));
+        }
+    }
+    s
+}
+
+/// Escapes Markdown's active characters in inline text.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn inline(v: Option<&str>) -> String {
+    v.map_or_else(|| "_(blank)_".to_string(), |t| esc(&t.replace('\n', " / ")))
+}
+
+fn cell(v: Option<&str>) -> String {
+    v.map_or_else(String::new, |t| esc(&t.replace('\n', " ")))
+}
+
+fn block(v: Option<&str>) -> String {
+    v.map_or_else(|| "_(unanswered)_".to_string(), |t| esc(t).replace('\n', "  \n"))
+}

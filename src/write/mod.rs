@@ -1,0 +1,129 @@
+//! Writing a plan: one module per output format, all laid out from the same tables.
+//! Files are written to a temporary file beside the target and renamed into place.
+
+pub mod canonical;
+pub mod csv;
+pub mod html;
+pub mod markdown;
+pub mod xlsx;
+
+use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::model::Plan;
+use std::io::Write;
+use std::path::Path;
+
+/// An output format of a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Xlsx,
+    Csv,
+    Json,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [Format::Xlsx, Format::Csv, Format::Json, Format::Markdown, Format::Html];
+
+    /// The format a file name's extension names.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::from_name(&ext)
+    }
+
+    /// The format by name (`xlsx`, `csv`, `json`, `md`/`markdown`, `html`/`htm`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "xlsx" => Some(Format::Xlsx),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// The extension of files of this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+
+    /// Whether the format is text (and so can go to standard output).
+    pub fn is_text(self) -> bool {
+        self != Format::Xlsx
+    }
+}
+
+/// Options that shape the output.
+#[derive(Debug, Clone, Copy)]
+pub struct WriteOptions {
+    /// Guard CSV text that a spreadsheet would run as a formula (default on).
+    pub csv_guard: bool,
+    /// Goal rows to write at least (blank rows to fill), for xlsx.
+    pub min_goal_rows: usize,
+}
+
+impl Default for WriteOptions {
+    fn default() -> WriteOptions {
+        WriteOptions {
+            csv_guard: true,
+            min_goal_rows: 0,
+        }
+    }
+}
+
+/// Renders a plan (and the findings about it, for md and html) in `format`.
+///
+/// # Errors
+///
+/// When a value cannot be written in the format (such as a cell over Excel's limit).
+pub fn render(plan: &Plan, findings: &[Finding], format: Format, options: WriteOptions) -> std::result::Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    match format {
+        Format::Xlsx => {
+            return xlsx::write(plan, xlsx::XlsxOptions { min_goal_rows: options.min_goal_rows })
+                .map_err(|e| e.to_string());
+        }
+        Format::Csv => csv::write(plan, &mut out, options.csv_guard).map_err(|e| e.to_string())?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, plan).map_err(|e| e.to_string())?;
+            out.push(b'\n');
+        }
+        Format::Markdown => out = markdown::render(plan, findings).into_bytes(),
+        Format::Html => out = html::render(plan, findings).into_bytes(),
+    }
+    Ok(out)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into
+/// place: a failure leaves no half-written file and the previous file intact.
+///
+/// # Errors
+///
+/// When the folder cannot be written or the rename fails.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let fail = |reason: String| Error::Write {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".igp-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail(e.to_string()))?;
+    tmp.write_all(bytes).map_err(|e| fail(e.to_string()))?;
+    tmp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
+    tmp.persist(path).map_err(|e| fail(e.error.to_string()))?;
+    Ok(())
+}

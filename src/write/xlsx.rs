@@ -1,0 +1,269 @@
+//! The canonical layout as an xlsx workbook (rust_xlsxwriter): a styled form with the
+//! guide's description of each goal column as a note on its header, a dropdown of growth
+//! directions, checkboxes, and a Guide sheet. Plan text is always written as string cells,
+//! never as formulas.
+
+use super::canonical::{self, Content, Part};
+use crate::layout::{self, CanonicalRows, GUIDE_SHEET, PLAN_SHEET};
+use crate::model::Plan;
+use rust_xlsxwriter::{
+    Color, DataValidation, ExcelDateTime, Format, FormatAlign, FormatBorder, Note, Workbook,
+    Worksheet, XlsxError,
+};
+
+/// How to write the workbook.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct XlsxOptions {
+    /// At least this many goal rows (blank ones for the template to fill).
+    pub min_goal_rows: usize,
+}
+
+const INK: u32 = 0x1F2937;
+const BAND: u32 = 0x3B3F8F;
+const LABEL_FILL: u32 = 0xEEF0F8;
+const HEADER_FILL: u32 = 0xDCE0F5;
+const INPUT_BORDER: u32 = 0xA5ABCF;
+
+struct Styles {
+    title: Format,
+    band: Format,
+    label: Format,
+    value: Format,
+    date: Format,
+    header: Format,
+    extra_header: Format,
+    cell: Format,
+    checkbox: Format,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        let base = Format::new()
+            .set_font_name("Arial")
+            .set_font_size(10)
+            .set_font_color(Color::RGB(INK))
+            .set_align(FormatAlign::Top)
+            .set_text_wrap();
+        let input = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_border_color(Color::RGB(INPUT_BORDER))
+            .set_background_color(Color::White);
+        Styles {
+            title: base
+                .clone()
+                .set_font_size(18)
+                .set_bold()
+                .set_font_color(Color::RGB(BAND))
+                .set_align(FormatAlign::VerticalCenter),
+            band: base
+                .clone()
+                .set_font_size(12)
+                .set_bold()
+                .set_font_color(Color::White)
+                .set_background_color(Color::RGB(BAND))
+                .set_align(FormatAlign::VerticalCenter),
+            label: base
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(LABEL_FILL))
+                .set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(0xFFFFFF)),
+            value: input.clone(),
+            date: input.clone().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left),
+            header: base
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(HEADER_FILL))
+                .set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(INPUT_BORDER)),
+            extra_header: base
+                .clone()
+                .set_bold()
+                .set_italic()
+                .set_background_color(Color::RGB(LABEL_FILL))
+                .set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(INPUT_BORDER)),
+            cell: input.clone(),
+            checkbox: input.set_align(FormatAlign::Center),
+        }
+    }
+}
+
+/// Writes the plan as an xlsx workbook into memory.
+///
+/// # Errors
+///
+/// When rust_xlsxwriter refuses a value (such as text over Excel's 32,767 characters).
+pub fn write(plan: &Plan, options: XlsxOptions) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let sheet = canonical::layout(plan, options.min_goal_rows);
+    let ws = workbook.add_worksheet();
+    ws.set_name(PLAN_SHEET)?;
+    write_plan_sheet(ws, &sheet)?;
+    let guide = workbook.add_worksheet();
+    write_guide(guide)?;
+    workbook.save_to_buffer()
+}
+
+fn write_plan_sheet(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), XlsxError> {
+    let st = Styles::new();
+    let last_col = (sheet.width - 1).max(5) as u16;
+    ws.set_column_width(0, 34)?;
+    for c in 1..=5u16 {
+        ws.set_column_width(c, 30)?;
+    }
+    for c in 6..=last_col {
+        ws.set_column_width(c, 20)?;
+    }
+    ws.set_screen_gridlines(false);
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    ws.set_footer("&L&8Individual Growth Plan&R&8Page &P of &N");
+    ws.set_row_height(CanonicalRows::TITLE, 30)?;
+
+    for cell in &sheet.cells {
+        let (row, col) = (cell.row, cell.col as u16);
+        match cell.part {
+            Part::Title => {
+                ws.merge_range(row, 0, row, last_col, &cell.content.csv_text(), &st.title)?;
+            }
+            Part::SectionTitle => {
+                ws.set_row_height(row, 22)?;
+                ws.merge_range(row, 0, row, last_col, &cell.content.csv_text(), &st.band)?;
+            }
+            Part::Label => {
+                ws.write_string_with_format(row, col, cell.content.csv_text(), &st.label)?;
+            }
+            Part::Value { wide } => {
+                if wide {
+                    // Merged B:F; the value goes in B, as spreadsheets keep it.
+                    ws.merge_range(row, 1, row, 5, "", &st.value)?;
+                }
+                write_content(ws, row, col, &cell.content, &st.value, &st.date)?;
+            }
+            Part::GoalHeader => {
+                ws.write_string_with_format(row, col, cell.content.csv_text(), &st.header)?;
+                if let Some(c) = layout::GOAL_COLUMNS.get(col as usize) {
+                    let note = Note::new(c.description)
+                        .set_author("igp")
+                        .add_author_prefix(false)
+                        .set_width(260)
+                        .set_height(90);
+                    ws.insert_note(row, col, &note)?;
+                }
+            }
+            Part::ExtraHeader => {
+                ws.write_string_with_format(row, col, cell.content.csv_text(), &st.extra_header)?;
+            }
+            Part::TrackingHeader => {
+                ws.write_string_with_format(row, col, cell.content.csv_text(), &st.header)?;
+            }
+            Part::GoalCell | Part::TrackingCell => {
+                write_content(ws, row, col, &cell.content, &st.cell, &st.date)?;
+            }
+            Part::Checkbox => match &cell.content {
+                Content::Bool(b) => {
+                    ws.insert_checkbox_with_format(row, col, *b, &st.checkbox)?;
+                }
+                other => write_content(ws, row, col, other, &st.checkbox, &st.date)?,
+            },
+        }
+    }
+    // Blank goal rows are tall enough to write in; filled rows fit their text on opening.
+    for r in 0..sheet.rows.goal_rows {
+        let row = CanonicalRows::GOALS + r;
+        let filled = sheet
+            .cells
+            .iter()
+            .any(|c| c.row == row && c.content != Content::Empty);
+        if !filled {
+            ws.set_row_height(row, 48)?;
+        }
+    }
+    let directions: Vec<&str> = layout::DIRECTIONS.iter().map(|(_, t)| *t).collect();
+    let validation = DataValidation::new()
+        .allow_list_strings(&directions)?
+        .ignore_blank(true)
+        .set_input_title("Growth direction")?
+        .set_input_message("Pick the direction you are growing in, or type your own.")?
+        .set_error_style(rust_xlsxwriter::DataValidationErrorStyle::Information);
+    ws.add_data_validation(CanonicalRows::DIRECTION, 1, CanonicalRows::DIRECTION, 1, &validation)?;
+    Ok(())
+}
+
+fn write_content(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    content: &Content,
+    format: &Format,
+    date_format: &Format,
+) -> Result<(), XlsxError> {
+    match content {
+        Content::Text(t) => {
+            ws.write_string_with_format(row, col, t, format)?;
+        }
+        Content::Bool(b) => {
+            ws.write_boolean_with_format(row, col, *b, format)?;
+        }
+        Content::Date(d) => {
+            use chrono::Datelike;
+            let dt = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+            ws.write_datetime_with_format(row, col, &dt, date_format)?;
+        }
+        Content::Empty => {
+            ws.write_blank(row, col, format)?;
+        }
+    }
+    Ok(())
+}
+
+/// The Guide sheet: what each section is for and how to export the plan. Ignored on reading.
+fn write_guide(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    ws.set_name(GUIDE_SHEET)?;
+    let title = Format::new()
+        .set_font_name("Arial")
+        .set_font_size(16)
+        .set_bold()
+        .set_font_color(Color::RGB(BAND));
+    let head = Format::new()
+        .set_font_name("Arial")
+        .set_font_size(11)
+        .set_bold()
+        .set_font_color(Color::RGB(BAND));
+    let body = Format::new()
+        .set_font_name("Arial")
+        .set_font_size(10)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    ws.set_column_width(0, 110)?;
+    ws.set_screen_gridlines(false);
+    ws.write_string_with_format(0, 0, "How to fill in your Individual Growth Plan", &title)?;
+    let mut row = 2;
+    for (heading, text) in GUIDE {
+        ws.write_string_with_format(row, 0, *heading, &head)?;
+        ws.write_string_with_format(row + 1, 0, *text, &body)?;
+        row += 3;
+    }
+    Ok(())
+}
+
+const GUIDE: &[(&str, &str)] = &[
+    ("Your plan, your pace",
+     "This plan is yours: you decide what to grow in and how. Fill it in before a career conversation with your manager and come back to it every quarter. Write in the white cells; the shaded cells are labels."),
+    ("Header",
+     "Your name, role, team and manager, the date you created the plan and the date you last reviewed it. Dates are best written as YYYY-MM-DD."),
+    ("Section 1: Discover your Inspiration",
+     "Five reflection questions. Some people answer in depth, others in a line: both are fine. If you are unsure, note for a week what gives you energy and what drains it."),
+    ("Section 2: Clarify your Role",
+     "Pick your growth direction from the dropdown (IC growing in your role, aspiring manager, people manager growth, or a lateral move / career transition), name the role you are growing toward, and answer the three questions."),
+    ("Section 3: Set Specific Goals",
+     "One row per goal. Hover over a column header to see what it asks. Keep to one to three goals per review period, and write one or two action steps per goal that someone else could check: a number, a date or a frequency (\"finish 3 modules by March\", \"present at the team demo every sprint\"). Add rows for more goals and delete the rows you don't need; put several steps in one cell, one per line."),
+    ("Section 4: Track, Reflect, and Iterate",
+     "Tick each item as you do it, and note when. Add your own items below the list."),
+    ("Exporting and checking",
+     "Keep the plan in one sheet so that a CSV download carries all of it. From Google Sheets use File > Download (xlsx, ods or csv); from Excel or LibreOffice save as xlsx, ods or CSV. Then run `igp check your-plan.xlsx` to see what to fix before your next 1:1."),
+];
