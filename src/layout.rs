@@ -491,7 +491,12 @@ pub fn a1(row: u32, col: u32) -> String {
 
 /// A sheet-qualified reference, the sheet quoted as spreadsheets quote it.
 pub fn sheet_ref(sheet: &str, row: u32, col: u32) -> String {
-    format!("'{}'!{}", sheet.replace('\'', "''"), a1(row, col))
+    sheet_ref_a1(sheet, &a1(row, col))
+}
+
+/// A sheet-qualified reference from a sheet name and an A1 cell.
+pub fn sheet_ref_a1(sheet: &str, cell: &str) -> String {
+    format!("'{}'!{}", sheet.replace('\'', "''"), cell)
 }
 
 #[cfg(test)]

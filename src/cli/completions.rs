@@ -1,0 +1,20 @@
+//! `igp completions SHELL`: shell completion scripts, generated from the same definitions
+//! as `--help`.
+
+use super::{Cli, Exit};
+use clap::CommandFactory;
+
+/// Print a shell completion script.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  igp completions bash > ~/.local/share/bash-completion/completions/igp")]
+pub struct Args {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let mut cmd = Cli::command();
+    clap_complete::generate(args.shell, &mut cmd, "igp", &mut std::io::stdout());
+    Ok(Exit::Clean)
+}

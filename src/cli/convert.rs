@@ -1,0 +1,234 @@
+//! `igp convert`: read a plan from any export and write it normalized.
+
+use super::{inputs, Exit, Verbosity};
+use anyhow::{bail, Context};
+use igp::finding::{Finding, Severity};
+use igp::read::{read_plan, Limits, ReadOptions, Reading};
+use igp::write::{self, Format, WriteOptions};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Read a plan from any export (xlsx, xlsm, xlsb, xls, ods, csv, tsv, or igp's JSON) and
+/// write it normalized.
+///
+/// With -o, all INPUTs are read as one plan (several inputs are the tabs of one plan, such
+/// as one CSV per tab). With --out-dir, each INPUT is its own plan, and folders are walked.
+/// The output format comes from --to or the output's extension: xlsx and csv (the
+/// canonical layout), json (the model), md and html (a readable report).
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  igp convert alice.xlsx -o alice.json
+  igp convert alice.ods -o -                    # the model as JSON on stdout
+  igp convert reflection.csv goals.csv -o plan.xlsx
+  igp convert plans/ --out-dir normalized --to xlsx
+  igp convert bob.csv -o bob.html")]
+pub struct Args {
+    /// Input files (or folders, with --out-dir); `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The output file (`-` for standard output, text formats only).
+    #[arg(short, long, value_name = "OUTPUT", conflicts_with = "out_dir", required_unless_present = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Convert each input to its own file in this folder (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// The output format [default: from the output's extension; json for `-o -`].
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub to: Option<Format>,
+    /// Write CSV text that starts with = + - @ as is, without the leading ' guard.
+    #[arg(long)]
+    pub no_csv_guard: bool,
+    /// Refuse input files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub max_file_size: u64,
+    /// Threads for --out-dir [default: all cores].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::from_name(s).ok_or_else(|| format!("unknown format {s:?}; use xlsx, csv, json, md or html"))
+}
+
+pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
+    let options = ReadOptions {
+        limits: Limits {
+            max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+            ..Limits::default()
+        },
+        ..ReadOptions::default()
+    };
+    let write_options = WriteOptions {
+        csv_guard: !args.no_csv_guard,
+        ..WriteOptions::default()
+    };
+    match (&args.output, &args.out_dir) {
+        (Some(output), _) => {
+            let format = match args.to {
+                Some(f) => f,
+                None if output.as_os_str() == "-" => Format::Json,
+                None => Format::from_extension(output).with_context(|| {
+                    format!(
+                        "{}: cannot tell the output format from the extension; use --to xlsx|csv|json|md|html",
+                        output.display()
+                    )
+                })?,
+            };
+            for input in &args.inputs {
+                if inputs::same_file(input, output) {
+                    bail!("{}: the output is one of the inputs; choose another output path", output.display());
+                }
+                if input.is_dir() {
+                    bail!("{}: a folder; to convert every plan in it use --out-dir DIR --to FORMAT", input.display());
+                }
+            }
+            let reading = read_plan(&args.inputs, &options)?;
+            report(&reading, verbosity);
+            let bytes = write::render(&reading.plan, &reading.findings, format, write_options)
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", output.display()))?;
+            if output.as_os_str() == "-" {
+                if !format.is_text() {
+                    bail!("xlsx cannot go to standard output; give a file name with -o");
+                }
+                let mut out = std::io::stdout().lock();
+                out.write_all(&bytes)?;
+                out.flush()?;
+            } else {
+                write::write_atomic(output, &bytes)?;
+                if verbosity >= Verbosity::Normal {
+                    eprintln!("wrote {}", output.display());
+                }
+            }
+            Ok(Exit::Clean)
+        }
+        (None, Some(dir)) => {
+            let format = args.to.context("--out-dir needs --to FORMAT (xlsx, csv, json, md or html)")?;
+            let files = inputs::expand(&args.inputs)?;
+            if files.iter().any(|f| f.as_os_str() == "-") {
+                bail!("standard input cannot be used with --out-dir; use -o");
+            }
+            std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+            let targets = output_names(&files, dir, format);
+            for t in &targets {
+                if let Some(input) = files.iter().find(|f| inputs::same_file(f, t)) {
+                    bail!("{}: the output would overwrite the input {}; choose another --out-dir", t.display(), input.display());
+                }
+            }
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(args.jobs.unwrap_or(0))
+                .build()?;
+            let progress = super::progress_bar(files.len() as u64, verbosity);
+            let results: Vec<anyhow::Result<Reading>> = pool.install(|| {
+                files
+                    .par_iter()
+                    .zip(targets.par_iter())
+                    .map(|(input, target)| {
+                        let reading = read_plan(std::slice::from_ref(input), &options)?;
+                        let bytes = write::render(&reading.plan, &reading.findings, format, write_options)
+                            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", target.display()))?;
+                        write::write_atomic(target, &bytes)?;
+                        progress.inc(1);
+                        Ok(reading)
+                    })
+                    .collect()
+            });
+            progress.finish_and_clear();
+            let mut failed = 0;
+            for (result, target) in results.iter().zip(&targets) {
+                match result {
+                    Ok(reading) => {
+                        report(reading, verbosity);
+                        if verbosity == Verbosity::Verbose {
+                            eprintln!("wrote {}", target.display());
+                        }
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("error: {}", super::one_line(e));
+                    }
+                }
+            }
+            if verbosity >= Verbosity::Normal {
+                eprintln!(
+                    "converted {} of {} plans into {}",
+                    files.len() - failed,
+                    files.len(),
+                    dir.display()
+                );
+            }
+            Ok(if failed > 0 { Exit::Failure } else { Exit::Clean })
+        }
+        (None, None) => bail!("give an output with -o FILE, or --out-dir DIR --to FORMAT"),
+    }
+}
+
+/// One output name per input: the input's stem and the format's extension; inputs that
+/// would share a name keep their own extension in it (a.xlsx → a.xlsx.json).
+fn output_names(files: &[PathBuf], dir: &Path, format: Format) -> Vec<PathBuf> {
+    let stem = |f: &PathBuf| f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut names: Vec<String> = files.iter().map(stem).collect();
+    for i in 0..files.len() {
+        let clash = names.iter().enumerate().any(|(j, n)| j != i && *n == stem(&files[i]));
+        if clash {
+            names[i] = files[i].file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        }
+    }
+    // Same file names in different folders: number them.
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    names
+        .into_iter()
+        .map(|n| {
+            let count = seen.entry(n.clone()).or_insert(0);
+            *count += 1;
+            let n = if *count > 1 { format!("{n}-{count}") } else { n };
+            dir.join(format!("{n}.{}", format.extension()))
+        })
+        .collect()
+}
+
+/// Says on stderr what the reader found wrong with the structure.
+fn report(reading: &Reading, verbosity: Verbosity) {
+    let path = reading.plan.source.paths.join(" + ");
+    if verbosity == Verbosity::Verbose {
+        eprintln!(
+            "read {path}: {}, sheets [{}], {} goals",
+            reading.plan.source.format,
+            reading.plan.source.sheets.join(", "),
+            reading.plan.goals.len()
+        );
+    }
+    if verbosity == Verbosity::Quiet {
+        return;
+    }
+    for f in &reading.findings {
+        if f.severity >= Severity::Warning || verbosity == Verbosity::Verbose {
+            eprintln!("{}", short(f, &path));
+        }
+    }
+}
+
+fn short(f: &Finding, path: &str) -> String {
+    match (&f.sheet, &f.cell) {
+        (Some(s), Some(c)) => format!("{}[{}]: {} ({path}:{})", f.severity, f.code, f.message, igp::layout::sheet_ref_a1(s, c)),
+        _ => format!("{}[{}]: {} ({path})", f.severity, f.code, f.message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clashing_names_keep_their_extension() {
+        let files = vec![PathBuf::from("a.xlsx"), PathBuf::from("a.csv"), PathBuf::from("b.ods")];
+        let names = output_names(&files, Path::new("out"), Format::Json);
+        assert_eq!(
+            names,
+            vec![PathBuf::from("out/a.xlsx.json"), PathBuf::from("out/a.csv.json"), PathBuf::from("out/b.json")]
+        );
+        let files = vec![PathBuf::from("x/a.csv"), PathBuf::from("y/a.csv")];
+        let names = output_names(&files, Path::new("o"), Format::Csv);
+        assert_eq!(names, vec![PathBuf::from("o/a.csv.csv"), PathBuf::from("o/a.csv-2.csv")]);
+    }
+}

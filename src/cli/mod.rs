@@ -1,0 +1,118 @@
+//! The command line: one enum of subcommands (clap derive), one file per subcommand.
+//! The library never sees clap; options are resolved here into the library's types.
+
+mod completions;
+mod convert;
+mod inputs;
+mod schema;
+mod template;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Read, normalize, check and template Individual Growth Plans (IGPs).
+///
+/// An IGP is a career-development plan kept in a copy of the IGP Google Sheet template and
+/// downloaded as xlsx, ods or CSV. igp reads any such export into one model, writes it
+/// normalized, checks it, and writes the blank template.
+#[derive(Debug, Parser)]
+#[command(name = "igp", version, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Examples:\n  igp convert plan.xlsx -o plan.json\n  igp convert plans/ --out-dir out --to html\n  igp template -o my-plan.xlsx\n  igp schema > igp.schema.json")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Say less: only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Say more: what was read from each file.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Convert(convert::Args),
+    Template(template::Args),
+    Schema(schema::Args),
+    Completions(completions::Args),
+}
+
+/// How much to say on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// The exit status of a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// No error-level finding.
+    Clean = 0,
+    /// At least one error-level finding (or a warning under `--deny warnings`).
+    Findings = 1,
+    /// The command could not do its work.
+    Failure = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    match cli.command {
+        Command::Convert(args) => convert::run(args, verbosity),
+        Command::Template(args) => template::run(args, verbosity),
+        Command::Schema(args) => schema::run(args),
+        Command::Completions(args) => completions::run(args),
+    }
+}
+
+/// Whether an error is a closed stdout (`igp ... | head`), which is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// An error and its causes on one line.
+pub fn one_line(err: &anyhow::Error) -> String {
+    format!("{err:#}").replace(['\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}
+
+/// A progress bar on stderr for a batch, drawn only on a terminal and never when quiet.
+pub fn progress_bar(len: u64, verbosity: Verbosity) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if verbosity == Verbosity::Quiet || len < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} plans ({per_sec}, {eta} left)")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
