@@ -408,8 +408,11 @@ pub fn checkbox(v: &Value) -> Option<bool> {
         Value::Number(n) if *n == 1.0 => Some(true),
         Value::Number(n) if *n == 0.0 => Some(false),
         Value::Text(t) => match t.to_lowercase().as_str() {
-            "true" | "1" | "x" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" => Some(true),
-            "false" | "0" | "☐" | "no" | "n" | "" => Some(false),
+            // Excel writes booleans in the machine's language in CSV (WAHR, VRAI, ...).
+            "true" | "1" | "x" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" | "wahr" | "vrai"
+            | "verdadero" | "vero" | "waar" | "sant" | "prawda" => Some(true),
+            "false" | "0" | "☐" | "no" | "n" | "" | "falsch" | "faux" | "falso" | "onwaar"
+            | "usant" | "fałsz" => Some(false),
             _ => None,
         },
         _ => None,

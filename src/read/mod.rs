@@ -34,7 +34,7 @@ impl Default for Limits {
         Limits {
             max_file_bytes: 50 * 1024 * 1024,
             max_cells: 1_000_000,
-            max_unpacked_bytes: 512 * 1024 * 1024,
+            max_unpacked_bytes: 256 * 1024 * 1024,
         }
     }
 }

@@ -85,7 +85,11 @@ impl Styles {
                 .set_border(FormatBorder::Thin)
                 .set_border_color(Color::RGB(INPUT_BORDER)),
             cell: input.clone(),
-            checkbox: input.set_align(FormatAlign::Center),
+            // Excel shows a checkbox; elsewhere the number format shows a box.
+            checkbox: input
+                .set_align(FormatAlign::Center)
+                .set_num_format("\"☑\";\"☑\";\"☐\"")
+                .set_font_size(12),
         }
     }
 }
@@ -109,12 +113,8 @@ pub fn write(plan: &Plan, options: XlsxOptions) -> Result<Vec<u8>, XlsxError> {
 fn write_plan_sheet(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), XlsxError> {
     let st = Styles::new();
     let last_col = (sheet.width - 1).max(5) as u16;
-    ws.set_column_width(0, 34)?;
-    for c in 1..=5u16 {
-        ws.set_column_width(c, 30)?;
-    }
-    for c in 6..=last_col {
-        ws.set_column_width(c, 20)?;
+    for c in 0..=last_col {
+        ws.set_column_width(c, column_width(c as u32))?;
     }
     ws.set_screen_gridlines(false);
     ws.set_freeze_panes(1, 0)?;
@@ -172,17 +172,7 @@ fn write_plan_sheet(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), 
             },
         }
     }
-    // Blank goal rows are tall enough to write in; filled rows fit their text on opening.
-    for r in 0..sheet.rows.goal_rows {
-        let row = CanonicalRows::GOALS + r;
-        let filled = sheet
-            .cells
-            .iter()
-            .any(|c| c.row == row && c.content != Content::Empty);
-        if !filled {
-            ws.set_row_height(row, 48)?;
-        }
-    }
+    fit_row_heights(ws, sheet)?;
     let directions: Vec<&str> = layout::DIRECTIONS.iter().map(|(_, t)| *t).collect();
     let validation = DataValidation::new()
         .allow_list_strings(&directions)?
@@ -192,6 +182,59 @@ fn write_plan_sheet(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), 
         .set_error_style(rust_xlsxwriter::DataValidationErrorStyle::Information);
     ws.add_data_validation(CanonicalRows::DIRECTION, 1, CanonicalRows::DIRECTION, 1, &validation)?;
     Ok(())
+}
+
+/// Column widths (in characters) of the plan sheet.
+const LABEL_WIDTH: f64 = 34.0;
+const VALUE_WIDTH: f64 = 30.0;
+const EXTRA_WIDTH: f64 = 20.0;
+
+fn column_width(col: u32) -> f64 {
+    match col {
+        0 => LABEL_WIDTH,
+        1..=5 => VALUE_WIDTH,
+        _ => EXTRA_WIDTH,
+    }
+}
+
+/// Sets each row's height to fit its wrapped text. Spreadsheets do not re-measure rows of
+/// a file they open, so a row of long answers would otherwise show one line. Blank goal
+/// rows are tall enough to write in.
+fn fit_row_heights(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), XlsxError> {
+    let mut lines: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+    for cell in &sheet.cells {
+        let width = match cell.part {
+            Part::Title | Part::SectionTitle => continue,
+            Part::Value { wide: true } => VALUE_WIDTH * 5.0,
+            _ => column_width(cell.col),
+        };
+        let text = cell.content.csv_text();
+        let n = wrapped_lines(&text, width);
+        let entry = lines.entry(cell.row).or_insert(1);
+        *entry = (*entry).max(n);
+    }
+    for (row, n) in lines {
+        let is_goal = (CanonicalRows::GOALS..CanonicalRows::GOALS + sheet.rows.goal_rows).contains(&row);
+        let blank_goal = is_goal
+            && !sheet
+                .cells
+                .iter()
+                .any(|c| c.row == row && c.content != Content::Empty);
+        let height = if blank_goal { 48.0 } else { 13.0 * n as f64 + 4.0 };
+        if n > 1 || blank_goal {
+            ws.set_row_height(row, height.min(409.0))?;
+        }
+    }
+    Ok(())
+}
+
+/// How many lines `text` takes in a column `width` characters wide (Arial 10 is a little
+/// narrower than the width unit).
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    let per_line = (width * 1.25).max(1.0);
+    text.split('\n')
+        .map(|line| ((line.chars().count() as f64) / per_line).ceil().max(1.0) as usize)
+        .sum()
 }
 
 fn write_content(
@@ -239,8 +282,10 @@ fn write_guide(ws: &mut Worksheet) -> Result<(), XlsxError> {
         .set_font_size(10)
         .set_text_wrap()
         .set_align(FormatAlign::Top);
-    ws.set_column_width(0, 110)?;
+    ws.set_column_width(0, 100)?;
     ws.set_screen_gridlines(false);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     ws.write_string_with_format(0, 0, "How to fill in your Individual Growth Plan", &title)?;
     let mut row = 2;
     for (heading, text) in GUIDE {
