@@ -6,8 +6,26 @@ use chrono::NaiveDate;
 /// Reads a date written as text, or `None`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim().trim_end_matches('.');
-    let t = t.split(['T', ' ']).next().filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-').unwrap_or(t);
-    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d.%m.%y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%d-%b-%Y", "%d-%B-%Y", "%b. %d, %Y"] {
+    let t = t
+        .split(['T', ' '])
+        .next()
+        .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+        .unwrap_or(t);
+    for fmt in [
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%d.%m.%Y",
+        "%d.%m.%y",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%B %d %Y",
+        "%b %d %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%d-%b-%Y",
+        "%d-%B-%Y",
+        "%b. %d, %Y",
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(t, fmt) {
             return Some(d);
         }
@@ -15,7 +33,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     // Slashes: month first (as Google Sheets and US Excel write), unless the first
     // number cannot be a month.
     let parts: Vec<&str> = t.split(['/', '-']).collect();
-    if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         let a: u32 = parts[0].parse().ok()?;
         let b: u32 = parts[1].parse().ok()?;
         let mut y: i32 = parts[2].parse().ok()?;
@@ -36,7 +58,8 @@ pub fn from_serial(serial: f64) -> Option<NaiveDate> {
     if !(20_000.0..=80_000.0).contains(&serial) {
         return None;
     }
-    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial.trunc() as u64))
+    NaiveDate::from_ymd_opt(1899, 12, 30)?
+        .checked_add_days(chrono::Days::new(serial.trunc() as u64))
 }
 
 #[cfg(test)]

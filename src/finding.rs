@@ -167,6 +167,9 @@ mod tests {
             split_ref("'Bob''s plan'!A28"),
             Some(("Bob's plan".to_string(), "A28".to_string()))
         );
-        assert_eq!(split_ref("goals.csv!B2"), Some(("goals.csv".to_string(), "B2".to_string())));
+        assert_eq!(
+            split_ref("goals.csv!B2"),
+            Some(("goals.csv".to_string(), "B2".to_string()))
+        );
     }
 }

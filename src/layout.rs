@@ -299,9 +299,7 @@ pub fn goal_column(text: &str, extra: &[(String, String)]) -> Option<usize> {
     GOAL_COLUMNS.iter().position(|c| {
         normalize(c.header) == n
             || c.aliases.iter().any(|a| normalize(a) == n)
-            || extra
-                .iter()
-                .any(|(k, a)| k == c.key && normalize(a) == n)
+            || extra.iter().any(|(k, a)| k == c.key && normalize(a) == n)
     })
 }
 
@@ -505,23 +503,41 @@ mod tests {
 
     #[test]
     fn normalize_ignores_case_punctuation_and_section_prefix() {
-        assert_eq!(normalize("  Section 3:  Set Specific Goals "), "set specific goals");
+        assert_eq!(
+            normalize("  Section 3:  Set Specific Goals "),
+            "set specific goals"
+        );
         assert_eq!(normalize("Skill / Behavior"), "skill behavior");
         assert_eq!(normalize("Skill/Behavior"), normalize("skill behavior"));
     }
 
     #[test]
     fn sections_and_labels_are_recognised() {
-        assert_eq!(Section::from_title("SECTION 4: track, reflect and iterate"), Some(Section::Tracking));
-        assert_eq!(Section::from_title("Section 3 - Set specific goals"), Some(Section::Goals));
-        assert_eq!(Label::from_text("4. How do you like to learn?"), Some(Label::Inspiration(3)));
-        assert_eq!(Label::from_text("Last Reviewed:"), Some(Label::Owner(OwnerField::LastReviewed)));
+        assert_eq!(
+            Section::from_title("SECTION 4: track, reflect and iterate"),
+            Some(Section::Tracking)
+        );
+        assert_eq!(
+            Section::from_title("Section 3 - Set specific goals"),
+            Some(Section::Goals)
+        );
+        assert_eq!(
+            Label::from_text("4. How do you like to learn?"),
+            Some(Label::Inspiration(3))
+        );
+        assert_eq!(
+            Label::from_text("Last Reviewed:"),
+            Some(Label::Owner(OwnerField::LastReviewed))
+        );
         assert_eq!(Label::from_text("Skill"), None);
     }
 
     #[test]
     fn goal_column_aliases() {
-        assert_eq!(goal_column("What challenges do you anticipate?", &[]), Some(5));
+        assert_eq!(
+            goal_column("What challenges do you anticipate?", &[]),
+            Some(5)
+        );
         assert_eq!(goal_column("steps", &[]), Some(3));
         assert_eq!(goal_column("Status", &[]), None);
         let extra = vec![("network".to_string(), "Sharing".to_string())];
@@ -530,9 +546,18 @@ mod tests {
 
     #[test]
     fn directions() {
-        assert_eq!(direction_key("Aspiring manager (IC to manager)"), Some("aspiring_manager"));
-        assert_eq!(direction_key("people manager growth"), Some("manager_growth"));
-        assert_eq!(direction_key("career_transition"), Some("career_transition"));
+        assert_eq!(
+            direction_key("Aspiring manager (IC to manager)"),
+            Some("aspiring_manager")
+        );
+        assert_eq!(
+            direction_key("people manager growth"),
+            Some("manager_growth")
+        );
+        assert_eq!(
+            direction_key("career_transition"),
+            Some("career_transition")
+        );
         assert_eq!(direction_key("Something else"), None);
     }
 

@@ -275,7 +275,10 @@ mod tests {
             split_steps("1. Enroll\n2) Finish 3 modules\n\n a) Demo"),
             vec!["Enroll", "Finish 3 modules", "Demo"]
         );
-        assert_eq!(split_steps("- one\r\n* two\n◦ three"), vec!["one", "two", "three"]);
+        assert_eq!(
+            split_steps("- one\r\n* two\n◦ three"),
+            vec!["one", "two", "three"]
+        );
         assert_eq!(split_steps("-5 kg by June"), vec!["-5 kg by June"]);
         assert_eq!(split_steps("2026 goals. Start"), vec!["2026 goals. Start"]);
         assert_eq!(split_steps("A. Lead a retro"), vec!["Lead a retro"]);

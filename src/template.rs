@@ -73,19 +73,21 @@ pub fn example() -> Plan {
     plan.goals = goals
         .iter()
         .enumerate()
-        .map(|(i, (skill, resources, career, steps, network, challenges))| {
-            let mut g = Goal {
-                index: i + 1,
-                ..Goal::default()
-            };
-            g.set_field("skill", Some((*skill).into()));
-            g.set_field("resources", Some((*resources).into()));
-            g.set_field("career_support", Some((*career).into()));
-            g.set_field("action_steps", Some((*steps).into()));
-            g.set_field("network", Some((*network).into()));
-            g.set_field("challenges", Some((*challenges).into()));
-            g
-        })
+        .map(
+            |(i, (skill, resources, career, steps, network, challenges))| {
+                let mut g = Goal {
+                    index: i + 1,
+                    ..Goal::default()
+                };
+                g.set_field("skill", Some((*skill).into()));
+                g.set_field("resources", Some((*resources).into()));
+                g.set_field("career_support", Some((*career).into()));
+                g.set_field("action_steps", Some((*steps).into()));
+                g.set_field("network", Some((*network).into()));
+                g.set_field("challenges", Some((*challenges).into()));
+                g
+            },
+        )
         .collect();
     let notes = [
         Some("Weekly notes in this sheet"),

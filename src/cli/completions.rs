@@ -6,7 +6,9 @@ use clap::CommandFactory;
 
 /// Print a shell completion script.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  igp completions bash > ~/.local/share/bash-completion/completions/igp")]
+#[command(
+    after_help = "Example:\n  igp completions bash > ~/.local/share/bash-completion/completions/igp"
+)]
 pub struct Args {
     /// The shell to complete for.
     #[arg(value_enum)]

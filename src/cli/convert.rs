@@ -28,7 +28,13 @@ pub struct Args {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// The output file (`-` for standard output, text formats only).
-    #[arg(short, long, value_name = "OUTPUT", conflicts_with = "out_dir", required_unless_present = "out_dir")]
+    #[arg(
+        short,
+        long,
+        value_name = "OUTPUT",
+        conflicts_with = "out_dir",
+        required_unless_present = "out_dir"
+    )]
     pub output: Option<PathBuf>,
     /// Convert each input to its own file in this folder (created if missing).
     #[arg(long, value_name = "DIR")]
@@ -48,7 +54,8 @@ pub struct Args {
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    Format::from_name(s).ok_or_else(|| format!("unknown format {s:?}; use xlsx, csv, json, md or html"))
+    Format::from_name(s)
+        .ok_or_else(|| format!("unknown format {s:?}; use xlsx, csv, json, md or html"))
 }
 
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
@@ -77,10 +84,16 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             };
             for input in &args.inputs {
                 if inputs::same_file(input, output) {
-                    bail!("{}: the output is one of the inputs; choose another output path", output.display());
+                    bail!(
+                        "{}: the output is one of the inputs; choose another output path",
+                        output.display()
+                    );
                 }
                 if input.is_dir() {
-                    bail!("{}: a folder; to convert every plan in it use --out-dir DIR --to FORMAT", input.display());
+                    bail!(
+                        "{}: a folder; to convert every plan in it use --out-dir DIR --to FORMAT",
+                        input.display()
+                    );
                 }
             }
             let reading = read_plan(&args.inputs, &options)?;
@@ -103,16 +116,23 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             Ok(Exit::Clean)
         }
         (None, Some(dir)) => {
-            let format = args.to.context("--out-dir needs --to FORMAT (xlsx, csv, json, md or html)")?;
+            let format = args
+                .to
+                .context("--out-dir needs --to FORMAT (xlsx, csv, json, md or html)")?;
             let files = inputs::expand(&args.inputs)?;
             if files.iter().any(|f| f.as_os_str() == "-") {
                 bail!("standard input cannot be used with --out-dir; use -o");
             }
-            std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
             let targets = output_names(&files, dir, format);
             for t in &targets {
                 if let Some(input) = files.iter().find(|f| inputs::same_file(f, t)) {
-                    bail!("{}: the output would overwrite the input {}; choose another --out-dir", t.display(), input.display());
+                    bail!(
+                        "{}: the output would overwrite the input {}; choose another --out-dir",
+                        t.display(),
+                        input.display()
+                    );
                 }
             }
             let pool = rayon::ThreadPoolBuilder::new()
@@ -125,8 +145,11 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                     .zip(targets.par_iter())
                     .map(|(input, target)| {
                         let reading = read_plan(std::slice::from_ref(input), &options)?;
-                        let bytes = write::render(&reading.plan, &reading.findings, format, write_options)
-                            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", target.display()))?;
+                        let bytes =
+                            write::render(&reading.plan, &reading.findings, format, write_options)
+                                .map_err(|e| {
+                                    anyhow::anyhow!("{}: cannot write: {e}", target.display())
+                                })?;
                         write::write_atomic(target, &bytes)?;
                         progress.inc(1);
                         Ok(reading)
@@ -157,7 +180,11 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                     dir.display()
                 );
             }
-            Ok(if failed > 0 { Exit::Failure } else { Exit::Clean })
+            Ok(if failed > 0 {
+                Exit::Failure
+            } else {
+                Exit::Clean
+            })
         }
         (None, None) => bail!("give an output with -o FILE, or --out-dir DIR --to FORMAT"),
     }
@@ -166,12 +193,22 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
 /// One output name per input: the input's stem and the format's extension; inputs that
 /// would share a name keep their own extension in it (a.xlsx → a.xlsx.json).
 fn output_names(files: &[PathBuf], dir: &Path, format: Format) -> Vec<PathBuf> {
-    let stem = |f: &PathBuf| f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = |f: &PathBuf| {
+        f.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
     let mut names: Vec<String> = files.iter().map(stem).collect();
     for i in 0..files.len() {
-        let clash = names.iter().enumerate().any(|(j, n)| j != i && *n == stem(&files[i]));
+        let clash = names
+            .iter()
+            .enumerate()
+            .any(|(j, n)| j != i && *n == stem(&files[i]));
         if clash {
-            names[i] = files[i].file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            names[i] = files[i]
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
         }
     }
     // Same file names in different folders: number them.
@@ -181,7 +218,11 @@ fn output_names(files: &[PathBuf], dir: &Path, format: Format) -> Vec<PathBuf> {
         .map(|n| {
             let count = seen.entry(n.clone()).or_insert(0);
             *count += 1;
-            let n = if *count > 1 { format!("{n}-{count}") } else { n };
+            let n = if *count > 1 {
+                format!("{n}-{count}")
+            } else {
+                n
+            };
             dir.join(format!("{n}.{}", format.extension()))
         })
         .collect()
@@ -210,7 +251,13 @@ fn report(reading: &Reading, verbosity: Verbosity) {
 
 fn short(f: &Finding, path: &str) -> String {
     match (&f.sheet, &f.cell) {
-        (Some(s), Some(c)) => format!("{}[{}]: {} ({path}:{})", f.severity, f.code, f.message, igp::layout::sheet_ref_a1(s, c)),
+        (Some(s), Some(c)) => format!(
+            "{}[{}]: {} ({path}:{})",
+            f.severity,
+            f.code,
+            f.message,
+            igp::layout::sheet_ref_a1(s, c)
+        ),
         _ => format!("{}[{}]: {} ({path})", f.severity, f.code, f.message),
     }
 }
@@ -221,14 +268,25 @@ mod tests {
 
     #[test]
     fn clashing_names_keep_their_extension() {
-        let files = vec![PathBuf::from("a.xlsx"), PathBuf::from("a.csv"), PathBuf::from("b.ods")];
+        let files = vec![
+            PathBuf::from("a.xlsx"),
+            PathBuf::from("a.csv"),
+            PathBuf::from("b.ods"),
+        ];
         let names = output_names(&files, Path::new("out"), Format::Json);
         assert_eq!(
             names,
-            vec![PathBuf::from("out/a.xlsx.json"), PathBuf::from("out/a.csv.json"), PathBuf::from("out/b.json")]
+            vec![
+                PathBuf::from("out/a.xlsx.json"),
+                PathBuf::from("out/a.csv.json"),
+                PathBuf::from("out/b.json")
+            ]
         );
         let files = vec![PathBuf::from("x/a.csv"), PathBuf::from("y/a.csv")];
         let names = output_names(&files, Path::new("o"), Format::Csv);
-        assert_eq!(names, vec![PathBuf::from("o/a.csv.csv"), PathBuf::from("o/a.csv-2.csv")]);
+        assert_eq!(
+            names,
+            vec![PathBuf::from("o/a.csv.csv"), PathBuf::from("o/a.csv-2.csv")]
+        );
     }
 }

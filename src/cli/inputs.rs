@@ -16,8 +16,8 @@ pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             out.push(path.clone());
             continue;
         }
-        let meta = std::fs::metadata(path)
-            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let meta =
+            std::fs::metadata(path).with_context(|| format!("{}: cannot read", path.display()))?;
         if meta.is_dir() {
             let before = out.len();
             let walker = walkdir::WalkDir::new(path)
@@ -25,13 +25,17 @@ pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
                 .into_iter()
                 .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
             for entry in walker {
-                let entry = entry.with_context(|| format!("{}: cannot walk the folder", path.display()))?;
+                let entry =
+                    entry.with_context(|| format!("{}: cannot walk the folder", path.display()))?;
                 if entry.file_type().is_file() && is_plan_file(entry.path()) {
                     out.push(entry.into_path());
                 }
             }
             if out.len() == before {
-                bail!("{}: the folder holds no spreadsheet or CSV file", path.display());
+                bail!(
+                    "{}: the folder holds no spreadsheet or CSV file",
+                    path.display()
+                );
             }
         } else {
             out.push(path.clone());

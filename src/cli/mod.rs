@@ -17,7 +17,9 @@ use std::process::ExitCode;
 /// normalized, checks it, and writes the blank template.
 #[derive(Debug, Parser)]
 #[command(name = "igp", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Examples:\n  igp convert plan.xlsx -o plan.json\n  igp convert plans/ --out-dir out --to html\n  igp template -o my-plan.xlsx\n  igp schema > igp.schema.json")]
+#[command(
+    after_help = "Examples:\n  igp convert plan.xlsx -o plan.json\n  igp convert plans/ --out-dir out --to html\n  igp template -o my-plan.xlsx\n  igp schema > igp.schema.json"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -109,9 +111,9 @@ pub fn progress_bar(len: u64, verbosity: Verbosity) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(len);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} plans ({per_sec}, {eta} left)")
-    {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{bar:30}] {pos}/{len} plans ({per_sec}, {eta} left)",
+    ) {
         bar.set_style(style.progress_chars("=> "));
     }
     bar

@@ -17,7 +17,12 @@ use std::path::PathBuf;
   igp template --example -o example.xlsx")]
 pub struct Args {
     /// The file to write.
-    #[arg(short, long, value_name = "FILE", default_value = "individual-growth-plan.xlsx")]
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        default_value = "individual-growth-plan.xlsx"
+    )]
     pub output: PathBuf,
     /// Blank goal rows in Section 3.
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u16).range(0..=200))]
@@ -35,9 +40,16 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         bail!("the template is an xlsx workbook and cannot go to standard output; give a file name with -o");
     }
     if args.output.exists() && !args.force {
-        bail!("{}: already exists; use --force to overwrite it", args.output.display());
+        bail!(
+            "{}: already exists; use --force to overwrite it",
+            args.output.display()
+        );
     }
-    let plan = if args.example { igp::template::example() } else { igp::template::blank() };
+    let plan = if args.example {
+        igp::template::example()
+    } else {
+        igp::template::blank()
+    };
     let options = WriteOptions {
         min_goal_rows: args.goals as usize,
         ..WriteOptions::default()

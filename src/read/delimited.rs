@@ -71,10 +71,10 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 /// Removes the guard that igp's CSV writer puts before text a spreadsheet would run as a
-/// formula (a `'` before `=`, `+`, `-`, `@`, tab or CR).
+/// formula (a `'` before `=`, `+`, `-`, `@`, tab, CR, or another `'`).
 pub fn unguard(field: &str) -> &str {
     match field.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
         _ => field,
     }
 }
@@ -118,7 +118,10 @@ mod tests {
 
     #[test]
     fn sniffs_delimiters() {
-        assert_eq!(sniff_delimiter("Name,Alice,,\nRole,\"Dev, backend\",,\n"), b',');
+        assert_eq!(
+            sniff_delimiter("Name,Alice,,\nRole,\"Dev, backend\",,\n"),
+            b','
+        );
         assert_eq!(sniff_delimiter("Name;Alice;;\nRole;Dev, backend;;\n"), b';');
         assert_eq!(sniff_delimiter("Name\tAlice\nRole\tDev; ops\n"), b'\t');
         assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n"), b'|');

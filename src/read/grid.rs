@@ -92,7 +92,13 @@ impl Grid {
 
     /// Sets a cell (0-based row and column).
     pub fn set(&mut self, row: u32, col: u32, value: Value) {
-        if self.rows.entry(row).or_default().insert(col, value).is_none() {
+        if self
+            .rows
+            .entry(row)
+            .or_default()
+            .insert(col, value)
+            .is_none()
+        {
             self.len += 1;
         }
     }

@@ -84,7 +84,9 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> (Plan, Vec<Findin
         match label {
             Label::Owner(field) => {
                 let text = match value {
-                    Some(v) if field.is_date() => Some(date_text(v, grids, cell_at, *field, &mut findings)),
+                    Some(v) if field.is_date() => {
+                        Some(date_text(v, grids, cell_at, *field, &mut findings))
+                    }
                     Some(v) => Some(v.display()),
                     None => None,
                 };
@@ -100,9 +102,9 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> (Plan, Vec<Findin
             }
             Label::Direction => {
                 let text = value.map(Value::display);
-                plan.role.direction = text.as_deref().map(|t| {
-                    layout::direction_key(t).unwrap_or("other").to_string()
-                });
+                plan.role.direction = text
+                    .as_deref()
+                    .map(|t| layout::direction_key(t).unwrap_or("other").to_string());
                 plan.role.direction_text = text;
                 plan.role.direction_cell = Some(cell);
             }
@@ -141,7 +143,8 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> (Plan, Vec<Findin
     }
 
     // Section 4.
-    if let Some((start, cols)) = tracking_start(grids, &marks, first_title.get(&Section::Tracking)) {
+    if let Some((start, cols)) = tracking_start(grids, &marks, first_title.get(&Section::Tracking))
+    {
         used_sheets.insert(start.grid);
         section_seen.insert(Section::Tracking);
         read_tracking(grids, &marks, start, cols, &mut plan);
@@ -248,7 +251,13 @@ fn set_owner(plan: &mut Plan, field: OwnerField, value: Option<String>) {
 }
 
 /// A date cell as `YYYY-MM-DD`, or its text with an S008 finding.
-fn date_text(v: &Value, grids: &[Grid], at: At, field: OwnerField, findings: &mut Vec<Finding>) -> String {
+fn date_text(
+    v: &Value,
+    grids: &[Grid],
+    at: At,
+    field: OwnerField,
+    findings: &mut Vec<Finding>,
+) -> String {
     let date = match v {
         Value::Date(d) => Some(*d),
         Value::Number(n) => dates::from_serial(*n),
@@ -367,10 +376,17 @@ fn read_goals(
 }
 
 /// Where the checklist starts (the row before its first item) and its header's columns.
-fn tracking_start(grids: &[Grid], marks: &Marks, title: Option<&At>) -> Option<(At, [Option<u32>; 3])> {
+fn tracking_start(
+    grids: &[Grid],
+    marks: &Marks,
+    title: Option<&At>,
+) -> Option<(At, [Option<u32>; 3])> {
     if let Some(title) = title {
         // A header right under the title gives the columns.
-        let next = grids[title.grid].rows_after(title.row).next().map(|(r, _)| r);
+        let next = grids[title.grid]
+            .rows_after(title.row)
+            .next()
+            .map(|(r, _)| r);
         if let Some((at, cols)) = marks
             .tracking_headers
             .iter()
@@ -392,7 +408,11 @@ fn tracking_start(grids: &[Grid], marks: &Marks, title: Option<&At>) -> Option<(
                     TRACKING_ITEMS.iter().any(|i| layout::normalize(i) == n)
                 });
                 if is_item {
-                    let start = At { grid: g, row: row.checked_sub(1)?, col: col.saturating_sub(1) };
+                    let start = At {
+                        grid: g,
+                        row: row.checked_sub(1)?,
+                        col: col.saturating_sub(1),
+                    };
                     return Some((start, [Some(start.col), Some(col), Some(col + 1)]));
                 }
             }
@@ -409,8 +429,8 @@ pub fn checkbox(v: &Value) -> Option<bool> {
         Value::Number(n) if *n == 0.0 => Some(false),
         Value::Text(t) => match t.to_lowercase().as_str() {
             // Excel writes booleans in the machine's language in CSV (WAHR, VRAI, ...).
-            "true" | "1" | "x" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" | "wahr" | "vrai"
-            | "verdadero" | "vero" | "waar" | "sant" | "prawda" => Some(true),
+            "true" | "1" | "x" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" | "wahr"
+            | "vrai" | "verdadero" | "vero" | "waar" | "sant" | "prawda" => Some(true),
             "false" | "0" | "☐" | "no" | "n" | "" | "falsch" | "faux" | "falso" | "onwaar"
             | "usant" | "fałsz" => Some(false),
             _ => None,
@@ -420,7 +440,13 @@ pub fn checkbox(v: &Value) -> Option<bool> {
 }
 
 /// Section 4: the rows after `start` until the next section.
-fn read_tracking(grids: &[Grid], marks: &Marks, start: At, cols: [Option<u32>; 3], plan: &mut Plan) {
+fn read_tracking(
+    grids: &[Grid],
+    marks: &Marks,
+    start: At,
+    cols: [Option<u32>; 3],
+    plan: &mut Plan,
+) {
     let grid = &grids[start.grid];
     let done_col = cols[0].unwrap_or(start.col);
     for (row, cells) in grid.rows_after(start.row) {

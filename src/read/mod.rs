@@ -178,8 +178,8 @@ fn read_json(path: &Path, bytes: &[u8]) -> Result<Reading> {
         reason,
     };
     let text = std::str::from_utf8(bytes).map_err(|e| bad(e.to_string()))?;
-    let mut plan: Plan =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| bad(e.to_string()))?;
+    let mut plan: Plan = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| bad(e.to_string()))?;
     if plan.schema_version != SCHEMA_VERSION {
         return Err(bad(format!(
             "schema_version {} is not supported (this igp reads {SCHEMA_VERSION})",

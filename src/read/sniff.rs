@@ -53,7 +53,10 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
         (b"\x1F\x8B", "a gzip archive, not a spreadsheet or CSV"),
         (b"Rar!", "a RAR archive, not a spreadsheet or CSV"),
         (b"7z\xBC\xAF", "a 7-Zip archive, not a spreadsheet or CSV"),
-        (b"\x7FELF", "a program (ELF binary), not a spreadsheet or CSV"),
+        (
+            b"\x7FELF",
+            "a program (ELF binary), not a spreadsheet or CSV",
+        ),
         (b"{\\rtf", "an RTF document, not a spreadsheet or CSV"),
     ];
     for (m, what) in magic {
@@ -66,11 +69,18 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
     }
     let head = text_head(bytes);
     let lower = head.trim_start().to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<html") && lower.starts_with('<') {
-        return Err("an HTML page, not a spreadsheet or CSV (did the download save a sign-in page?)".into());
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.contains("<html") && lower.starts_with('<')
+    {
+        return Err(
+            "an HTML page, not a spreadsheet or CSV (did the download save a sign-in page?)".into(),
+        );
     }
     if lower.starts_with("<?xml") || lower.starts_with("<svg") {
-        return Err("an XML document, not a spreadsheet or CSV (save it as .xlsx, .ods or .csv)".into());
+        return Err(
+            "an XML document, not a spreadsheet or CSV (save it as .xlsx, .ods or .csv)".into(),
+        );
     }
     if lower.starts_with('{') {
         return Ok(Kind::Json);
@@ -79,11 +89,16 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
 }
 
 fn sniff_zip(bytes: &[u8]) -> Result<Kind, String> {
-    let archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("a damaged or truncated zip archive, not a readable workbook ({e})"))?;
+    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        format!("a damaged or truncated zip archive, not a readable workbook ({e})")
+    })?;
     let has = |name: &str| archive.index_for_name(name).is_some();
     if has("xl/workbook.xml") {
-        return Ok(if has("xl/vbaProject.bin") { Kind::Xlsm } else { Kind::Xlsx });
+        return Ok(if has("xl/vbaProject.bin") {
+            Kind::Xlsm
+        } else {
+            Kind::Xlsx
+        });
     }
     if has("xl/workbook.bin") {
         return Ok(Kind::Xlsb);
@@ -117,7 +132,10 @@ pub fn zip_unpacked_size(bytes: &[u8]) -> Result<u64, String> {
 }
 
 fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
-    let pat: Vec<u8> = needle.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let pat: Vec<u8> = needle
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
     bytes.windows(pat.len()).any(|w| w == pat.as_slice())
 }
 
@@ -146,7 +164,9 @@ mod tests {
         assert_eq!(sniff(b"{\"schema_version\":1}"), Ok(Kind::Json));
         assert!(sniff(b"").unwrap_err().contains("empty"));
         assert!(sniff(b"%PDF-1.7 ...").unwrap_err().contains("PDF"));
-        assert!(sniff(b"\n<!DOCTYPE html><html>").unwrap_err().contains("HTML"));
+        assert!(sniff(b"\n<!DOCTYPE html><html>")
+            .unwrap_err()
+            .contains("HTML"));
         assert!(sniff(b"PK\x03\x04garbage").unwrap_err().contains("zip"));
     }
 }

@@ -15,8 +15,8 @@ pub fn read(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, Stri
     let cursor = Cursor::new(bytes);
     match kind {
         Kind::Xlsx | Kind::Xlsm => {
-            let mut wb: calamine::Xlsx<_> =
-                calamine::open_workbook_from_rs(cursor).map_err(|e: calamine::XlsxError| describe(&e.to_string()))?;
+            let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(cursor)
+                .map_err(|e: calamine::XlsxError| describe(&e.to_string()))?;
             let mut grids = Vec::new();
             let mut budget = limits.max_cells;
             for name in sheet_names(&wb.sheet_names()) {
@@ -36,8 +36,8 @@ pub fn read(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, Stri
             Ok(grids)
         }
         Kind::Xlsb => {
-            let mut wb: calamine::Xlsb<_> =
-                calamine::open_workbook_from_rs(cursor).map_err(|e: calamine::XlsbError| describe(&e.to_string()))?;
+            let mut wb: calamine::Xlsb<_> = calamine::open_workbook_from_rs(cursor)
+                .map_err(|e: calamine::XlsbError| describe(&e.to_string()))?;
             let mut grids = Vec::new();
             let mut budget = limits.max_cells;
             for name in sheet_names(&wb.sheet_names()) {
@@ -57,13 +57,13 @@ pub fn read(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, Stri
             Ok(grids)
         }
         Kind::Xls => {
-            let wb: calamine::Xls<_> =
-                calamine::open_workbook_from_rs(cursor).map_err(|e: calamine::XlsError| describe(&e.to_string()))?;
+            let wb: calamine::Xls<_> = calamine::open_workbook_from_rs(cursor)
+                .map_err(|e: calamine::XlsError| describe(&e.to_string()))?;
             ranges(wb, limits)
         }
         Kind::Ods => {
-            let wb: calamine::Ods<_> =
-                calamine::open_workbook_from_rs(cursor).map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
+            let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(cursor)
+                .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
             ranges(wb, limits)
         }
         Kind::Delimited | Kind::Json => Err("not a workbook".into()),

@@ -15,7 +15,9 @@ pub enum Part {
     SectionTitle,
     Label,
     /// A value beside a label; `wide` values are merged across B:F.
-    Value { wide: bool },
+    Value {
+        wide: bool,
+    },
     GoalHeader,
     ExtraHeader,
     GoalCell,
@@ -85,9 +87,21 @@ pub fn layout(plan: &Plan, min_goal_rows: usize) -> Sheet {
     }
     let width = 6 + extras.len() as u32;
     let mut cells = Vec::new();
-    let mut put = |row, col, content, part| cells.push(Cell { row, col, content, part });
+    let mut put = |row, col, content, part| {
+        cells.push(Cell {
+            row,
+            col,
+            content,
+            part,
+        })
+    };
 
-    put(CanonicalRows::TITLE, 0, Content::Text(PLAN_TITLE.into()), Part::Title);
+    put(
+        CanonicalRows::TITLE,
+        0,
+        Content::Text(PLAN_TITLE.into()),
+        Part::Title,
+    );
 
     let o = &plan.owner;
     for (i, field) in OwnerField::ALL.into_iter().enumerate() {
@@ -110,7 +124,12 @@ pub fn layout(plan: &Plan, min_goal_rows: usize) -> Sheet {
         put(row, 1, content, Part::Value { wide: false });
     }
 
-    put(CanonicalRows::INSPIRATION_TITLE, 0, Content::Text(Section::Inspiration.title().into()), Part::SectionTitle);
+    put(
+        CanonicalRows::INSPIRATION_TITLE,
+        0,
+        Content::Text(Section::Inspiration.title().into()),
+        Part::SectionTitle,
+    );
     for (i, q) in layout::INSPIRATION_QUESTIONS.iter().enumerate() {
         let row = CanonicalRows::INSPIRATION + i as u32;
         let answer = plan.inspiration.get(i).and_then(|a| a.answer.as_deref());
@@ -118,14 +137,42 @@ pub fn layout(plan: &Plan, min_goal_rows: usize) -> Sheet {
         put(row, 1, Content::text(answer), Part::Value { wide: true });
     }
 
-    put(CanonicalRows::ROLE_TITLE, 0, Content::Text(Section::Role.title().into()), Part::SectionTitle);
-    put(CanonicalRows::DIRECTION, 0, Content::Text(layout::DIRECTION_LABEL.into()), Part::Label);
+    put(
+        CanonicalRows::ROLE_TITLE,
+        0,
+        Content::Text(Section::Role.title().into()),
+        Part::SectionTitle,
+    );
+    put(
+        CanonicalRows::DIRECTION,
+        0,
+        Content::Text(layout::DIRECTION_LABEL.into()),
+        Part::Label,
+    );
     let direction = plan.role.direction_text.as_deref().or_else(|| {
-        plan.role.direction.as_deref().and_then(layout::direction_text)
+        plan.role
+            .direction
+            .as_deref()
+            .and_then(layout::direction_text)
     });
-    put(CanonicalRows::DIRECTION, 1, Content::text(direction), Part::Value { wide: true });
-    put(CanonicalRows::TARGET_ROLE, 0, Content::Text(layout::TARGET_ROLE_LABEL.into()), Part::Label);
-    put(CanonicalRows::TARGET_ROLE, 1, Content::text(plan.role.target_role.as_deref()), Part::Value { wide: true });
+    put(
+        CanonicalRows::DIRECTION,
+        1,
+        Content::text(direction),
+        Part::Value { wide: true },
+    );
+    put(
+        CanonicalRows::TARGET_ROLE,
+        0,
+        Content::Text(layout::TARGET_ROLE_LABEL.into()),
+        Part::Label,
+    );
+    put(
+        CanonicalRows::TARGET_ROLE,
+        1,
+        Content::text(plan.role.target_role.as_deref()),
+        Part::Value { wide: true },
+    );
     for (i, q) in layout::ROLE_QUESTIONS.iter().enumerate() {
         let row = CanonicalRows::ROLE_QUESTIONS + i as u32;
         let answer = plan.role.answers.get(i).and_then(|a| a.answer.as_deref());
@@ -133,12 +180,27 @@ pub fn layout(plan: &Plan, min_goal_rows: usize) -> Sheet {
         put(row, 1, Content::text(answer), Part::Value { wide: true });
     }
 
-    put(CanonicalRows::GOALS_TITLE, 0, Content::Text(Section::Goals.title().into()), Part::SectionTitle);
+    put(
+        CanonicalRows::GOALS_TITLE,
+        0,
+        Content::Text(Section::Goals.title().into()),
+        Part::SectionTitle,
+    );
     for (c, col) in GOAL_COLUMNS.iter().enumerate() {
-        put(CanonicalRows::GOALS_HEADER, c as u32, Content::Text(col.header.into()), Part::GoalHeader);
+        put(
+            CanonicalRows::GOALS_HEADER,
+            c as u32,
+            Content::Text(col.header.into()),
+            Part::GoalHeader,
+        );
     }
     for (i, name) in extras.iter().enumerate() {
-        put(CanonicalRows::GOALS_HEADER, 6 + i as u32, Content::Text(name.clone()), Part::ExtraHeader);
+        put(
+            CanonicalRows::GOALS_HEADER,
+            6 + i as u32,
+            Content::Text(name.clone()),
+            Part::ExtraHeader,
+        );
     }
     for r in 0..goal_rows {
         let row = CanonicalRows::GOALS + r;
@@ -152,17 +214,34 @@ pub fn layout(plan: &Plan, min_goal_rows: usize) -> Sheet {
                     .or_else(|| (!g.action_steps.is_empty()).then(|| g.action_steps.join("\n"))),
                 key => g.field(key).map(str::to_string),
             });
-            put(row, c as u32, Content::text(value.as_deref()), Part::GoalCell);
+            put(
+                row,
+                c as u32,
+                Content::text(value.as_deref()),
+                Part::GoalCell,
+            );
         }
         for (i, name) in extras.iter().enumerate() {
-            let value = goal.and_then(|g| g.extra.get(name)).and_then(|v| v.as_deref());
+            let value = goal
+                .and_then(|g| g.extra.get(name))
+                .and_then(|v| v.as_deref());
             put(row, 6 + i as u32, Content::text(value), Part::GoalCell);
         }
     }
 
-    put(rows.tracking_title(), 0, Content::Text(Section::Tracking.title().into()), Part::SectionTitle);
+    put(
+        rows.tracking_title(),
+        0,
+        Content::Text(Section::Tracking.title().into()),
+        Part::SectionTitle,
+    );
     for (c, h) in TRACKING_HEADERS.iter().enumerate() {
-        put(rows.tracking_header(), c as u32, Content::Text((*h).into()), Part::TrackingHeader);
+        put(
+            rows.tracking_header(),
+            c as u32,
+            Content::Text((*h).into()),
+            Part::TrackingHeader,
+        );
     }
     for (i, t) in plan.tracking.iter().enumerate() {
         let row = rows.tracking() + i as u32;
@@ -172,7 +251,17 @@ pub fn layout(plan: &Plan, min_goal_rows: usize) -> Sheet {
         };
         put(row, 0, done, Part::Checkbox);
         put(row, 1, Content::text(t.item.as_deref()), Part::TrackingCell);
-        put(row, 2, Content::text(t.notes.as_deref()), Part::TrackingCell);
+        put(
+            row,
+            2,
+            Content::text(t.notes.as_deref()),
+            Part::TrackingCell,
+        );
     }
-    Sheet { cells, rows, extras, width }
+    Sheet {
+        cells,
+        rows,
+        extras,
+        width,
+    }
 }

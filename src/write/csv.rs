@@ -5,9 +5,11 @@
 use super::canonical::{self, Content};
 use crate::model::Plan;
 
-/// Whether text would be run as a formula by a spreadsheet opening the CSV.
+/// Whether text needs the guard: it would be run as a formula by a spreadsheet opening the
+/// CSV, or it starts with a `'` of its own (guarded too, so that the reader's removal of
+/// one `'` gives it back unchanged).
 pub fn needs_guard(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    text.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
 }
 
 /// Writes the plan as CSV.
@@ -26,7 +28,9 @@ pub fn write<W: std::io::Write>(plan: &Plan, out: W, guard: bool) -> std::io::Re
         }
         grid[cell.row as usize][cell.col as usize] = text;
     }
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
     for row in grid {
         w.write_record(&row)?;
     }

@@ -45,22 +45,49 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         ("Plan created", &o.created),
         ("Last reviewed", &o.last_reviewed),
     ] {
-        let _ = writeln!(s, "<tr><th>{label}</th><td>{}</td></tr>", value(v.as_deref()));
+        let _ = writeln!(
+            s,
+            "<tr><th>{label}</th><td>{}</td></tr>",
+            value(v.as_deref())
+        );
     }
     s.push_str("</table>\n");
 
-    let _ = writeln!(s, "<h2>{}</h2>\n<dl class=\"qa\">", Section::Inspiration.title());
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>\n<dl class=\"qa\">",
+        Section::Inspiration.title()
+    );
     for a in &plan.inspiration {
-        let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(&a.question), value(a.answer.as_deref()));
+        let _ = writeln!(
+            s,
+            "<dt>{}</dt><dd>{}</dd>",
+            esc(&a.question),
+            value(a.answer.as_deref())
+        );
     }
     s.push_str("</dl>\n");
 
     let _ = writeln!(s, "<h2>{}</h2>\n<dl class=\"qa\">", Section::Role.title());
-    let direction = plan.role.direction_text.as_deref().or_else(|| plan.role.direction.as_deref().and_then(layout::direction_text));
+    let direction = plan.role.direction_text.as_deref().or_else(|| {
+        plan.role
+            .direction
+            .as_deref()
+            .and_then(layout::direction_text)
+    });
     let _ = writeln!(s, "<dt>Growth direction</dt><dd>{}</dd>", value(direction));
-    let _ = writeln!(s, "<dt>Role I'm growing toward</dt><dd>{}</dd>", value(plan.role.target_role.as_deref()));
+    let _ = writeln!(
+        s,
+        "<dt>Role I'm growing toward</dt><dd>{}</dd>",
+        value(plan.role.target_role.as_deref())
+    );
     for a in &plan.role.answers {
-        let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(&a.question), value(a.answer.as_deref()));
+        let _ = writeln!(
+            s,
+            "<dt>{}</dt><dd>{}</dd>",
+            esc(&a.question),
+            value(a.answer.as_deref())
+        );
     }
     s.push_str("</dl>\n");
 
@@ -68,15 +95,24 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
     if plan.goals.is_empty() {
         s.push_str("<p class=\"blank\">No goals yet.</p>\n");
     } else {
-        let extras: Vec<&String> = plan.goals.iter().flat_map(|g| g.extra.keys()).fold(Vec::new(), |mut v, k| {
-            if !v.contains(&k) {
-                v.push(k);
-            }
-            v
-        });
+        let extras: Vec<&String> =
+            plan.goals
+                .iter()
+                .flat_map(|g| g.extra.keys())
+                .fold(Vec::new(), |mut v, k| {
+                    if !v.contains(&k) {
+                        v.push(k);
+                    }
+                    v
+                });
         s.push_str("<table class=\"goals\">\n<tr><th>#</th>");
         for c in GOAL_COLUMNS {
-            let _ = write!(s, "<th title=\"{}\">{}</th>", esc(c.description), esc(c.header));
+            let _ = write!(
+                s,
+                "<th title=\"{}\">{}</th>",
+                esc(c.description),
+                esc(c.header)
+            );
         }
         for e in &extras {
             let _ = write!(s, "<th>{}</th>", esc(e));
@@ -96,7 +132,11 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
                 }
             }
             for e in &extras {
-                let _ = write!(s, "<td>{}</td>", value(g.extra.get(*e).and_then(|v| v.as_deref())));
+                let _ = write!(
+                    s,
+                    "<td>{}</td>",
+                    value(g.extra.get(*e).and_then(|v| v.as_deref()))
+                );
             }
             s.push_str("</tr>\n");
         }

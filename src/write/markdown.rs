@@ -8,7 +8,11 @@ use std::fmt::Write;
 /// Renders the plan and its findings as Markdown.
 pub fn render(plan: &Plan, findings: &[Finding]) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# Individual Growth Plan: {}\n", esc(&plan.display_name()));
+    let _ = writeln!(
+        s,
+        "# Individual Growth Plan: {}\n",
+        esc(&plan.display_name())
+    );
     let o = &plan.owner;
     s.push_str("| | |\n|---|---|\n");
     for (label, v) in [
@@ -24,15 +28,34 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
 
     let _ = writeln!(s, "\n## {}\n", Section::Inspiration.title());
     for a in &plan.inspiration {
-        let _ = writeln!(s, "**{}**\n\n{}\n", esc(&a.question), block(a.answer.as_deref()));
+        let _ = writeln!(
+            s,
+            "**{}**\n\n{}\n",
+            esc(&a.question),
+            block(a.answer.as_deref())
+        );
     }
 
     let _ = writeln!(s, "## {}\n", Section::Role.title());
-    let direction = plan.role.direction_text.as_deref().or_else(|| plan.role.direction.as_deref().and_then(layout::direction_text));
+    let direction = plan.role.direction_text.as_deref().or_else(|| {
+        plan.role
+            .direction
+            .as_deref()
+            .and_then(layout::direction_text)
+    });
     let _ = writeln!(s, "- **Growth direction:** {}", inline(direction));
-    let _ = writeln!(s, "- **Role I'm growing toward:** {}\n", inline(plan.role.target_role.as_deref()));
+    let _ = writeln!(
+        s,
+        "- **Role I'm growing toward:** {}\n",
+        inline(plan.role.target_role.as_deref())
+    );
     for a in &plan.role.answers {
-        let _ = writeln!(s, "**{}**\n\n{}\n", esc(&a.question), block(a.answer.as_deref()));
+        let _ = writeln!(
+            s,
+            "**{}**\n\n{}\n",
+            esc(&a.question),
+            block(a.answer.as_deref())
+        );
     }
 
     let _ = writeln!(s, "## {}\n", Section::Goals.title());
@@ -86,7 +109,15 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
                 (Some(sh), Some(c)) => format!("{sh}!{c}"),
                 _ => String::new(),
             };
-            let _ = writeln!(s, "| {} | {} {} | {} | {} |", f.severity, f.code, f.name, esc(&place), esc(&f.message));
+            let _ = writeln!(
+                s,
+                "| {} | {} {} | {} | {} |",
+                f.severity,
+                f.code,
+                f.name,
+                esc(&place),
+                esc(&f.message)
+            );
         }
     }
     s
@@ -96,7 +127,10 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(ch);
@@ -113,5 +147,8 @@ fn cell(v: Option<&str>) -> String {
 }
 
 fn block(v: Option<&str>) -> String {
-    v.map_or_else(|| "_(unanswered)_".to_string(), |t| esc(t).replace('\n', "  \n"))
+    v.map_or_else(
+        || "_(unanswered)_".to_string(),
+        |t| esc(t).replace('\n', "  \n"),
+    )
 }

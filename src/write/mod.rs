@@ -24,7 +24,13 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [Format::Xlsx, Format::Csv, Format::Json, Format::Markdown, Format::Html];
+    pub const ALL: [Format; 5] = [
+        Format::Xlsx,
+        Format::Csv,
+        Format::Json,
+        Format::Markdown,
+        Format::Html,
+    ];
 
     /// The format a file name's extension names.
     pub fn from_extension(path: &Path) -> Option<Format> {
@@ -84,12 +90,22 @@ impl Default for WriteOptions {
 /// # Errors
 ///
 /// When a value cannot be written in the format (such as a cell over Excel's limit).
-pub fn render(plan: &Plan, findings: &[Finding], format: Format, options: WriteOptions) -> std::result::Result<Vec<u8>, String> {
+pub fn render(
+    plan: &Plan,
+    findings: &[Finding],
+    format: Format,
+    options: WriteOptions,
+) -> std::result::Result<Vec<u8>, String> {
     let mut out = Vec::new();
     match format {
         Format::Xlsx => {
-            return xlsx::write(plan, xlsx::XlsxOptions { min_goal_rows: options.min_goal_rows })
-                .map_err(|e| e.to_string());
+            return xlsx::write(
+                plan,
+                xlsx::XlsxOptions {
+                    min_goal_rows: options.min_goal_rows,
+                },
+            )
+            .map_err(|e| e.to_string());
         }
         Format::Csv => csv::write(plan, &mut out, options.csv_guard).map_err(|e| e.to_string())?,
         Format::Json => {

@@ -70,7 +70,10 @@ impl Styles {
                 .set_border(FormatBorder::Thin)
                 .set_border_color(Color::RGB(0xFFFFFF)),
             value: input.clone(),
-            date: input.clone().set_num_format("yyyy-mm-dd").set_align(FormatAlign::Left),
+            date: input
+                .clone()
+                .set_num_format("yyyy-mm-dd")
+                .set_align(FormatAlign::Left),
             header: base
                 .clone()
                 .set_bold()
@@ -180,7 +183,13 @@ fn write_plan_sheet(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), 
         .set_input_title("Growth direction")?
         .set_input_message("Pick the direction you are growing in, or type your own.")?
         .set_error_style(rust_xlsxwriter::DataValidationErrorStyle::Information);
-    ws.add_data_validation(CanonicalRows::DIRECTION, 1, CanonicalRows::DIRECTION, 1, &validation)?;
+    ws.add_data_validation(
+        CanonicalRows::DIRECTION,
+        1,
+        CanonicalRows::DIRECTION,
+        1,
+        &validation,
+    )?;
     Ok(())
 }
 
@@ -214,13 +223,18 @@ fn fit_row_heights(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), X
         *entry = (*entry).max(n);
     }
     for (row, n) in lines {
-        let is_goal = (CanonicalRows::GOALS..CanonicalRows::GOALS + sheet.rows.goal_rows).contains(&row);
+        let is_goal =
+            (CanonicalRows::GOALS..CanonicalRows::GOALS + sheet.rows.goal_rows).contains(&row);
         let blank_goal = is_goal
             && !sheet
                 .cells
                 .iter()
                 .any(|c| c.row == row && c.content != Content::Empty);
-        let height = if blank_goal { 48.0 } else { 13.0 * n as f64 + 4.0 };
+        let height = if blank_goal {
+            48.0
+        } else {
+            13.0 * n as f64 + 4.0
+        };
         if n > 1 || blank_goal {
             ws.set_row_height(row, height.min(409.0))?;
         }
