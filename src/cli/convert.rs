@@ -198,19 +198,24 @@ fn output_names(files: &[PathBuf], dir: &Path, format: Format) -> Vec<PathBuf> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default()
     };
-    let mut names: Vec<String> = files.iter().map(stem).collect();
-    for i in 0..files.len() {
-        let clash = names
-            .iter()
-            .enumerate()
-            .any(|(j, n)| j != i && *n == stem(&files[i]));
-        if clash {
-            names[i] = files[i]
-                .file_name()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-        }
-    }
+    let stems: Vec<String> = files.iter().map(stem).collect();
+    let names: Vec<String> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let clash = stems
+                .iter()
+                .enumerate()
+                .any(|(j, s)| j != i && *s == stems[i]);
+            if clash {
+                f.file_name()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            } else {
+                stems[i].clone()
+            }
+        })
+        .collect();
     // Same file names in different folders: number them.
     let mut seen = std::collections::HashMap::<String, usize>::new();
     names

@@ -93,17 +93,6 @@ pub fn one_line(err: &anyhow::Error) -> String {
     format!("{err:#}").replace(['\n', '\r'], " ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_is_well_formed() {
-        Cli::command().debug_assert();
-    }
-}
-
 /// A progress bar on stderr for a batch, drawn only on a terminal and never when quiet.
 pub fn progress_bar(len: u64, verbosity: Verbosity) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
@@ -117,4 +106,15 @@ pub fn progress_bar(len: u64, verbosity: Verbosity) -> indicatif::ProgressBar {
         bar.set_style(style.progress_chars("=> "));
     }
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
 }

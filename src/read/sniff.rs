@@ -103,10 +103,8 @@ fn sniff_zip(bytes: &[u8]) -> Result<Kind, String> {
     if has("xl/workbook.bin") {
         return Ok(Kind::Xlsb);
     }
-    if has("content.xml") {
-        if has("mimetype") || has("META-INF/manifest.xml") {
-            return Ok(Kind::Ods);
-        }
+    if has("content.xml") && (has("mimetype") || has("META-INF/manifest.xml")) {
+        return Ok(Kind::Ods);
     }
     if has("word/document.xml") {
         return Err("a Word document, not a spreadsheet".into());
