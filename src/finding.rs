@@ -81,6 +81,24 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Code> {
         .find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
 }
 
+/// The part of a plan a finding is about, whatever the layout it was read from, so that a
+/// writer can place the finding in its own layout (`convert --annotate`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Owner(crate::layout::OwnerField),
+    Inspiration(usize),
+    Direction,
+    TargetRole,
+    RoleAnswer(usize),
+    /// A field of a goal: the goal's number and the field's key.
+    Goal(usize, &'static str),
+    /// An action step of a goal (the steps cell).
+    Step(usize),
+    GoalsHeader,
+    ExtraColumn(String),
+    Tracking(usize),
+}
+
 /// One finding about a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
@@ -95,6 +113,9 @@ pub struct Finding {
     pub cell: Option<String>,
     /// The goal's number, where the finding concerns a goal row.
     pub goal: Option<usize>,
+    /// The part of the plan it is about.
+    #[serde(skip)]
+    pub target: Option<Target>,
 }
 
 impl Finding {
@@ -108,7 +129,17 @@ impl Finding {
             sheet: None,
             cell: None,
             goal: None,
+            target: None,
         }
+    }
+
+    /// Says what part of the plan the finding is about.
+    pub fn target(mut self, target: Target) -> Finding {
+        if let Target::Goal(i, _) | Target::Step(i) = target {
+            self.goal = Some(i);
+        }
+        self.target = Some(target);
+        self
     }
 
     /// Places the finding at a cell of a sheet.

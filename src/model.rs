@@ -51,6 +51,9 @@ pub struct Owner {
     pub created: Option<String>,
     /// `YYYY-MM-DD`, or the original text when it is not a date.
     pub last_reviewed: Option<String>,
+    /// Where each field is (or would be), by field name: A1 references with their sheet.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub cells: IndexMap<String, String>,
 }
 
 /// A question and its answer (Sections 1 and 2).
@@ -184,6 +187,7 @@ impl Plan {
     pub fn content(&self) -> Plan {
         let mut p = self.clone();
         p.source = Source::default();
+        p.owner.cells.clear();
         for a in p.inspiration.iter_mut().chain(p.role.answers.iter_mut()) {
             a.cell = None;
         }

@@ -7,7 +7,7 @@
 
 use super::grid::{Grid, Value};
 use crate::dates;
-use crate::finding::{self, Finding};
+use crate::finding::{self, Finding, Target};
 use crate::layout::{self, Label, OwnerField, Section, GOAL_COLUMNS, TRACKING_ITEMS};
 use crate::model::{Goal, Plan, TrackingItem};
 use std::collections::{BTreeMap, HashSet};
@@ -34,7 +34,15 @@ struct Marks {
 }
 
 /// Finds a plan in `grids`. `aliases` are extra goal column headers as (key, alias).
-pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> (Plan, Vec<Finding>) {
+/// What the locator found: the plan, the findings about its structure, and the sections
+/// it found.
+pub struct Located {
+    pub plan: Plan,
+    pub findings: Vec<Finding>,
+    pub sections: Vec<Section>,
+}
+
+pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
     let marks = scan(grids, aliases);
     let mut plan = Plan::empty();
     let mut findings = Vec::new();
@@ -91,6 +99,7 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> (Plan, Vec<Findin
                     None => None,
                 };
                 set_owner(&mut plan, *field, text);
+                plan.owner.cells.insert(field.key().to_string(), cell);
             }
             Label::Inspiration(i) => {
                 plan.inspiration[*i].answer = value.map(Value::display);
@@ -165,7 +174,15 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> (Plan, Vec<Findin
     let mut used: Vec<usize> = used_sheets.into_iter().collect();
     used.sort_unstable();
     plan.source.sheets = used.into_iter().map(|g| grids[g].name.clone()).collect();
-    (plan, findings)
+    let sections = Section::ALL
+        .into_iter()
+        .filter(|s| section_seen.contains(s))
+        .collect();
+    Located {
+        plan,
+        findings,
+        sections,
+    }
 }
 
 fn reference(grids: &[Grid], at: At) -> String {
@@ -277,7 +294,8 @@ fn date_text(
                         text
                     ),
                 )
-                .at(&grids[at.grid].name, layout::a1(at.row, at.col)),
+                .at(&grids[at.grid].name, layout::a1(at.row, at.col))
+                .target(Target::Owner(field)),
             );
             text
         }
@@ -325,7 +343,8 @@ fn read_goals(
                         finding::S005,
                         format!("the goals table has an extra column \"{name}\"; it is kept as an extra"),
                     )
-                    .at(sheet, layout::a1(header.row, c)),
+                    .at(sheet, layout::a1(header.row, c))
+                    .target(Target::ExtraColumn(name.clone())),
                 );
                 columns.push((c, Col::Extra(name)));
             }
@@ -341,7 +360,8 @@ fn read_goals(
                         col.header
                     ),
                 )
-                .at(sheet, layout::a1(header.row, header.col)),
+                .at(sheet, layout::a1(header.row, header.col))
+                .target(Target::GoalsHeader),
             );
         }
     }

@@ -12,6 +12,7 @@ pub mod workbook;
 
 use crate::error::{Error, Result};
 use crate::finding::Finding;
+use crate::layout::Section;
 use crate::model::{Plan, SCHEMA_VERSION};
 use grid::Grid;
 use sniff::Kind;
@@ -52,6 +53,8 @@ pub struct ReadOptions {
 pub struct Reading {
     pub plan: Plan,
     pub findings: Vec<Finding>,
+    /// The sections found in the input (all four for a JSON plan).
+    pub sections: Vec<Section>,
 }
 
 /// The name that stands for standard input.
@@ -82,10 +85,15 @@ pub fn read_plan(paths: &[PathBuf], options: &ReadOptions) -> Result<Reading> {
         }
         grids.extend(read_grids(path, &bytes, kind, &options.limits)?);
     }
-    let (mut plan, findings) = locate::locate(&grids, &options.aliases);
+    let located = locate::locate(&grids, &options.aliases);
+    let mut plan = located.plan;
     plan.source.paths = paths.iter().map(|p| p.display().to_string()).collect();
     plan.source.format = format.map_or("csv", Kind::name).to_string();
-    Ok(Reading { plan, findings })
+    Ok(Reading {
+        plan,
+        findings: located.findings,
+        sections: located.sections,
+    })
 }
 
 /// The grids of one input whose kind is known.
@@ -191,6 +199,7 @@ fn read_json(path: &Path, bytes: &[u8]) -> Result<Reading> {
     Ok(Reading {
         plan,
         findings: Vec::new(),
+        sections: Section::ALL.to_vec(),
     })
 }
 
