@@ -19,6 +19,7 @@ pub mod finding;
 pub mod layout;
 pub mod model;
 pub mod read;
+pub mod report;
 pub mod rules;
 pub mod template;
 pub mod write;

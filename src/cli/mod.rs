@@ -1,9 +1,11 @@
 //! The command line: one enum of subcommands (clap derive), one file per subcommand.
 //! The library never sees clap; options are resolved here into the library's types.
 
+mod check;
 mod completions;
 mod convert;
 mod inputs;
+mod rules;
 mod schema;
 mod template;
 
@@ -33,8 +35,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Check(check::Args),
     Convert(convert::Args),
     Template(template::Args),
+    Rules(rules::Args),
     Schema(schema::Args),
     Completions(completions::Args),
 }
@@ -73,7 +77,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Verbosity::Normal
     };
     match cli.command {
+        Command::Check(args) => check::run(args, verbosity),
         Command::Convert(args) => convert::run(args, verbosity),
+        Command::Rules(args) => rules::run(args),
         Command::Template(args) => template::run(args, verbosity),
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
@@ -91,6 +97,37 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// An error and its causes on one line.
 pub fn one_line(err: &anyhow::Error) -> String {
     format!("{err:#}").replace(['\n', '\r'], " ")
+}
+
+/// Resolves the settings: the configuration file (given, or found from `cwd` upward), then
+/// `--as-of`.
+pub fn settings(
+    config: Option<&std::path::Path>,
+    as_of: Option<&str>,
+    cwd: &std::path::Path,
+    verbosity: Verbosity,
+) -> anyhow::Result<igp::rules::Settings> {
+    let (mut settings, found) =
+        igp::rules::Settings::load(config, cwd).map_err(anyhow::Error::msg)?;
+    if let (Some(path), Verbosity::Verbose) = (&found, verbosity) {
+        eprintln!("using {}", path.display());
+    }
+    if let Some(d) = as_of {
+        settings.as_of =
+            igp::rules::settings::parse_as_of(d).map_err(|e| anyhow::anyhow!("--as-of: {e}"))?;
+    }
+    Ok(settings)
+}
+
+/// Read options from the size flag and the settings' header aliases.
+pub fn read_options(max_file_mb: u64, settings: &igp::rules::Settings) -> igp::read::ReadOptions {
+    igp::read::ReadOptions {
+        limits: igp::read::Limits {
+            max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
+            ..igp::read::Limits::default()
+        },
+        aliases: settings.aliases.clone(),
+    }
 }
 
 /// A progress bar on stderr for a batch, drawn only on a terminal and never when quiet.

@@ -73,7 +73,12 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
 
     // Labels: the header block and Sections 1 and 2.
     let mut seen_labels = HashSet::new();
-    let mut section_seen: HashSet<Section> = first_title.keys().copied().collect();
+    // A goals title alone is no goals table: Section 3 counts as found by its header row.
+    let mut section_seen: HashSet<Section> = first_title
+        .keys()
+        .copied()
+        .filter(|s| *s != Section::Goals)
+        .collect();
     for (label, at, value_at) in &marks.labels {
         if !seen_labels.insert(*label) {
             continue;

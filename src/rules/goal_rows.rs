@@ -67,7 +67,9 @@ pub const G003: Rule = Rule {
 fn missing_detail(ctx: &Context, out: &mut Vec<Finding>) {
     for g in &ctx.plan.goals {
         for key in ["resources", "career_support", "network", "challenges"] {
-            if g.field(key).is_none() {
+            // A column the table lacks is S004's to report, once, not a blank per goal.
+            let has_column = g.cells.is_empty() || g.cells.contains_key(key);
+            if g.field(key).is_none() && has_column {
                 let hint = crate::layout::GOAL_COLUMNS
                     .iter()
                     .find(|c| c.key == key)

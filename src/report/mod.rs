@@ -1,0 +1,219 @@
+//! Reports of a check over many plans: one file per format (human, json, csv, markdown,
+//! junit, sarif) and the xlsx summary. All read the same [`Batch`].
+
+pub mod csv;
+pub mod human;
+pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
+pub mod summary;
+
+use crate::finding::{self, Finding, Severity};
+use crate::model::Goal;
+use crate::read::{read_plan, ReadOptions};
+use crate::rules::{self, Settings};
+use std::path::Path;
+
+/// The outcome of checking one plan.
+#[derive(Debug, Clone)]
+pub struct PlanReport {
+    /// The input as given (`-` is shown as `stdin`).
+    pub path: String,
+    pub owner: Option<String>,
+    /// The number of goals read.
+    pub goals: usize,
+    pub findings: Vec<Finding>,
+    /// The goals themselves, kept only for the xlsx summary.
+    pub goal_rows: Vec<Goal>,
+}
+
+/// A plan's status: the worst severity found, or clean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Clean,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Clean => "clean",
+            Status::Info => "info",
+            Status::Warning => "warning",
+            Status::Error => "error",
+        }
+    }
+}
+
+impl PlanReport {
+    pub fn status(&self) -> Status {
+        match self.findings.iter().map(|f| f.severity).max() {
+            None => Status::Clean,
+            Some(Severity::Info) => Status::Info,
+            Some(Severity::Warning) => Status::Warning,
+            Some(Severity::Error) => Status::Error,
+        }
+    }
+
+    /// How many findings of a severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// The owner's name, or the file's name.
+    pub fn display_name(&self) -> String {
+        self.owner.clone().unwrap_or_else(|| {
+            Path::new(&self.path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| self.path.clone())
+        })
+    }
+}
+
+/// Reads and checks one input. A file that cannot be read is one S001 finding.
+pub fn check_file(
+    path: &Path,
+    read: &ReadOptions,
+    settings: &Settings,
+    keep_goals: bool,
+) -> PlanReport {
+    let shown = if path.as_os_str() == crate::read::STDIN {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    };
+    match read_plan(&[path.to_path_buf()], read) {
+        Ok(reading) => {
+            let findings = rules::check(&reading, settings);
+            PlanReport {
+                path: shown,
+                owner: reading.plan.owner.name.clone(),
+                goals: reading.plan.goals.len(),
+                findings,
+                goal_rows: if keep_goals {
+                    reading.plan.goals
+                } else {
+                    Vec::new()
+                },
+            }
+        }
+        Err(e) => {
+            // The error names the file first; the finding's place already says which file.
+            let text = e.to_string();
+            let prefix = format!("{}: ", path.display());
+            let reason = text.strip_prefix(&prefix).unwrap_or(&text).to_string();
+            PlanReport {
+                path: shown,
+                owner: None,
+                goals: 0,
+                findings: settings.apply(vec![Finding::new(finding::S001, reason)]),
+                goal_rows: Vec::new(),
+            }
+        }
+    }
+}
+
+/// Counts over a batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub plans: usize,
+    pub clean: usize,
+    pub info: usize,
+    pub warning: usize,
+    pub error: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// The reports of a check run, in input order.
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    pub plans: Vec<PlanReport>,
+    /// The time the run took, for the human report's closing line.
+    pub elapsed: std::time::Duration,
+}
+
+impl Batch {
+    pub fn totals(&self) -> Totals {
+        let mut t = Totals {
+            plans: self.plans.len(),
+            ..Totals::default()
+        };
+        for p in &self.plans {
+            match p.status() {
+                Status::Clean => t.clean += 1,
+                Status::Info => t.info += 1,
+                Status::Warning => t.warning += 1,
+                Status::Error => t.error += 1,
+            }
+            t.errors += p.count(Severity::Error);
+            t.warnings += p.count(Severity::Warning);
+            t.infos += p.count(Severity::Info);
+        }
+        t
+    }
+
+    /// Every finding with its plan, in order.
+    pub fn findings(&self) -> impl Iterator<Item = (&PlanReport, &Finding)> {
+        self.plans
+            .iter()
+            .flat_map(|p| p.findings.iter().map(move |f| (p, f)))
+    }
+}
+
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Human,
+    Json,
+    Csv,
+    Markdown,
+    Junit,
+    Sarif,
+}
+
+/// Where a finding is, as `path:'Sheet'!D29` (or the path alone).
+pub fn location(path: &str, f: &Finding) -> String {
+    match (&f.sheet, &f.cell) {
+        (Some(sheet), Some(cell)) => format!("{path}:{}", crate::layout::sheet_ref_a1(sheet, cell)),
+        _ => path.to_string(),
+    }
+}
+
+/// Renders a batch in a text format. `color` is for the human format only.
+pub fn render(batch: &Batch, format: ReportFormat, color: bool) -> String {
+    match format {
+        ReportFormat::Human => human::render(batch, color),
+        ReportFormat::Json => json::render(batch),
+        ReportFormat::Csv => csv::render(batch),
+        ReportFormat::Markdown => markdown::render(batch),
+        ReportFormat::Junit => junit::render(batch),
+        ReportFormat::Sarif => sarif::render(batch),
+    }
+}
+
+/// Escapes text for XML content and attributes.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot hold.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
