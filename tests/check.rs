@@ -1,0 +1,441 @@
+//! `igp check` as a user runs it: rules on their fixtures, exit codes, stderr, colour,
+//! configuration, folders, order and the xlsx summary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn igp(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("igp").unwrap();
+    c.current_dir(dir).env("NO_COLOR", "1");
+    c
+}
+
+fn json_report(args: &[&str]) -> serde_json::Value {
+    let out = igp(&root())
+        .arg("check")
+        .args(args)
+        .args(["--format", "json", "--as-of", "2026-06-01"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn codes(plan: &serde_json::Value) -> Vec<String> {
+    plan["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn each_rule_has_a_fixture_that_triggers_it_and_the_clean_plan_passes_all() {
+    let clean = json_report(&["fixtures/rules/clean.csv"]);
+    assert_eq!(clean["plans"][0]["status"], "clean");
+    assert!(codes(&clean["plans"][0]).is_empty());
+    let mut covered = Vec::new();
+    for entry in std::fs::read_dir(root().join("fixtures/rules")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name == "clean.csv" {
+            continue;
+        }
+        let code = &name[..4];
+        let report = json_report(&[&format!("fixtures/rules/{name}")]);
+        let found = codes(&report["plans"][0]);
+        assert!(found.iter().any(|c| c == code), "{name}: {found:?}");
+        // The variant changes one thing: only its own rule (and what follows from it) fires.
+        assert!(found.len() <= 3, "{name}: {found:?}");
+        covered.push(code.to_string());
+    }
+    // S001 is covered by the files in fixtures/bad.
+    let bad = json_report(&["fixtures/bad"]);
+    for plan in bad["plans"].as_array().unwrap() {
+        assert_eq!(codes(plan), ["S001"], "{}", plan["path"]);
+        assert_eq!(plan["status"], "error");
+    }
+    covered.push("S001".into());
+    covered.sort();
+    let mut all: Vec<String> = igp::rules::RULES
+        .iter()
+        .map(|r| r.code.code.to_string())
+        .collect();
+    all.sort();
+    assert_eq!(covered, all);
+}
+
+#[test]
+fn findings_name_the_cell_and_the_goal() {
+    let r = json_report(&["fixtures/rules/G002-missing-action-steps.csv"]);
+    let f = &r["plans"][0]["findings"][0];
+    assert_eq!(f["code"], "G002");
+    assert_eq!(f["name"], "missing-action-steps");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["sheet"], "G002-missing-action-steps.csv");
+    assert_eq!(f["cell"], "D26");
+    assert_eq!(f["goal"], 1);
+    assert_eq!(r["plans"][0]["owner"], "Rae Clean");
+    assert_eq!(r["plans"][0]["goals"], 2);
+    assert_eq!(r["summary"]["plans"], 1);
+    assert_eq!(r["summary"]["error"], 1);
+    assert_eq!(r["summary"]["findings"]["error"], 1);
+}
+
+#[test]
+fn exit_codes() {
+    let dir = root();
+    // 0: no finding at error level (warnings and infos allowed).
+    igp(&dir)
+        .args(["check", "fixtures/rules/clean.csv", "--as-of", "2026-06-01"])
+        .assert()
+        .code(0);
+    igp(&dir)
+        .args([
+            "check",
+            "fixtures/rules/G003-missing-detail.csv",
+            "--as-of",
+            "2026-06-01",
+        ])
+        .assert()
+        .code(0);
+    // 1: an error-level finding; or a warning with --deny warnings.
+    igp(&dir)
+        .args(["check", "fixtures/rules/G001-missing-skill.csv"])
+        .assert()
+        .code(1);
+    igp(&dir)
+        .args([
+            "check",
+            "fixtures/rules/G003-missing-detail.csv",
+            "--as-of",
+            "2026-06-01",
+            "--deny",
+            "warnings",
+        ])
+        .assert()
+        .code(1);
+    // Infos never fail, even with --deny warnings.
+    igp(&dir)
+        .args([
+            "check",
+            "fixtures/rules/P002-many-goals.csv",
+            "--as-of",
+            "2026-06-01",
+            "--deny",
+            "warnings",
+        ])
+        .assert()
+        .code(0);
+    // An unreadable file is a finding (exit 1), and the batch goes on.
+    igp(&dir)
+        .args([
+            "check",
+            "fixtures/bad/report.pdf",
+            "fixtures/rules/clean.csv",
+            "--as-of",
+            "2026-06-01",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("checked 2 plans"));
+    // 2: the check itself could not run.
+    igp(&dir)
+        .args(["check", "no-such-file.xlsx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-file.xlsx: cannot read"));
+    igp(&dir)
+        .args(["check", "fixtures/rules", "--as-of", "June"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--as-of"));
+    igp(&dir)
+        .args(["check", "fixtures/rules", "--format", "pdf"])
+        .assert()
+        .code(2);
+    igp(&dir)
+        .args([
+            "check",
+            "fixtures/rules/clean.csv",
+            "-o",
+            "/no/such/folder/report.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: /no/such/folder/report.txt: cannot write",
+        ));
+}
+
+#[test]
+fn a_bad_configuration_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("igp.toml"), "[severity]\nG999 = \"off\"\n").unwrap();
+    std::fs::copy(
+        root().join("fixtures/rules/clean.csv"),
+        dir.path().join("plan.csv"),
+    )
+    .unwrap();
+    igp(dir.path())
+        .args(["check", "plan.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "igp.toml: [severity] G999: no such rule",
+        ));
+    std::fs::write(dir.path().join("igp.toml"), "[severity\n").unwrap();
+    let out = igp(dir.path())
+        .args(["check", "plan.csv"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn configuration_is_found_upward_and_changes_severities_and_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("igp.toml"),
+        "as_of = \"2026-06-01\"\n[severity]\nG001 = \"warning\"\nmany-goals = \"off\"\n[aliases]\nskill = [\"Competency\"]\n",
+    )
+    .unwrap();
+    let sub = dir.path().join("team/plans");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(
+        root().join("fixtures/rules/G001-missing-skill.csv"),
+        sub.join("a.csv"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("fixtures/rules/P002-many-goals.csv"),
+        sub.join("b.csv"),
+    )
+    .unwrap();
+    let csv = std::fs::read_to_string(root().join("fixtures/rules/clean.csv")).unwrap();
+    std::fs::write(
+        sub.join("c.csv"),
+        csv.replace("Skill/Behavior", "Competency"),
+    )
+    .unwrap();
+    let out = igp(&sub)
+        .args(["check", ".", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(codes(&v["plans"][0]), ["G001"]);
+    assert_eq!(v["plans"][0]["findings"][0]["severity"], "warning");
+    assert!(codes(&v["plans"][1]).is_empty());
+    assert_eq!(v["plans"][2]["status"], "clean");
+    // --config names another file; --as-of wins over the file's as_of.
+    std::fs::write(dir.path().join("strict.toml"), "[limits]\nmax_goals = 1\n").unwrap();
+    let out = igp(&sub)
+        .args([
+            "check",
+            "c.csv",
+            "--format",
+            "json",
+            "--config",
+            "../../strict.toml",
+            "--as-of",
+            "2026-06-01",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    // Without the aliases of igp.toml the renamed header is not the skill column; the
+    // limits of strict.toml apply.
+    let found = codes(&v["plans"][0]);
+    assert!(
+        found.contains(&"S004".to_string()) && found.contains(&"S005".to_string()),
+        "{found:?}"
+    );
+    assert!(found.contains(&"P002".to_string()), "{found:?}");
+}
+
+#[test]
+fn folders_are_walked_in_order_and_hidden_and_lock_files_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(plans.join("b-team")).unwrap();
+    std::fs::create_dir_all(plans.join(".git")).unwrap();
+    for (src, dst) in [
+        ("rules/clean.csv", "z.csv"),
+        ("rules/G001-missing-skill.csv", "a.csv"),
+        ("team/alex-chen.xlsx", "b-team/alex.xlsx"),
+        ("rules/clean.csv", ".hidden.csv"),
+        ("rules/clean.csv", ".git/x.csv"),
+        ("team/alex-chen.xlsx", "~$alex.xlsx"),
+        ("bad/report.pdf", "notes.pdf"),
+    ] {
+        std::fs::copy(root().join("fixtures").join(src), plans.join(dst)).unwrap();
+    }
+    let out = igp(dir.path())
+        .args(["check", "plans", "--format", "json", "-j", "2"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        ["plans/a.csv", "plans/b-team/alex.xlsx", "plans/z.csv"]
+    );
+}
+
+#[test]
+fn order_is_the_input_order_with_many_threads() {
+    let files: Vec<String> = std::fs::read_dir(root().join("fixtures/rules"))
+        .unwrap()
+        .map(|e| {
+            format!(
+                "fixtures/rules/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+    args.reverse();
+    args.extend(["-j", "4"]);
+    let v = json_report(&args);
+    let paths: Vec<&str> = v["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, args[..args.len() - 2]);
+}
+
+#[test]
+fn stdin_is_checked() {
+    let csv = std::fs::read(root().join("fixtures/rules/G002-missing-action-steps.csv")).unwrap();
+    igp(&root())
+        .args(["check", "-"])
+        .write_stdin(csv)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("--> stdin:'stdin'!D26"));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
+    let plain = igp(&root())
+        .args(["check", "fixtures/rules/G001-missing-skill.csv"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\x1b'));
+    let forced = igp(&root())
+        .args([
+            "check",
+            "fixtures/rules/G001-missing-skill.csv",
+            "--color",
+            "always",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&forced.stdout).contains("\x1b[1;31merror[G001]"));
+}
+
+#[test]
+fn quiet_prints_the_closing_line_only() {
+    igp(&root())
+        .args(["check", "fixtures/team", "-q"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("checked 6 plans in"))
+        .stdout(predicate::function(|s: &str| s.lines().count() == 1));
+}
+
+#[test]
+fn summary_workbook_has_plans_goals_findings_and_a_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.xlsx");
+    igp(&root())
+        .args([
+            "check",
+            "fixtures/team",
+            "--as-of",
+            "2026-06-01",
+            "-q",
+            "--summary",
+        ])
+        .arg(&summary)
+        .assert()
+        .code(1);
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&summary).unwrap();
+    assert_eq!(wb.sheet_names(), ["Plans", "Goals", "Findings", "Rules"]);
+    let plans = wb.worksheet_range("Plans").unwrap();
+    assert_eq!(plans.height(), 7);
+    assert_eq!(plans.get((1, 1)).unwrap().to_string(), "Alex Chen");
+    assert_eq!(plans.get((1, 2)).unwrap().to_string(), "clean");
+    let goals = wb.worksheet_range("Goals").unwrap();
+    assert_eq!(goals.get((0, 3)).unwrap().to_string(), "Skill/Behavior");
+    assert_eq!(goals.height(), 1 + 2 + 2 + 3 + 5 + 1);
+    let findings = wb.worksheet_range("Findings").unwrap();
+    assert_eq!(findings.height(), 1 + 32);
+    wb.load_tables().unwrap();
+    assert_eq!(wb.table_names(), ["Goals"]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&summary).unwrap()).unwrap();
+    assert!(zip.by_name("xl/charts/chart1.xml").is_ok());
+}
+
+#[test]
+fn rules_lists_and_explains() {
+    igp(&root())
+        .arg("rules")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("G005  unmeasurable-step"))
+        .stdout(predicate::function(|s: &str| {
+            s.lines().count() == igp::rules::RULES.len()
+        }));
+    igp(&root())
+        .args(["rules", "placeholder-text"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "G006 placeholder-text (default: warning)",
+        ))
+        .stdout(predicate::str::contains("Example that fails"))
+        .stdout(predicate::str::contains("Use instead"));
+    igp(&root())
+        .args(["rules", "X123"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule"));
+}
+
+#[test]
+fn the_readme_rule_table_is_generated_from_the_registry() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("<!-- rules:start -->")
+        .expect("README has the rules markers")
+        + "<!-- rules:start -->".len();
+    let end = readme.find("<!-- rules:end -->").unwrap();
+    assert_eq!(
+        readme[start..end].trim(),
+        igp::rules::markdown_table().trim(),
+        "the README's rule table is out of date: paste `igp rules --markdown` between the markers"
+    );
+}
