@@ -346,3 +346,52 @@ fn every_command_has_help_with_an_example() {
         .success()
         .stdout(predicate::str::contains("igp"));
 }
+
+#[test]
+fn annotate_puts_findings_on_their_cells_and_in_a_findings_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("checked.xlsx");
+    igp(dir.path())
+        .arg("convert")
+        .arg(fixture("team/bea-okafor.ods"))
+        .arg("-o")
+        .arg(&out)
+        .args(["--annotate", "--as-of", "2026-06-01"])
+        .assert()
+        .success();
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Individual Growth Plan", "Guide", "Findings"]
+    );
+    let findings = wb.worksheet_range("Findings").unwrap();
+    assert_eq!(findings.height(), 1 + 7);
+    // The TBD challenge of goal 1 (F26 in the canonical layout) is listed with where it was read.
+    let rows: Vec<Vec<String>> = findings
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "G006" && r[4] == "F26" && r[5] == "'Individual Growth Plan'!F26"),
+        "{rows:?}"
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut notes = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/comments1.xml").unwrap(), &mut notes)
+        .unwrap();
+    assert!(notes.contains("warning[G005] goal 1"), "{notes}");
+    // The annotated workbook still reads as the same plan.
+    let original =
+        igp::read::read_plan(&[fixture("team/bea-okafor.ods")], &Default::default()).unwrap();
+    let back = igp::read::read_plan(&[out], &Default::default()).unwrap();
+    assert_eq!(back.plan.content(), original.plan.content());
+    igp(dir.path())
+        .arg("convert")
+        .arg(fixture("team/bea-okafor.ods"))
+        .args(["-o", "x.json", "--annotate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--annotate"));
+}

@@ -3,7 +3,7 @@
 use super::{inputs, Exit, Verbosity};
 use anyhow::{bail, Context};
 use igp::finding::{Finding, Severity};
-use igp::read::{read_plan, Limits, ReadOptions, Reading};
+use igp::read::{read_plan, Reading};
 use igp::write::{self, Format, WriteOptions};
 use rayon::prelude::*;
 use std::io::Write;
@@ -42,6 +42,16 @@ pub struct Args {
     /// The output format [default: from the output's extension; json for `-o -`].
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub to: Option<Format>,
+    /// xlsx: put each finding of `igp check` as a note on its cell, highlight the cell, and
+    /// add a Findings sheet.
+    #[arg(long)]
+    pub annotate: bool,
+    /// The configuration file for the findings [default: igp.toml in this folder or above].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Judge deadlines and reviews as of this date (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     /// Write CSV text that starts with = + - @ as is, without the leading ' guard.
     #[arg(long)]
     pub no_csv_guard: bool,
@@ -59,17 +69,22 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
-    let options = ReadOptions {
-        limits: Limits {
-            max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
-            ..Limits::default()
-        },
-        ..ReadOptions::default()
-    };
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let settings = super::settings(
+        args.config.as_deref(),
+        args.as_of.as_deref(),
+        &cwd,
+        verbosity,
+    )?;
+    let options = super::read_options(args.max_file_size, &settings);
     let write_options = WriteOptions {
         csv_guard: !args.no_csv_guard,
+        annotate: args.annotate,
         ..WriteOptions::default()
     };
+    if args.annotate && args.to.is_some_and(|f| f != Format::Xlsx) {
+        bail!("--annotate writes notes into an xlsx workbook; use --to xlsx or an .xlsx output");
+    }
     match (&args.output, &args.out_dir) {
         (Some(output), _) => {
             let format = match args.to {
@@ -96,9 +111,13 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                     );
                 }
             }
+            if args.annotate && format != Format::Xlsx {
+                bail!("--annotate writes notes into an xlsx workbook; use an .xlsx output");
+            }
             let reading = read_plan(&args.inputs, &options)?;
             report(&reading, verbosity);
-            let bytes = write::render(&reading.plan, &reading.findings, format, write_options)
+            let findings = igp::rules::check(&reading, &settings);
+            let bytes = write::render(&reading.plan, &findings, format, write_options)
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", output.display()))?;
             if output.as_os_str() == "-" {
                 if !format.is_text() {

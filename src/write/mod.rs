@@ -74,6 +74,8 @@ pub struct WriteOptions {
     pub csv_guard: bool,
     /// Goal rows to write at least (blank rows to fill), for xlsx.
     pub min_goal_rows: usize,
+    /// xlsx: each finding as a note on its cell, the cell highlighted, and a Findings sheet.
+    pub annotate: bool,
 }
 
 impl Default for WriteOptions {
@@ -81,6 +83,7 @@ impl Default for WriteOptions {
         WriteOptions {
             csv_guard: true,
             min_goal_rows: 0,
+            annotate: false,
         }
     }
 }
@@ -99,11 +102,14 @@ pub fn render(
     let mut out = Vec::new();
     match format {
         Format::Xlsx => {
+            let annotations = if options.annotate { findings } else { &[] };
             return xlsx::write(
                 plan,
                 xlsx::XlsxOptions {
                     min_goal_rows: options.min_goal_rows,
+                    annotate: options.annotate,
                 },
+                annotations,
             )
             .map_err(|e| e.to_string());
         }

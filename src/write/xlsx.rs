@@ -4,7 +4,8 @@
 //! never as formulas.
 
 use super::canonical::{self, Content, Part};
-use crate::layout::{self, CanonicalRows, GUIDE_SHEET, PLAN_SHEET};
+use crate::finding::{Finding, Target};
+use crate::layout::{self, CanonicalRows, OwnerField, GUIDE_SHEET, PLAN_SHEET};
 use crate::model::Plan;
 use rust_xlsxwriter::{
     Color, DataValidation, ExcelDateTime, Format, FormatAlign, FormatBorder, Note, Workbook,
@@ -16,6 +17,8 @@ use rust_xlsxwriter::{
 pub struct XlsxOptions {
     /// At least this many goal rows (blank ones for the template to fill).
     pub min_goal_rows: usize,
+    /// Put each finding as a note on its cell, highlight the cell, and add a Findings sheet.
+    pub annotate: bool,
 }
 
 const INK: u32 = 0x1F2937;
@@ -102,15 +105,149 @@ impl Styles {
 /// # Errors
 ///
 /// When rust_xlsxwriter refuses a value (such as text over Excel's 32,767 characters).
-pub fn write(plan: &Plan, options: XlsxOptions) -> Result<Vec<u8>, XlsxError> {
+pub fn write(
+    plan: &Plan,
+    options: XlsxOptions,
+    findings: &[Finding],
+) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = canonical::layout(plan, options.min_goal_rows);
     let ws = workbook.add_worksheet();
     ws.set_name(PLAN_SHEET)?;
     write_plan_sheet(ws, &sheet)?;
+    if options.annotate {
+        annotate(ws, &sheet, findings)?;
+    }
     let guide = workbook.add_worksheet();
     write_guide(guide)?;
+    if options.annotate {
+        let ws = workbook.add_worksheet();
+        write_findings(ws, &sheet, findings)?;
+    }
     workbook.save_to_buffer()
+}
+
+/// Where a finding's target sits in the canonical layout.
+fn canonical_cell(sheet: &canonical::Sheet, target: &Target) -> Option<(u32, u16)> {
+    let goal_row = |i: usize| Some(CanonicalRows::GOALS + i.checked_sub(1)? as u32);
+    Some(match target {
+        Target::Owner(f) => (
+            CanonicalRows::OWNER + OwnerField::ALL.iter().position(|x| x == f)? as u32,
+            1,
+        ),
+        Target::Inspiration(i) => (CanonicalRows::INSPIRATION + *i as u32, 1),
+        Target::Direction => (CanonicalRows::DIRECTION, 1),
+        Target::TargetRole => (CanonicalRows::TARGET_ROLE, 1),
+        Target::RoleAnswer(i) => (CanonicalRows::ROLE_QUESTIONS + *i as u32, 1),
+        Target::Goal(i, key) => (
+            goal_row(*i)?,
+            layout::GOAL_COLUMNS.iter().position(|c| c.key == *key)? as u16,
+        ),
+        Target::Step(i) => (goal_row(*i)?, 3),
+        Target::GoalsHeader => (CanonicalRows::GOALS_HEADER, 0),
+        Target::ExtraColumn(name) => (
+            CanonicalRows::GOALS_HEADER,
+            6 + sheet.extras.iter().position(|e| e == name)? as u16,
+        ),
+        Target::Tracking(i) => (sheet.rows.tracking() + *i as u32, 0),
+    })
+}
+
+/// Each finding as a note on its cell (several on one cell share the note), the cell
+/// highlighted.
+fn annotate(
+    ws: &mut Worksheet,
+    sheet: &canonical::Sheet,
+    findings: &[Finding],
+) -> Result<(), XlsxError> {
+    let mut notes: std::collections::BTreeMap<(u32, u16), Vec<String>> = Default::default();
+    for f in findings {
+        if let Some(at) = f.target.as_ref().and_then(|t| canonical_cell(sheet, t)) {
+            notes
+                .entry(at)
+                .or_default()
+                .push(format!("{}[{}] {}", f.severity, f.code, f.message));
+        }
+    }
+    let highlight = Format::new()
+        .set_font_name("Arial")
+        .set_font_size(10)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(Color::RGB(0xFFF2CC))
+        .set_border(FormatBorder::Medium)
+        .set_border_color(Color::RGB(0xC0504D));
+    for ((row, col), lines) in notes {
+        let content = sheet
+            .cells
+            .iter()
+            .find(|c| c.row == row && c.col == col as u32)
+            .map(|c| c.content.clone())
+            .unwrap_or(Content::Empty);
+        write_content(
+            ws,
+            row,
+            col,
+            &content,
+            &highlight,
+            &highlight.clone().set_num_format("yyyy-mm-dd"),
+        )?;
+        let note = Note::new(lines.join("\n\n"))
+            .set_author("igp check")
+            .add_author_prefix(false)
+            .set_width(320)
+            .set_height(40 + 40 * lines.len() as u32);
+        ws.insert_note(row, col, &note)?;
+    }
+    Ok(())
+}
+
+/// The Findings sheet: every finding, where it was read and where it is in this workbook.
+fn write_findings(
+    ws: &mut Worksheet,
+    sheet: &canonical::Sheet,
+    findings: &[Finding],
+) -> Result<(), XlsxError> {
+    ws.set_name(layout::FINDINGS_SHEET)?;
+    let head = Format::new()
+        .set_bold()
+        .set_font_color(Color::White)
+        .set_background_color(Color::RGB(BAND));
+    let cols = [
+        ("Severity", 9),
+        ("Code", 7),
+        ("Rule", 22),
+        ("Goal", 6),
+        ("Cell here", 10),
+        ("Read from", 30),
+        ("Message", 100),
+    ];
+    for (c, (h, w)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &head)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    for (i, f) in findings.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, f.severity.as_str())?;
+        ws.write_string(r, 1, &f.code)?;
+        ws.write_string(r, 2, &f.name)?;
+        if let Some(g) = f.goal {
+            ws.write_number(r, 3, g as f64)?;
+        }
+        if let Some((row, col)) = f.target.as_ref().and_then(|t| canonical_cell(sheet, t)) {
+            ws.write_string(r, 4, layout::a1(row, col as u32))?;
+        }
+        if let (Some(s), Some(c)) = (&f.sheet, &f.cell) {
+            ws.write_string(r, 5, layout::sheet_ref_a1(s, c))?;
+        }
+        ws.write_string(r, 6, &f.message)?;
+    }
+    if findings.is_empty() {
+        ws.write_string(1, 0, "No findings.")?;
+    }
+    ws.autofilter(0, 0, findings.len().max(1) as u32, cols.len() as u16 - 1)?;
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
 }
 
 fn write_plan_sheet(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), XlsxError> {
@@ -245,7 +382,7 @@ fn fit_row_heights(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), X
 /// How many lines `text` takes in a column `width` characters wide (Arial 10 is a little
 /// narrower than the width unit).
 fn wrapped_lines(text: &str, width: f64) -> usize {
-    let per_line = (width * 1.25).max(1.0);
+    let per_line = (width * 1.45).max(1.0);
     text.split('\n')
         .map(|line| ((line.chars().count() as f64) / per_line).ceil().max(1.0) as usize)
         .sum()
