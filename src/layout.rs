@@ -12,6 +12,8 @@ pub const GUIDE_SHEET: &str = "Guide";
 pub const FINDINGS_SHEET: &str = "Findings";
 /// The title in A1 of the canonical layout.
 pub const PLAN_TITLE: &str = "Individual Growth Plan";
+/// The line under the title (A2): how to fill the form in. Not read back.
+pub const PLAN_SUBTITLE: &str = "Write in the white cells. Hover over a goal column's header to see what it asks; add a row for every goal and delete the rows you don't need. The Guide sheet explains each section.";
 
 /// One of the four sections of a plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Title,
+    /// The line under the title that says how to fill the form in.
+    Subtitle,
     SectionTitle,
     Label,
     /// A value beside a label; `wide` values are merged across B:F.
@@ -101,6 +103,12 @@ pub fn layout(plan: &Plan, min_goal_rows: usize) -> Sheet {
         0,
         Content::Text(PLAN_TITLE.into()),
         Part::Title,
+    );
+    put(
+        CanonicalRows::TITLE + 1,
+        0,
+        Content::Text(layout::PLAN_SUBTITLE.into()),
+        Part::Subtitle,
     );
 
     let o = &plan.owner;

@@ -29,6 +29,7 @@ const INPUT_BORDER: u32 = 0xA5ABCF;
 
 struct Styles {
     title: Format,
+    subtitle: Format,
     band: Format,
     label: Format,
     value: Format,
@@ -58,6 +59,11 @@ impl Styles {
                 .set_font_size(18)
                 .set_bold()
                 .set_font_color(Color::RGB(BAND))
+                .set_align(FormatAlign::VerticalCenter),
+            subtitle: base
+                .clone()
+                .set_italic()
+                .set_font_color(Color::RGB(0x5B6170))
                 .set_align(FormatAlign::VerticalCenter),
             band: base
                 .clone()
@@ -270,6 +276,9 @@ fn write_plan_sheet(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), 
             Part::Title => {
                 ws.merge_range(row, 0, row, last_col, &cell.content.csv_text(), &st.title)?;
             }
+            Part::Subtitle => {
+                ws.merge_range(row, 0, row, last_col, &cell.content.csv_text(), &st.subtitle)?;
+            }
             Part::SectionTitle => {
                 ws.set_row_height(row, 22)?;
                 ws.merge_range(row, 0, row, last_col, &cell.content.csv_text(), &st.band)?;
@@ -350,7 +359,7 @@ fn fit_row_heights(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), X
     let mut lines: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
     for cell in &sheet.cells {
         let width = match cell.part {
-            Part::Title | Part::SectionTitle => continue,
+            Part::Title | Part::Subtitle | Part::SectionTitle => continue,
             Part::Value { wide: true } => VALUE_WIDTH * 5.0,
             _ => column_width(cell.col),
         };
@@ -367,12 +376,18 @@ fn fit_row_heights(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), X
                 .cells
                 .iter()
                 .any(|c| c.row == row && c.content != Content::Empty);
+        // A blank answer is two lines tall, to invite an answer.
+        let blank_answer = sheet.cells.iter().any(|c| {
+            c.row == row && c.part == (Part::Value { wide: true }) && c.content == Content::Empty
+        });
         let height = if blank_goal {
             48.0
+        } else if blank_answer {
+            (13.0 * n as f64 + 4.0).max(30.0)
         } else {
             13.0 * n as f64 + 4.0
         };
-        if n > 1 || blank_goal {
+        if n > 1 || blank_goal || blank_answer {
             ws.set_row_height(row, height.min(409.0))?;
         }
     }
