@@ -182,29 +182,6 @@ pub fn goal_name(g: &crate::model::Goal) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_registry_follows_the_catalogue() {
-        assert_eq!(RULES.len(), crate::finding::CATALOGUE.len());
-        for (r, c) in RULES.iter().zip(crate::finding::CATALOGUE) {
-            assert_eq!(r.code, *c);
-            assert!(
-                !r.what.is_empty()
-                    && !r.why.is_empty()
-                    && !r.fails.is_empty()
-                    && !r.passes.is_empty(),
-                "{}",
-                c.code
-            );
-            assert_eq!(r.check.is_none(), c.code.starts_with('S'), "{}", c.code);
-        }
-        assert_eq!(rule("g005").map(|r| r.code.name), Some("unmeasurable-step"));
-    }
-}
-
 /// A finding about one field of a goal, placed at that field's cell.
 pub fn goal_finding(
     code: Code,
@@ -231,4 +208,27 @@ pub fn header(key: &str) -> &'static str {
         .iter()
         .find(|c| c.key == key)
         .map_or("", |c| c.header)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_follows_the_catalogue() {
+        assert_eq!(RULES.len(), crate::finding::CATALOGUE.len());
+        for (r, c) in RULES.iter().zip(crate::finding::CATALOGUE) {
+            assert_eq!(r.code, *c);
+            assert!(
+                !r.what.is_empty()
+                    && !r.why.is_empty()
+                    && !r.fails.is_empty()
+                    && !r.passes.is_empty(),
+                "{}",
+                c.code
+            );
+            assert_eq!(r.check.is_none(), c.code.starts_with('S'), "{}", c.code);
+        }
+        assert_eq!(rule("g005").map(|r| r.code.name), Some("unmeasurable-step"));
+    }
 }

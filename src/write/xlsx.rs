@@ -277,7 +277,14 @@ fn write_plan_sheet(ws: &mut Worksheet, sheet: &canonical::Sheet) -> Result<(), 
                 ws.merge_range(row, 0, row, last_col, &cell.content.csv_text(), &st.title)?;
             }
             Part::Subtitle => {
-                ws.merge_range(row, 0, row, last_col, &cell.content.csv_text(), &st.subtitle)?;
+                ws.merge_range(
+                    row,
+                    0,
+                    row,
+                    last_col,
+                    &cell.content.csv_text(),
+                    &st.subtitle,
+                )?;
             }
             Part::SectionTitle => {
                 ws.set_row_height(row, 22)?;
