@@ -362,6 +362,7 @@ fn quiet_prints_the_closing_line_only() {
         .assert()
         .code(1)
         .stdout(predicate::str::starts_with("checked 6 plans in"))
+        .stdout(predicate::str::contains("3 with errors"))
         .stdout(predicate::function(|s: &str| s.lines().count() == 1));
 }
 

@@ -4,7 +4,6 @@
 use super::{inputs, Exit, Verbosity};
 use anyhow::{bail, Context};
 use clap::ValueEnum;
-use igp::finding::Severity;
 use igp::report::{self, Batch, ReportFormat};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -135,19 +134,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         }
     };
     let text = if format == ReportFormat::Human && verbosity == Verbosity::Quiet {
-        // Quiet: the closing line only.
-        report::render(
-            &Batch {
-                plans: Vec::new(),
-                ..batch.clone()
-            },
-            format,
-            color,
-        )
-        .replace(
-            "checked 0 plans",
-            &format!("checked {} plans", batch.plans.len()),
-        )
+        report::human::closing_line(&batch)
     } else {
         report::render(&batch, format, color)
     };
@@ -175,6 +162,5 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let totals = batch.totals();
     let deny_warnings = args.deny.is_some();
     let failed = totals.errors > 0 || (deny_warnings && totals.warnings > 0);
-    let _ = Severity::Error;
     Ok(if failed { Exit::Findings } else { Exit::Clean })
 }

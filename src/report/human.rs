@@ -34,6 +34,13 @@ pub fn render(batch: &Batch, color: bool) -> String {
         );
         let _ = writeln!(s, "  {} {}\n", paint(DIM, "-->"), location(&plan.path, f));
     }
+    s.push_str(&closing_line(batch));
+    s
+}
+
+/// The closing line: how many plans, how long, and the counts.
+pub fn closing_line(batch: &Batch) -> String {
+    let mut s = String::new();
     let t = batch.totals();
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });

@@ -5,8 +5,7 @@
 use super::Batch;
 use crate::finding::Severity;
 use rust_xlsxwriter::{
-    Chart, ChartType, Color, Format, FormatAlign, Table, TableColumn, Workbook, Worksheet,
-    XlsxError,
+    Chart, ChartType, Color, Format, Table, TableColumn, Workbook, Worksheet, XlsxError,
 };
 
 /// Writes the summary workbook into memory.
@@ -20,7 +19,7 @@ pub fn write(batch: &Batch) -> Result<Vec<u8>, XlsxError> {
         .set_bold()
         .set_font_color(Color::White)
         .set_background_color(Color::RGB(0x3B3F8F));
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    // Goals are one line each, as a table to filter: the cells keep their line breaks.
 
     let ws = wb.add_worksheet();
     ws.set_name("Plans")?;
@@ -55,6 +54,7 @@ pub fn write(batch: &Batch) -> Result<Vec<u8>, XlsxError> {
         ("Network", 28),
         ("Challenges", 28),
     ];
+    print_setup(ws);
     for (c, (_, w)) in gcols.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -73,7 +73,7 @@ pub fn write(batch: &Batch) -> Result<Vec<u8>, XlsxError> {
                 (8, "network"),
                 (9, "challenges"),
             ] {
-                ws.write_string_with_format(r, c, g.field(key).unwrap_or(""), &wrap)?;
+                ws.write_string(r, c, g.field(key).unwrap_or(""))?;
             }
             ws.write_number(r, 7, g.action_steps.len() as f64)?;
         }
@@ -154,6 +154,7 @@ fn header(
     format: &Format,
     widths: &[u16],
 ) -> Result<(), XlsxError> {
+    print_setup(ws);
     for (c, h) in cols.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, format)?;
         if let Some(w) = widths.get(c) {
@@ -161,4 +162,11 @@ fn header(
         }
     }
     Ok(())
+}
+
+/// Landscape, one page wide, the header row repeated on every page.
+fn print_setup(ws: &mut Worksheet) {
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    let _ = ws.set_repeat_rows(0, 0);
 }
