@@ -4,7 +4,7 @@
 use super::{inputs, Exit, Verbosity};
 use anyhow::{bail, Context};
 use clap::ValueEnum;
-use igp::report::{self, Batch, ReportFormat};
+use igp::report::{self, summary::Summary, PlanReport, ReportFormat, Totals};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -74,6 +74,9 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Files per thread checked before their reports are written.
+const CHUNK_PER_THREAD: usize = 64;
+
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let started = Instant::now();
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
@@ -99,24 +102,6 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
-    let progress = super::progress_bar(files.len() as u64, verbosity);
-    let keep_goals = args.summary.is_some();
-    let plans = pool.install(|| {
-        files
-            .par_iter()
-            .map(|f| {
-                let r = report::check_file(f, &read, &settings, keep_goals);
-                progress.inc(1);
-                r
-            })
-            .collect()
-    });
-    progress.finish_and_clear();
-    let batch = Batch {
-        plans,
-        elapsed: started.elapsed(),
-    };
-
     let format = match args.format {
         Format::Human => ReportFormat::Human,
         Format::Json => ReportFormat::Json,
@@ -133,33 +118,71 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let text = if format == ReportFormat::Human && verbosity == Verbosity::Quiet {
-        report::human::closing_line(&batch)
-    } else {
-        report::render(&batch, format, color)
+    let mut reporter = report::reporter(format, color, verbosity == Verbosity::Quiet);
+    let mut summary =
+        match &args.summary {
+            Some(path) => Some(Summary::new().map_err(|e| {
+                anyhow::anyhow!("{}: cannot write the summary: {e}", path.display())
+            })?),
+            None => None,
+        };
+    let mut file = match &args.output {
+        Some(path) => Some(igp::write::AtomicFile::create(path)?),
+        None => None,
     };
-    if let Some(summary) = &args.summary {
-        let bytes = report::summary::write(&batch)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write the summary: {e}", summary.display()))?;
-        igp::write::write_atomic(summary, &bytes)?;
-        if verbosity >= Verbosity::Normal {
-            eprintln!("wrote {}", summary.display());
-        }
-    }
-    match &args.output {
-        Some(path) => {
-            igp::write::write_atomic(path, text.as_bytes())?;
-            if verbosity >= Verbosity::Normal {
-                eprintln!("wrote {}", path.display());
+    let stdout = std::io::stdout();
+    let sink: Box<dyn Write + '_> = match file.as_mut() {
+        Some(f) => Box::new(f),
+        None => Box::new(stdout.lock()),
+    };
+    let mut out = std::io::BufWriter::new(sink);
+
+    // Plans are checked in parallel a chunk at a time and reported in input order as each
+    // chunk completes, so memory does not grow with the number of plans.
+    let threads = pool.current_num_threads();
+    let progress = super::progress_bar(files.len() as u64, verbosity);
+    let keep_goals = summary.is_some();
+    let mut totals = Totals::default();
+    for chunk in files.chunks(CHUNK_PER_THREAD * threads) {
+        let reports: Vec<PlanReport> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|f| {
+                    let r = report::check_file(f, &read, &settings, keep_goals);
+                    progress.inc(1);
+                    r
+                })
+                .collect()
+        });
+        for r in &reports {
+            totals.add(r);
+            reporter.plan(&mut out, r)?;
+            if let (Some(s), Some(path)) = (summary.as_mut(), &args.summary) {
+                s.plan(r).map_err(|e| {
+                    anyhow::anyhow!("{}: cannot write the summary: {e}", path.display())
+                })?;
             }
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
+    }
+    progress.finish_and_clear();
+    reporter.finish(&mut out, &totals, started.elapsed())?;
+    out.flush()?;
+    drop(out);
+    if let (Some(s), Some(path)) = (summary, &args.summary) {
+        let bytes = s
+            .finish(&totals)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write the summary: {e}", path.display()))?;
+        igp::write::write_atomic(path, &bytes)?;
+        if verbosity >= Verbosity::Normal {
+            eprintln!("wrote {}", path.display());
         }
     }
-    let totals = batch.totals();
+    if let (Some(file), Some(path)) = (file, &args.output) {
+        file.commit()?;
+        if verbosity >= Verbosity::Normal {
+            eprintln!("wrote {}", path.display());
+        }
+    }
     let deny_warnings = args.deny.is_some();
     let failed = totals.errors > 0 || (deny_warnings && totals.warnings > 0);
     Ok(if failed { Exit::Findings } else { Exit::Clean })

@@ -1,25 +1,21 @@
 //! The JUnit XML report: one testcase per plan, failed when the plan has an error-level
-//! finding, so that CI systems show each plan as a test.
+//! finding, so that CI systems show each plan as a test. The counts open the document, so
+//! the testcases are kept as text until the end (a few hundred bytes a plan).
 
-use super::{location, xml_escape as x, Batch, Status};
-use std::fmt::Write;
+use super::{location, xml_escape as x, PlanReport, Reporter, Status, Totals};
+use crate::finding::Severity;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::time::Duration;
 
-pub fn render(batch: &Batch) -> String {
-    let t = batch.totals();
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        s,
-        "<testsuites name=\"igp\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{:.3}\">",
-        t.plans,
-        t.error,
-        batch.elapsed.as_secs_f64()
-    );
-    let _ = writeln!(
-        s,
-        "  <testsuite name=\"igp check\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
-        t.plans, t.error
-    );
-    for p in &batch.plans {
+#[derive(Default)]
+pub struct Junit {
+    cases: String,
+}
+
+impl Reporter for Junit {
+    fn plan(&mut self, _out: &mut dyn Write, p: &PlanReport) -> io::Result<()> {
+        let s = &mut self.cases;
         let name = match &p.owner {
             Some(o) => format!("{} ({o})", p.path),
             None => p.path.clone(),
@@ -40,7 +36,7 @@ pub fn render(batch: &Batch) -> String {
         let _ = write!(s, "    <testcase classname=\"igp\" name=\"{}\"", x(&name));
         if p.findings.is_empty() {
             s.push_str("/>\n");
-            continue;
+            return Ok(());
         }
         s.push_str(">\n");
         if p.status() == Status::Error {
@@ -49,9 +45,9 @@ pub fn render(batch: &Batch) -> String {
                 "      <failure type=\"error\" message=\"{}\">{}</failure>",
                 x(&format!(
                     "{} errors, {} warnings, {} infos",
-                    p.count(crate::finding::Severity::Error),
-                    p.count(crate::finding::Severity::Warning),
-                    p.count(crate::finding::Severity::Info)
+                    p.count(Severity::Error),
+                    p.count(Severity::Warning),
+                    p.count(Severity::Info)
                 )),
                 x(&lines.join("\n"))
             );
@@ -59,7 +55,20 @@ pub fn render(batch: &Batch) -> String {
             let _ = writeln!(s, "      <system-out>{}</system-out>", x(&lines.join("\n")));
         }
         s.push_str("    </testcase>\n");
+        Ok(())
     }
-    s.push_str("  </testsuite>\n</testsuites>\n");
-    s
+
+    fn finish(&mut self, out: &mut dyn Write, t: &Totals, elapsed: Duration) -> io::Result<()> {
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            out,
+            "<testsuites name=\"igp\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{:.3}\">",
+            t.plans,
+            t.error,
+            elapsed.as_secs_f64()
+        )?;
+        writeln!(out, "  <testsuite name=\"igp check\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">", t.plans, t.error)?;
+        out.write_all(self.cases.as_bytes())?;
+        out.write_all(b"  </testsuite>\n</testsuites>\n")
+    }
 }

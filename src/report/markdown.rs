@@ -1,35 +1,39 @@
-//! The Markdown report: a summary table of the plans, then each plan's findings.
+//! The Markdown report: a summary table of the plans, then each plan's findings. The table
+//! comes first, so the report is kept as text until the end (a few hundred bytes a plan).
 
-use super::Batch;
-use std::fmt::Write;
+use super::{PlanReport, Reporter, Totals};
+use crate::finding::Severity;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::time::Duration;
+
+#[derive(Default)]
+pub struct Markdown {
+    table: String,
+    sections: String,
+}
 
 fn esc(t: &str) -> String {
     t.replace('|', "\\|").replace('\n', " ")
 }
 
-pub fn render(batch: &Batch) -> String {
-    let t = batch.totals();
-    let mut s = String::from("# IGP check\n\n");
-    let _ = writeln!(
-        s,
-        "{} plans: {} clean, {} with errors, {} with warnings, {} with info. Findings: {} errors, {} warnings, {} infos.\n",
-        t.plans, t.clean, t.error, t.warning, t.info, t.errors, t.warnings, t.infos
-    );
-    s.push_str("| plan | owner | status | goals | errors | warnings | infos |\n|---|---|---|---|---|---|---|\n");
-    for p in &batch.plans {
+impl Reporter for Markdown {
+    fn plan(&mut self, _out: &mut dyn Write, p: &PlanReport) -> io::Result<()> {
         let _ = writeln!(
-            s,
+            self.table,
             "| {} | {} | {} | {} | {} | {} | {} |",
             esc(&p.path),
             esc(p.owner.as_deref().unwrap_or("")),
             p.status().as_str(),
             p.goals,
-            p.count(crate::finding::Severity::Error),
-            p.count(crate::finding::Severity::Warning),
-            p.count(crate::finding::Severity::Info)
+            p.count(Severity::Error),
+            p.count(Severity::Warning),
+            p.count(Severity::Info)
         );
-    }
-    for p in batch.plans.iter().filter(|p| !p.findings.is_empty()) {
+        if p.findings.is_empty() {
+            return Ok(());
+        }
+        let s = &mut self.sections;
         let _ = writeln!(s, "\n## {} ({})\n", esc(&p.display_name()), esc(&p.path));
         s.push_str("| severity | code | cell | goal | message |\n|---|---|---|---|---|\n");
         for f in &p.findings {
@@ -49,6 +53,18 @@ pub fn render(batch: &Batch) -> String {
                 esc(&f.message)
             );
         }
+        Ok(())
     }
-    s
+
+    fn finish(&mut self, out: &mut dyn Write, t: &Totals, _: Duration) -> io::Result<()> {
+        writeln!(out, "# IGP check\n")?;
+        writeln!(
+            out,
+            "{} plans: {} clean, {} with errors, {} with warnings, {} with info. Findings: {} errors, {} warnings, {} infos.\n",
+            t.plans, t.clean, t.error, t.warning, t.info, t.errors, t.warnings, t.infos
+        )?;
+        out.write_all(b"| plan | owner | status | goals | errors | warnings | infos |\n|---|---|---|---|---|---|---|\n")?;
+        out.write_all(self.table.as_bytes())?;
+        out.write_all(self.sections.as_bytes())
+    }
 }

@@ -141,22 +141,27 @@ pub struct Batch {
     pub elapsed: std::time::Duration,
 }
 
+impl Totals {
+    /// Counts one more plan.
+    pub fn add(&mut self, p: &PlanReport) {
+        self.plans += 1;
+        match p.status() {
+            Status::Clean => self.clean += 1,
+            Status::Info => self.info += 1,
+            Status::Warning => self.warning += 1,
+            Status::Error => self.error += 1,
+        }
+        self.errors += p.count(Severity::Error);
+        self.warnings += p.count(Severity::Warning);
+        self.infos += p.count(Severity::Info);
+    }
+}
+
 impl Batch {
     pub fn totals(&self) -> Totals {
-        let mut t = Totals {
-            plans: self.plans.len(),
-            ..Totals::default()
-        };
+        let mut t = Totals::default();
         for p in &self.plans {
-            match p.status() {
-                Status::Clean => t.clean += 1,
-                Status::Info => t.info += 1,
-                Status::Warning => t.warning += 1,
-                Status::Error => t.error += 1,
-            }
-            t.errors += p.count(Severity::Error);
-            t.warnings += p.count(Severity::Warning);
-            t.infos += p.count(Severity::Info);
+            t.add(p);
         }
         t
     }
@@ -188,16 +193,41 @@ pub fn location(path: &str, f: &Finding) -> String {
     }
 }
 
-/// Renders a batch in a text format. `color` is for the human format only.
-pub fn render(batch: &Batch, format: ReportFormat, color: bool) -> String {
+/// A report being written: plans are given one at a time, in input order, so that a batch
+/// of any size is reported without holding every plan in memory.
+pub trait Reporter {
+    /// Reports one plan.
+    fn plan(&mut self, out: &mut dyn std::io::Write, plan: &PlanReport) -> std::io::Result<()>;
+    /// Ends the report.
+    fn finish(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        totals: &Totals,
+        elapsed: std::time::Duration,
+    ) -> std::io::Result<()>;
+}
+
+/// The reporter of a format. `color` and `quiet` are for the human format only.
+pub fn reporter(format: ReportFormat, color: bool, quiet: bool) -> Box<dyn Reporter + Send> {
     match format {
-        ReportFormat::Human => human::render(batch, color),
-        ReportFormat::Json => json::render(batch),
-        ReportFormat::Csv => csv::render(batch),
-        ReportFormat::Markdown => markdown::render(batch),
-        ReportFormat::Junit => junit::render(batch),
-        ReportFormat::Sarif => sarif::render(batch),
+        ReportFormat::Human => Box::new(human::Human { color, quiet }),
+        ReportFormat::Json => Box::<json::Json>::default(),
+        ReportFormat::Csv => Box::<csv::Csv>::default(),
+        ReportFormat::Markdown => Box::<markdown::Markdown>::default(),
+        ReportFormat::Junit => Box::<junit::Junit>::default(),
+        ReportFormat::Sarif => Box::<sarif::Sarif>::default(),
     }
+}
+
+/// Renders a whole batch in a text format. `color` is for the human format only.
+pub fn render(batch: &Batch, format: ReportFormat, color: bool) -> String {
+    let mut r = reporter(format, color, false);
+    let mut out = Vec::new();
+    for p in &batch.plans {
+        let _ = r.plan(&mut out, p);
+    }
+    let _ = r.finish(&mut out, &batch.totals(), batch.elapsed);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Escapes text for XML content and attributes.

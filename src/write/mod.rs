@@ -131,21 +131,78 @@ pub fn render(
 ///
 /// When the folder cannot be written or the rename fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let fail = |reason: String| Error::Write {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".igp-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| fail(e.to_string()))?;
-    tmp.write_all(bytes).map_err(|e| fail(e.to_string()))?;
-    tmp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
-    tmp.persist(path).map_err(|e| fail(e.error.to_string()))?;
-    Ok(())
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes).map_err(|e| file.error(e))?;
+    file.commit()
+}
+
+/// A file written through a temporary file beside it and renamed into place on
+/// [`AtomicFile::commit`]; dropped without a commit, it leaves nothing behind.
+pub struct AtomicFile {
+    path: std::path::PathBuf,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file beside `path`.
+    ///
+    /// # Errors
+    ///
+    /// When the folder cannot be written.
+    pub fn create(path: &Path) -> Result<AtomicFile> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".igp-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| Error::Write {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp,
+        })
+    }
+
+    /// The error of a failed write, naming the target.
+    pub fn error(&self, e: std::io::Error) -> Error {
+        Error::Write {
+            path: self.path.clone(),
+            reason: e.to_string(),
+        }
+    }
+
+    /// Flushes the file and renames it into place.
+    ///
+    /// # Errors
+    ///
+    /// When the data cannot be flushed or the rename fails.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        let fail = |reason: String| Error::Write {
+            path: path.clone(),
+            reason,
+        };
+        self.tmp
+            .as_file()
+            .sync_all()
+            .map_err(|e| fail(e.to_string()))?;
+        self.tmp
+            .persist(&path)
+            .map_err(|e| fail(e.error.to_string()))?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
 }
