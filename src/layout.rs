@@ -78,13 +78,10 @@ impl Section {
 
     /// The section whose title this cell text is, if any.
     pub fn from_title(text: &str) -> Option<Section> {
-        let n = normalize(text);
-        if n.is_empty() {
+        if text.len() > MAX_LABEL {
             return None;
         }
-        Section::ALL.into_iter().find(|s| {
-            normalize(s.title()) == n || s.title_aliases().iter().any(|a| normalize(a) == n)
-        })
+        VOCABULARY.titles.get(&normalize(text)).copied()
     }
 }
 
@@ -294,15 +291,17 @@ pub const GOAL_COLUMNS: [GoalColumn; 6] = [
 /// The goal column whose header this cell text is, if any. `extra` holds more aliases
 /// (from configuration) as (key, alias) pairs.
 pub fn goal_column(text: &str, extra: &[(String, String)]) -> Option<usize> {
-    let n = normalize(text);
-    if n.is_empty() {
+    if text.len() > MAX_LABEL {
         return None;
     }
-    GOAL_COLUMNS.iter().position(|c| {
-        normalize(c.header) == n
-            || c.aliases.iter().any(|a| normalize(a) == n)
-            || extra.iter().any(|(k, a)| k == c.key && normalize(a) == n)
-    })
+    let n = normalize(text);
+    if let Some(i) = VOCABULARY.goal_columns.get(&n) {
+        return Some(*i);
+    }
+    extra
+        .iter()
+        .find(|(_, a)| normalize(a) == n)
+        .and_then(|(k, _)| GOAL_COLUMNS.iter().position(|c| c.key == k))
 }
 
 /// The header row of the checklist in Section 4 (done, item, when / notes).
@@ -310,6 +309,9 @@ pub const TRACKING_HEADERS: [&str; 3] = ["Done", "Item", "When / notes"];
 
 /// Which checklist column a header cell names: 0 done, 1 item, 2 notes.
 pub fn tracking_column(text: &str) -> Option<usize> {
+    if text.len() > 40 {
+        return None;
+    }
     match normalize(text).as_str() {
         "done" | "complete" | "completed" | "status" | "check" | "checked" | "✓" | "✔" => {
             Some(0)
@@ -364,30 +366,94 @@ impl Label {
 
     /// The label this cell text is, if any.
     pub fn from_text(text: &str) -> Option<Label> {
-        let n = normalize(strip_numbering(text));
-        if n.is_empty() || n.len() > 200 {
+        if text.len() > MAX_LABEL {
             return None;
         }
-        let eq = |s: &str| normalize(s) == n;
-        for f in OwnerField::ALL {
-            if eq(f.label()) || f.aliases().iter().any(|a| eq(a)) {
-                return Some(Label::Owner(f));
-            }
-        }
-        if let Some(i) = INSPIRATION_QUESTIONS.iter().position(|q| eq(q)) {
-            return Some(Label::Inspiration(i));
-        }
-        if eq(DIRECTION_LABEL) || DIRECTION_ALIASES.iter().any(|a| eq(a)) {
-            return Some(Label::Direction);
-        }
-        if eq(TARGET_ROLE_LABEL) || TARGET_ROLE_ALIASES.iter().any(|a| eq(a)) {
-            return Some(Label::TargetRole);
-        }
-        ROLE_QUESTIONS
-            .iter()
-            .position(|q| eq(q))
-            .map(Label::RoleQuestion)
+        VOCABULARY
+            .labels
+            .get(&normalize(strip_numbering(text)))
+            .copied()
     }
+}
+
+/// The longest text that can be a label, title or header (longer cells are answers).
+const MAX_LABEL: usize = 240;
+
+/// Every title, label and header of the sheet, normalized once.
+struct Vocabulary {
+    titles: std::collections::HashMap<String, Section>,
+    labels: std::collections::HashMap<String, Label>,
+    goal_columns: std::collections::HashMap<String, usize>,
+    /// The template's own words: column descriptions and headers, questions.
+    guidance: std::collections::HashSet<String>,
+    tracking_items: std::collections::HashSet<String>,
+}
+
+static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(|| {
+    let mut titles = std::collections::HashMap::new();
+    for s in Section::ALL {
+        for t in std::iter::once(s.title()).chain(s.title_aliases().iter().copied()) {
+            titles.insert(normalize(t), s);
+        }
+    }
+    let mut labels = std::collections::HashMap::new();
+    let mut add = |texts: &mut dyn Iterator<Item = &str>, label: Label| {
+        for t in texts {
+            labels.entry(normalize(t)).or_insert(label);
+        }
+    };
+    for f in OwnerField::ALL {
+        add(
+            &mut std::iter::once(f.label()).chain(f.aliases().iter().copied()),
+            Label::Owner(f),
+        );
+    }
+    for (i, q) in INSPIRATION_QUESTIONS.iter().enumerate() {
+        add(&mut std::iter::once(*q), Label::Inspiration(i));
+    }
+    add(
+        &mut std::iter::once(DIRECTION_LABEL).chain(DIRECTION_ALIASES.iter().copied()),
+        Label::Direction,
+    );
+    add(
+        &mut std::iter::once(TARGET_ROLE_LABEL).chain(TARGET_ROLE_ALIASES.iter().copied()),
+        Label::TargetRole,
+    );
+    for (i, q) in ROLE_QUESTIONS.iter().enumerate() {
+        add(&mut std::iter::once(*q), Label::RoleQuestion(i));
+    }
+    let mut goal_columns = std::collections::HashMap::new();
+    for (i, c) in GOAL_COLUMNS.iter().enumerate() {
+        for t in std::iter::once(c.header).chain(c.aliases.iter().copied()) {
+            goal_columns.entry(normalize(t)).or_insert(i);
+        }
+    }
+    let guidance = GOAL_COLUMNS
+        .iter()
+        .flat_map(|c| [c.description, c.header])
+        .chain(INSPIRATION_QUESTIONS)
+        .chain(ROLE_QUESTIONS)
+        .map(normalize)
+        .collect();
+    let tracking_items = TRACKING_ITEMS.iter().map(|t| normalize(t)).collect();
+    Vocabulary {
+        titles,
+        labels,
+        goal_columns,
+        guidance,
+        tracking_items,
+    }
+});
+
+/// Whether a text is the template's own guidance: a goal column's description or header,
+/// or a question of Sections 1 and 2.
+pub fn is_guidance(text: &str) -> bool {
+    text.len() <= MAX_LABEL && VOCABULARY.guidance.contains(&normalize(text))
+}
+
+/// Whether a text is one of the template's checklist items.
+pub fn is_tracking_item(text: &str) -> bool {
+    text.len() <= MAX_LABEL && VOCABULARY.tracking_items.contains(&normalize(text))
 }
 
 /// Normalizes a label for matching: lower case, a leading "Section N:" removed, every run
@@ -396,12 +462,21 @@ pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for ch in text.chars() {
-        if ch.is_alphanumeric() || ch == '✓' || ch == '✔' {
+        let keep = if ch.is_ascii() {
+            ch.is_ascii_alphanumeric()
+        } else {
+            ch.is_alphanumeric() || ch == '✓' || ch == '✔'
+        };
+        if keep {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            out.extend(ch.to_lowercase());
+            if ch.is_ascii() {
+                out.push(ch.to_ascii_lowercase());
+            } else {
+                out.extend(ch.to_lowercase());
+            }
         } else {
             space = true;
         }

@@ -41,30 +41,89 @@ fn looks_utf16(bytes: &[u8], zero_at: usize) -> bool {
     pairs.len() >= 2 && pairs.iter().all(|p| p[zero_at] == 0 && p[1 - zero_at] != 0)
 }
 
-/// The delimiter that splits the first records most consistently into several fields.
+/// The delimiter that splits the first records most consistently into several fields:
+/// for each candidate, the fields of each of the first 100 records are counted (quotes
+/// respected, trailing empty fields of padded rows ignored), and the candidate whose most
+/// common count (over 1) covers the most fields wins. Comma on a tie or a single column.
 pub fn sniff_delimiter(text: &str) -> u8 {
-    let sample: String = text.lines().take(100).collect::<Vec<_>>().join("\n");
-    let mut best = (b',', 0usize);
-    for delim in [b',', b';', b'\t', b'|'] {
-        let mut counts = std::collections::HashMap::<usize, usize>::new();
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delim)
-            .from_reader(sample.as_bytes());
-        for rec in rdr.records().take(100).flatten() {
-            // Trailing empty fields (ragged, padded exports) do not tell the delimiter.
-            let used = (0..rec.len())
-                .rev()
-                .find(|&i| !rec[i].trim().is_empty())
-                .map_or(0, |i| i + 1);
-            if used > 1 {
-                *counts.entry(rec.len()).or_default() += used;
+    const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+    // Per candidate: field count of each record -> fields it accounts for.
+    let mut counts: [std::collections::HashMap<usize, usize>; 4] = Default::default();
+    // Per candidate: fields so far in this record, and the fields up to the last non-empty one.
+    let mut fields = [1usize; 4];
+    let mut used = [0usize; 4];
+    let mut field_has_text = false;
+    let mut in_quotes = false;
+    let mut records = 0;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if in_quotes {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    in_quotes = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_quotes = true;
+                field_has_text = true;
+            }
+            b'\n' => {
+                for i in 0..4 {
+                    if field_has_text {
+                        used[i] = fields[i];
+                    }
+                    if used[i] > 1 {
+                        *counts[i].entry(fields[i]).or_default() += used[i];
+                    }
+                    fields[i] = 1;
+                    used[i] = 0;
+                }
+                field_has_text = false;
+                records += 1;
+                if records == 100 {
+                    break;
+                }
+            }
+            b'\r' | b' ' => {}
+            _ => {
+                if let Some(i) = CANDIDATES.iter().position(|c| *c == b) {
+                    if field_has_text {
+                        used[i] = fields[i];
+                    }
+                    fields[i] += 1;
+                    // A delimiter of one candidate is text in the fields of the others.
+                    for (j, u) in used.iter_mut().enumerate() {
+                        if j != i {
+                            *u = fields[j];
+                        }
+                    }
+                    field_has_text = false;
+                } else {
+                    field_has_text = true;
+                }
             }
         }
-        let score = counts.values().copied().max().unwrap_or(0);
+    }
+    if !in_quotes {
+        for i in 0..4 {
+            if field_has_text {
+                used[i] = fields[i];
+            }
+            if used[i] > 1 {
+                *counts[i].entry(fields[i]).or_default() += used[i];
+            }
+        }
+    }
+    let mut best = (b',', 0usize);
+    for (i, c) in counts.iter().enumerate() {
+        let score = c.values().copied().max().unwrap_or(0);
         if score > best.1 {
-            best = (delim, score);
+            best = (CANDIDATES[i], score);
         }
     }
     best.0

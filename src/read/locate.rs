@@ -8,7 +8,7 @@
 use super::grid::{Grid, Value};
 use crate::dates;
 use crate::finding::{self, Finding, Target};
-use crate::layout::{self, Label, OwnerField, Section, GOAL_COLUMNS, TRACKING_ITEMS};
+use crate::layout::{self, Label, OwnerField, Section, GOAL_COLUMNS};
 use crate::model::{Goal, Plan, TrackingItem};
 use std::collections::{BTreeMap, HashSet};
 
@@ -428,10 +428,7 @@ fn tracking_start(
     for (g, grid) in grids.iter().enumerate() {
         for (row, cells) in grid.rows() {
             for (&col, v) in cells {
-                let is_item = v.as_text().is_some_and(|t| {
-                    let n = layout::normalize(t);
-                    TRACKING_ITEMS.iter().any(|i| layout::normalize(i) == n)
-                });
+                let is_item = v.as_text().is_some_and(layout::is_tracking_item);
                 if is_item {
                     let start = At {
                         grid: g,

@@ -2,7 +2,7 @@
 
 use super::{goal_finding, goal_name, header, Context, Rule};
 use crate::finding::{self, Finding, Target};
-use crate::layout::{self, GOAL_COLUMNS, INSPIRATION_QUESTIONS, ROLE_QUESTIONS};
+use crate::layout::{self, GOAL_COLUMNS};
 
 pub const G006: Rule = Rule {
     code: finding::G006,
@@ -168,12 +168,7 @@ pub fn is_placeholder(text: &str) -> bool {
         return true;
     }
     // The template's own words copied into the cell.
-    GOAL_COLUMNS
-        .iter()
-        .flat_map(|c| [c.description, c.header])
-        .chain(INSPIRATION_QUESTIONS)
-        .chain(ROLE_QUESTIONS)
-        .any(|g| layout::normalize(g) == n)
+    layout::is_guidance(t)
 }
 
 #[cfg(test)]

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The batch benchmark: generates N synthetic plans (default 10,000; half xlsx, half csv;
+# 3 to 10 goals each; deterministic) in a temporary folder and measures, on the same files:
+# the floor (calamine/csv touching every cell, 1 thread and all cores), igp check in three
+# report modes, igp convert --out-dir to xlsx, and openpyxl where python3 has it. Then the
+# peak memory of igp check at N/10 plans, to see whether memory grows with N.
+#
+#   bench/run.sh [N]
+#
+# Prints wall time, files per second, the ratio to the floor with the same threads, and
+# peak memory (max RSS). Needs /usr/bin/time (GNU time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+CORES=$(nproc)
+cargo build --quiet --release --examples --bin igp
+BIN=target/release
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+$BIN/examples/gen_plans "$work/plans" "$N" >/dev/null
+small=$((N / 10))
+mkdir -p "$work/small"
+files=("$work"/plans/*)
+cp "${files[@]:0:$small}" "$work/small/"
+
+echo "igp batch benchmark: $N plans ($(du -sh "$work/plans" | cut -f1)), $CORES cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+printf '%-44s %8s %10s %9s %9s\n' "what" "seconds" "files/s" "x floor" "peak MB"
+
+declare -A FLOOR
+measure() { # name threads command...
+  local name=$1 threads=$2; shift 2
+  # igp check exits 1 on findings: GNU time still writes its line, last in the file.
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
+  local secs kb
+  read -r secs kb < <(tail -n1 "$work/time")
+  local rate ratio
+  rate=$(awk -v n="$N" -v s="$secs" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
+  if [[ $name == floor* ]]; then FLOOR[$threads]=$secs; ratio="1.00"; else
+    ratio=$(awk -v s="$secs" -v f="${FLOOR[$threads]}" 'BEGIN { printf "%.2f", s / f }'); fi
+  printf '%-44s %8.2f %10s %9s %9.0f\n' "$name" "$secs" "$rate" "$ratio" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+}
+
+measure "floor: calamine/csv, 1 thread" 1 $BIN/examples/floor "$work/plans" 1
+measure "floor: calamine/csv, $CORES threads" "$CORES" $BIN/examples/floor "$work/plans" "$CORES"
+measure "igp check --format json, 1 thread" 1 $BIN/igp check "$work/plans" --format json -j 1
+measure "igp check --format json" "$CORES" $BIN/igp check "$work/plans" --format json
+measure "igp check --format human" "$CORES" $BIN/igp check "$work/plans" --format human
+measure "igp check --summary out.xlsx" "$CORES" $BIN/igp check "$work/plans" -q --summary "$work/summary.xlsx"
+measure "igp convert --out-dir --to xlsx" "$CORES" $BIN/igp convert "$work/plans" --out-dir "$work/out" --to xlsx -q
+if python3 -c 'import openpyxl' 2>/dev/null; then
+  measure "python3 openpyxl/csv read, 1 thread" 1 python3 bench/openpyxl_read.py "$work/plans"
+else
+  echo "(python3 with openpyxl not found: skipped)"
+fi
+
+peak() { /usr/bin/time -f "%M" -o "$work/time" $BIN/igp check "$1" --format json >/dev/null 2>&1 || true; tail -n1 "$work/time"; }
+big=$(peak "$work/plans")
+little=$(peak "$work/small")
+awk -v b="$big" -v l="$little" -v n="$N" -v s="$small" 'BEGIN {
+  printf "peak memory of igp check --format json: %.0f MB at %d plans, %.0f MB at %d plans (x%.2f)\n", l / 1024, s, b / 1024, n, b / l }'
