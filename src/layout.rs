@@ -312,7 +312,11 @@ pub fn tracking_column(text: &str) -> Option<usize> {
     if text.len() > 40 {
         return None;
     }
-    match normalize(text).as_str() {
+    tracking_normalized(&normalize(text))
+}
+
+fn tracking_normalized(n: &str) -> Option<usize> {
+    match n {
         "done" | "complete" | "completed" | "status" | "check" | "checked" | "✓" | "✔" => {
             Some(0)
         }
@@ -373,6 +377,43 @@ impl Label {
             .labels
             .get(&normalize(strip_numbering(text)))
             .copied()
+    }
+}
+
+/// What a cell's text can stand for in the sheet, found with one normalization.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terms {
+    pub section: Option<Section>,
+    pub label: Option<Label>,
+    pub goal_column: Option<usize>,
+    pub tracking_column: Option<usize>,
+}
+
+impl Terms {
+    /// Looks a cell's text up as a title, a label, a goal column header (with the `extra`
+    /// aliases) and a checklist header.
+    pub fn of(text: &str, extra: &[(String, String)]) -> Terms {
+        if text.len() > MAX_LABEL {
+            return Terms::default();
+        }
+        let n = normalize(text);
+        let v = &*VOCABULARY;
+        let label = if text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            Label::from_text(text)
+        } else {
+            v.labels.get(&n).copied()
+        };
+        Terms {
+            section: v.titles.get(&n).copied(),
+            label,
+            goal_column: v.goal_columns.get(&n).copied().or_else(|| {
+                extra
+                    .iter()
+                    .find(|(_, a)| normalize(a) == n)
+                    .and_then(|(k, _)| GOAL_COLUMNS.iter().position(|c| c.key == k))
+            }),
+            tracking_column: tracking_normalized(&n),
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 use super::grid::{Grid, Value};
 use crate::dates;
 use crate::finding::{self, Finding, Target};
-use crate::layout::{self, Label, OwnerField, Section, GOAL_COLUMNS};
+use crate::layout::{self, Label, OwnerField, Section, Terms, GOAL_COLUMNS};
 use crate::model::{Goal, Plan, TrackingItem};
 use std::collections::{BTreeMap, HashSet};
 
@@ -199,29 +199,35 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
     let mut marks = Marks::default();
     for (g, grid) in grids.iter().enumerate() {
         for (row, cells) in grid.rows() {
-            let Some((&first_col, first)) = cells.iter().next() else {
+            let Some((&first_col, _)) = cells.iter().next() else {
                 continue;
             };
             let at = |col| At { grid: g, row, col };
-            if let Some(section) = first.as_text().and_then(Section::from_title) {
+            // Each text cell is looked up once, for everything it could stand for.
+            let terms: Vec<(u32, Terms)> = cells
+                .iter()
+                .filter_map(|(c, v)| v.as_text().map(|t| (*c, Terms::of(t, aliases))))
+                .collect();
+            let first_terms = terms
+                .first()
+                .filter(|(c, _)| *c == first_col)
+                .map(|(_, t)| *t);
+            if let Some(section) = first_terms.and_then(|t| t.section) {
                 marks.titles.push((section, at(first_col)));
                 marks.stops.insert((g, row));
                 continue;
             }
-            let goal_cols: HashSet<usize> = cells
-                .values()
-                .filter_map(|v| v.as_text())
-                .filter_map(|t| layout::goal_column(t, aliases))
-                .collect();
+            let goal_cols: HashSet<usize> =
+                terms.iter().filter_map(|(_, t)| t.goal_column).collect();
             if goal_cols.len() >= 4 {
                 marks.goals_headers.push(at(first_col));
                 marks.stops.insert((g, row));
                 continue;
             }
             let mut tracking = [None; 3];
-            for (&c, v) in cells {
-                if let Some(k) = v.as_text().and_then(layout::tracking_column) {
-                    tracking[k].get_or_insert(c);
+            for (c, t) in &terms {
+                if let Some(k) = t.tracking_column {
+                    tracking[k].get_or_insert(*c);
                 }
             }
             if tracking[1].is_some() && tracking.iter().flatten().count() >= 2 {
@@ -230,11 +236,11 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
                 continue;
             }
             let mut consumed: Option<u32> = None;
-            for (&col, v) in cells {
+            for &(col, t) in &terms {
                 if consumed == Some(col) {
                     continue;
                 }
-                let Some(label) = v.as_text().and_then(Label::from_text) else {
+                let Some(label) = t.label else {
                     continue;
                 };
                 let value = grid.right_of(row, col).map(|(c, _)| at(c));
