@@ -145,8 +145,10 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
             let targets = output_names(&files, dir, format);
+            let identities: std::collections::HashMap<PathBuf, &PathBuf> =
+                files.iter().map(|f| (inputs::identity(f), f)).collect();
             for t in &targets {
-                if let Some(input) = files.iter().find(|f| inputs::same_file(f, t)) {
+                if let Some(input) = identities.get(&inputs::identity(t)) {
                     bail!(
                         "{}: the output would overwrite the input {}; choose another --out-dir",
                         t.display(),
@@ -218,15 +220,15 @@ fn output_names(files: &[PathBuf], dir: &Path, format: Format) -> Vec<PathBuf> {
             .unwrap_or_default()
     };
     let stems: Vec<String> = files.iter().map(stem).collect();
+    let mut uses = std::collections::HashMap::<&str, usize>::new();
+    for s in &stems {
+        *uses.entry(s.as_str()).or_default() += 1;
+    }
     let names: Vec<String> = files
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let clash = stems
-                .iter()
-                .enumerate()
-                .any(|(j, s)| j != i && *s == stems[i]);
-            if clash {
+            if uses[stems[i].as_str()] > 1 {
                 f.file_name()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default()

@@ -69,13 +69,14 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     if a.as_os_str() == igp::read::STDIN || b.as_os_str() == igp::read::STDIN {
         return false;
     }
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => {
-            let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-            abs(a) == abs(b)
-        }
-    }
+    identity(a) == identity(b)
+}
+
+/// A path that names a file whatever way it is written: canonical when the file exists,
+/// else absolute.
+pub fn identity(p: &Path) -> PathBuf {
+    p.canonicalize()
+        .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
 }
 
 #[cfg(test)]

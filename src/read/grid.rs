@@ -2,8 +2,6 @@
 //! locator reads. Only used cells are stored, so a sheet whose one cell sits at XFD1048576
 //! costs one entry.
 
-use std::collections::BTreeMap;
-
 /// The value of one used cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -73,12 +71,71 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
-/// One sheet of used cells.
+/// The used cells of one row, in column order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row {
+    cells: Vec<(u32, Value)>,
+}
+
+impl Row {
+    /// The cells in column order.
+    pub fn iter(&self) -> impl Iterator<Item = (&u32, &Value)> {
+        self.cells.iter().map(|(c, v)| (c, v))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Value> {
+        self.cells.iter().map(|(_, v)| v)
+    }
+
+    pub fn get(&self, col: &u32) -> Option<&Value> {
+        self.cells
+            .binary_search_by_key(col, |(c, _)| *c)
+            .ok()
+            .map(|i| &self.cells[i].1)
+    }
+
+    pub fn contains_key(&self, col: &u32) -> bool {
+        self.get(col).is_some()
+    }
+
+    /// The cells from column `col` on.
+    pub fn from_col(&self, col: u32) -> impl Iterator<Item = (&u32, &Value)> {
+        let start = self.cells.partition_point(|(c, _)| *c < col);
+        self.cells[start..].iter().map(|(c, v)| (c, v))
+    }
+
+    /// Sets a cell; returns whether it was new.
+    fn set(&mut self, col: u32, value: Value) -> bool {
+        match self.cells.last() {
+            Some((last, _)) if *last < col => {
+                self.cells.push((col, value));
+                true
+            }
+            None => {
+                self.cells.push((col, value));
+                true
+            }
+            _ => match self.cells.binary_search_by_key(&col, |(c, _)| *c) {
+                Ok(i) => {
+                    self.cells[i].1 = value;
+                    false
+                }
+                Err(i) => {
+                    self.cells.insert(i, (col, value));
+                    true
+                }
+            },
+        }
+    }
+}
+
+/// One sheet of used cells: rows in order, each with its cells in column order. Readers
+/// give cells in order, so building it is a push per cell.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Grid {
     /// The sheet's name (for delimited text, the file name).
     pub name: String,
-    rows: BTreeMap<u32, BTreeMap<u32, Value>>,
+    rows: Vec<(u32, Row)>,
     len: usize,
 }
 
@@ -92,19 +149,29 @@ impl Grid {
 
     /// Sets a cell (0-based row and column).
     pub fn set(&mut self, row: u32, col: u32, value: Value) {
-        if self
-            .rows
-            .entry(row)
-            .or_default()
-            .insert(col, value)
-            .is_none()
-        {
+        let index = match self.rows.last() {
+            Some((last, _)) if *last == row => self.rows.len() - 1,
+            Some((last, _)) if *last > row => {
+                match self.rows.binary_search_by_key(&row, |(r, _)| *r) {
+                    Ok(i) => i,
+                    Err(i) => {
+                        self.rows.insert(i, (row, Row::default()));
+                        i
+                    }
+                }
+            }
+            _ => {
+                self.rows.push((row, Row::default()));
+                self.rows.len() - 1
+            }
+        };
+        if self.rows[index].1.set(col, value) {
             self.len += 1;
         }
     }
 
     pub fn get(&self, row: u32, col: u32) -> Option<&Value> {
-        self.rows.get(&row)?.get(&col)
+        self.row(row)?.get(&col)
     }
 
     /// The number of used cells.
@@ -117,28 +184,53 @@ impl Grid {
     }
 
     /// The used rows in order, each with its used cells in column order.
-    pub fn rows(&self) -> impl Iterator<Item = (u32, &BTreeMap<u32, Value>)> {
+    pub fn rows(&self) -> impl Iterator<Item = (u32, &Row)> {
         self.rows.iter().map(|(r, cells)| (*r, cells))
     }
 
     /// The used cells of one row.
-    pub fn row(&self, row: u32) -> Option<&BTreeMap<u32, Value>> {
-        self.rows.get(&row)
+    pub fn row(&self, row: u32) -> Option<&Row> {
+        self.rows
+            .binary_search_by_key(&row, |(r, _)| *r)
+            .ok()
+            .map(|i| &self.rows[i].1)
     }
 
     /// The used rows after `row`, in order.
-    pub fn rows_after(&self, row: u32) -> impl Iterator<Item = (u32, &BTreeMap<u32, Value>)> {
-        self.rows
-            .range(row.saturating_add(1)..)
-            .map(|(r, cells)| (*r, cells))
+    pub fn rows_after(&self, row: u32) -> impl Iterator<Item = (u32, &Row)> {
+        let start = self.rows.partition_point(|(r, _)| *r <= row);
+        self.rows[start..].iter().map(|(r, cells)| (*r, cells))
     }
 
     /// The first used cell right of (row, col) in the same row.
     pub fn right_of(&self, row: u32, col: u32) -> Option<(u32, &Value)> {
-        self.rows
-            .get(&row)?
-            .range(col.saturating_add(1)..)
+        self.row(row)?
+            .from_col(col.saturating_add(1))
             .next()
             .map(|(c, v)| (*c, v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_in_any_order_are_kept_in_order() {
+        let mut g = Grid::new("s");
+        let t = |s: &str| Value::Text(s.to_string());
+        g.set(5, 2, t("c"));
+        g.set(5, 0, t("a"));
+        g.set(1, 1, t("b"));
+        g.set(5, 2, t("C"));
+        g.set(9, 0, t("d"));
+        assert_eq!(g.len(), 4);
+        let rows: Vec<u32> = g.rows().map(|(r, _)| r).collect();
+        assert_eq!(rows, [1, 5, 9]);
+        assert_eq!(g.get(5, 2), Some(&t("C")));
+        assert_eq!(g.right_of(5, 0), Some((2, &t("C"))));
+        assert_eq!(g.rows_after(1).map(|(r, _)| r).collect::<Vec<_>>(), [5, 9]);
+        assert_eq!(g.row(5).unwrap().from_col(1).count(), 1);
+        assert!(g.get(2, 0).is_none());
     }
 }

@@ -335,7 +335,7 @@ fn read_goals(
     let mut columns: Vec<(u32, Col)> = Vec::new();
     let mut taken = [false; 6];
     let mut extra_names: HashSet<String> = HashSet::new();
-    for (&c, v) in cells {
+    for (&c, v) in cells.iter() {
         let text = v.display();
         match layout::goal_column(&text, aliases) {
             Some(i) if !taken[i] => {
@@ -433,7 +433,7 @@ fn tracking_start(
     // No title, no header: the template's own items show where the checklist is.
     for (g, grid) in grids.iter().enumerate() {
         for (row, cells) in grid.rows() {
-            for (&col, v) in cells {
+            for (&col, v) in cells.iter() {
                 let is_item = v.as_text().is_some_and(layout::is_tracking_item);
                 if is_item {
                     let start = At {
@@ -496,7 +496,7 @@ fn read_tracking(
             item.item = get(cols[1]).map(Value::display);
             item.notes = get(cols[2]).map(Value::display);
         } else {
-            let mut rest: Vec<&Value> = cells.range(done_col..).map(|(_, v)| v).collect();
+            let mut rest: Vec<&Value> = cells.from_col(done_col).map(|(_, v)| v).collect();
             match cells.get(&done_col) {
                 Some(v) if checkbox(v).is_some() || rest.len() > 1 => {
                     set_done(&mut item, v);
@@ -527,7 +527,7 @@ fn set_done(item: &mut TrackingItem, v: &Value) {
 fn cell_errors(grids: &[Grid], findings: &mut Vec<Finding>) {
     for grid in grids {
         for (row, cells) in grid.rows() {
-            for (&col, v) in cells {
+            for (&col, v) in cells.iter() {
                 if let Value::Error(e) = v {
                     findings.push(
                         Finding::new(

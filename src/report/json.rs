@@ -2,7 +2,8 @@
 //! it is checked, the summary at the end.
 
 use super::{PlanReport, Reporter, Totals};
-use serde_json::json;
+use crate::finding::Severity;
+use serde::Serialize;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -11,18 +12,72 @@ pub struct Json {
     plans: usize,
 }
 
-/// Writes `value` pretty-printed, every line indented by `indent` spaces.
-fn write_indented(out: &mut dyn Write, value: &serde_json::Value, indent: usize) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-    let pad = " ".repeat(indent);
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(pad.as_bytes())?;
+#[derive(Serialize)]
+struct PlanOut<'a> {
+    path: &'a str,
+    owner: Option<&'a str>,
+    status: &'a str,
+    goals: usize,
+    findings: Vec<FindingOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: Severity,
+    message: &'a str,
+    sheet: Option<&'a str>,
+    cell: Option<&'a str>,
+    goal: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct SummaryOut {
+    plans: usize,
+    clean: usize,
+    info: usize,
+    warning: usize,
+    error: usize,
+    findings: CountsOut,
+}
+
+#[derive(Serialize)]
+struct CountsOut {
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+/// Passes pretty JSON through, indenting every line after the first by `pad` (JSON text
+/// holds no raw line break but its formatting's).
+struct Indent<'a> {
+    out: &'a mut dyn Write,
+    pad: &'static [u8],
+}
+
+impl Write for Indent<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
+            self.out.write_all(&rest[..=i])?;
+            self.out.write_all(self.pad)?;
+            rest = &rest[i + 1..];
         }
-        out.write_all(line.as_bytes())?;
+        self.out.write_all(rest)?;
+        Ok(buf.len())
     }
-    Ok(())
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+fn write_indented<T: Serialize>(
+    out: &mut dyn Write,
+    value: &T,
+    pad: &'static [u8],
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(Indent { out, pad }, value).map_err(io::Error::other)
 }
 
 impl Reporter for Json {
@@ -33,22 +88,26 @@ impl Reporter for Json {
             b",\n    "
         })?;
         self.plans += 1;
-        let value = json!({
-            "path": p.path,
-            "owner": p.owner,
-            "status": p.status().as_str(),
-            "goals": p.goals,
-            "findings": p.findings.iter().map(|f| json!({
-                "code": f.code,
-                "name": f.name,
-                "severity": f.severity,
-                "message": f.message,
-                "sheet": f.sheet,
-                "cell": f.cell,
-                "goal": f.goal,
-            })).collect::<Vec<_>>(),
-        });
-        write_indented(out, &value, 4)
+        let value = PlanOut {
+            path: &p.path,
+            owner: p.owner.as_deref(),
+            status: p.status().as_str(),
+            goals: p.goals,
+            findings: p
+                .findings
+                .iter()
+                .map(|f| FindingOut {
+                    code: &f.code,
+                    name: &f.name,
+                    severity: f.severity,
+                    message: &f.message,
+                    sheet: f.sheet.as_deref(),
+                    cell: f.cell.as_deref(),
+                    goal: f.goal,
+                })
+                .collect(),
+        };
+        write_indented(out, &value, b"    ")
     }
 
     fn finish(&mut self, out: &mut dyn Write, t: &Totals, _elapsed: Duration) -> io::Result<()> {
@@ -57,11 +116,19 @@ impl Reporter for Json {
         } else {
             out.write_all(b"\n  ],\n  \"summary\": ")?;
         }
-        let summary = json!({
-            "plans": t.plans, "clean": t.clean, "info": t.info, "warning": t.warning, "error": t.error,
-            "findings": { "error": t.errors, "warning": t.warnings, "info": t.infos },
-        });
-        write_indented(out, &summary, 2)?;
+        let summary = SummaryOut {
+            plans: t.plans,
+            clean: t.clean,
+            info: t.info,
+            warning: t.warning,
+            error: t.error,
+            findings: CountsOut {
+                error: t.errors,
+                warning: t.warnings,
+                info: t.infos,
+            },
+        };
+        write_indented(out, &summary, b"  ")?;
         out.write_all(b"\n}\n")
     }
 }

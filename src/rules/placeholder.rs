@@ -135,7 +135,8 @@ pub fn is_placeholder(text: &str) -> bool {
     if !t.chars().any(char::is_alphanumeric) {
         return true;
     }
-    let lower = t.to_lowercase();
+    // The prefixes are short: only the start of the cell is compared.
+    let lower: String = t.chars().take(16).flat_map(char::to_lowercase).collect();
     for prefix in [
         "e.g.",
         "e.g ",
@@ -157,13 +158,15 @@ pub fn is_placeholder(text: &str) -> bool {
             return true;
         }
     }
-    let n = layout::normalize(t);
-    if WHOLE_CELL.contains(&n.as_str()) {
+    // Filler is short: only a short cell can be one of the whole-cell words.
+    if t.len() <= 32 && WHOLE_CELL.contains(&layout::normalize(t).as_str()) {
         return true;
     }
     // Upper-case markers inside a longer text: "Budget TBD", "Links TODO".
-    if t.split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "TBD" | "TBC" | "TODO" | "TBA"))
+    if t.contains("TB")
+        && t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "TBD" | "TBC" | "TBA"))
+        || t.contains("TODO") && t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "TODO")
     {
         return true;
     }

@@ -1,0 +1,263 @@
+//! Hostile input and safe output: files generated here (too large or too odd to commit)
+//! must each end within seconds, in bounded memory, with exit 0, 1 or 2 and never a
+//! panic; outputs never damage a file.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+fn igp(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("igp").unwrap();
+    c.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .timeout(Duration::from_secs(60));
+    c
+}
+
+/// Runs `igp check` and `igp convert` on `file`: no panic, a known exit code, stderr of
+/// at most one line per problem.
+fn survives(dir: &Path, file: &str) {
+    let out = igp(dir)
+        .args(["check", file, "--format", "json"])
+        .output()
+        .unwrap();
+    let code = out.status.code().expect("not killed by a signal");
+    assert!(code == 0 || code == 1, "{file}: check exited {code}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{file}: {stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["plans"], 1);
+
+    let out = igp(dir)
+        .args(["convert", file, "-o", "out.json"])
+        .output()
+        .unwrap();
+    let code = out.status.code().expect("not killed by a signal");
+    assert!(code == 0 || code == 2, "{file}: convert exited {code}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{file}: {stderr}");
+    if code == 2 {
+        assert_eq!(
+            stderr.lines().filter(|l| l.starts_with("error:")).count(),
+            1,
+            "{file}: {stderr}"
+        );
+        assert!(stderr.contains(file), "{file}: {stderr}");
+    }
+}
+
+/// A zip with the given entries, written with the zip crate.
+fn zip_file(path: &Path, entries: &[(&str, &[u8])]) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in entries {
+        zip.start_file(*name, opts).unwrap();
+        zip.write_all(data).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// The parts of a minimal xlsx around one sheet's XML.
+fn xlsx_with_sheet(path: &Path, sheet: &[u8], shared: Option<&[u8]>) {
+    let content_types = br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+    let rels = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+    let workbook = br#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let wb_rels: &[u8] = if shared.is_some() {
+        br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#
+    } else {
+        br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+    };
+    let mut entries: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", rels),
+        ("xl/workbook.xml", workbook),
+        ("xl/_rels/workbook.xml.rels", wb_rels),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    if let Some(s) = shared {
+        entries.push(("xl/sharedStrings.xml", s));
+    }
+    zip_file(path, &entries);
+}
+
+#[test]
+fn random_bytes_under_every_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for ext in [
+        "xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt", "json",
+    ] {
+        let bytes: Vec<u8> = (0..8192)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect();
+        let name = format!("random.{ext}");
+        std::fs::write(dir.path().join(&name), bytes).unwrap();
+        survives(dir.path(), &name);
+    }
+}
+
+#[test]
+fn odd_text_nul_bytes_invalid_utf8_unclosed_quotes_and_bad_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8]); 6] = [
+        ("nul.csv", b"Skill,Steps\x00,x\nA,\x00\x00\x00\n"),
+        ("invalid-utf8.csv", b"Skill/Behavior,Action steps,Network,Challenges\n\xff\xfe\xfd caf\xe9,\xc3\x28,x,y\n"),
+        ("unclosed.csv", b"Skill/Behavior,Action steps,Network,Challenges\n\"Public speaking,2 talks by May,x,y\n"),
+        ("bad.json", b"{\"schema_version\": 1, \"goals\": 7}"),
+        ("future.json", b"{\"schema_version\": 99}"),
+        ("only-bom.csv", b"\xef\xbb\xbf"),
+    ];
+    for (name, bytes) in cases {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        survives(dir.path(), name);
+    }
+}
+
+#[test]
+fn a_zip_that_is_not_a_workbook_and_a_damaged_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    zip_file(&dir.path().join("notes.xlsx"), &[("notes.txt", b"hello")]);
+    survives(dir.path(), "notes.xlsx");
+    xlsx_with_sheet(
+        &dir.path().join("broken.xlsx"),
+        b"<worksheet><sheetData><row><c r=\"A1\" t=\"s\"><v>99</v></c>",
+        None,
+    );
+    survives(dir.path(), "broken.xlsx");
+}
+
+#[test]
+fn entity_expansion_is_not_expanded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doctype = String::from("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+    doctype.push_str("<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">");
+    for i in 2..10 {
+        doctype.push_str(&format!(
+            "<!ENTITY lol{i} \"{}\">",
+            format!("&lol{};", i - 1).repeat(10)
+        ));
+    }
+    doctype.push_str("]>");
+    let shared = format!("{doctype}<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>&lol9;</t></si></sst>");
+    let sheet = br#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#;
+    xlsx_with_sheet(
+        &dir.path().join("lolz.xlsx"),
+        sheet,
+        Some(shared.as_bytes()),
+    );
+    survives(dir.path(), "lolz.xlsx");
+}
+
+#[test]
+fn a_20_mb_cell_and_a_300000_row_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = std::fs::File::create(dir.path().join("big-cell.csv")).unwrap();
+    writeln!(
+        f,
+        "Skill/Behavior,Resources,Career goals,Action steps,Network,Challenges"
+    )
+    .unwrap();
+    write!(f, "Public speaking,\"").unwrap();
+    let chunk = "word ".repeat(1000);
+    for _ in 0..(20 * 1024 * 1024 / chunk.len()) {
+        f.write_all(chunk.as_bytes()).unwrap();
+    }
+    writeln!(f, "\",x,2 talks by June,y,z").unwrap();
+    drop(f);
+    survives(dir.path(), "big-cell.csv");
+
+    let mut f =
+        std::io::BufWriter::new(std::fs::File::create(dir.path().join("rows.csv")).unwrap());
+    writeln!(
+        f,
+        "Skill/Behavior,Resources,Career goals,Action steps,Network,Challenges"
+    )
+    .unwrap();
+    for i in 0..300_000 {
+        writeln!(f, "Skill {i},r,c,Give {i} talks by June,n,x").unwrap();
+    }
+    drop(f);
+    survives(dir.path(), "rows.csv");
+}
+
+#[test]
+fn password_protected_workbooks() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = igp(&root)
+        .args(["check", "fixtures/bad/protected.xlsx", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["plans"][0]["findings"][0]["code"], "S001");
+    assert!(v["plans"][0]["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("password-protected"));
+}
+
+#[test]
+fn a_failed_write_leaves_the_previous_file_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    // A plan whose one cell is over Excel's limit of 32,767 characters: xlsx cannot hold it.
+    let long = "x".repeat(40_000);
+    std::fs::write(
+        dir.path().join("long.csv"),
+        format!("Skill/Behavior,Resources,Career goals,Action steps,Network,Challenges\n{long},r,c,2 talks by June,n,x\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("plan.xlsx"), b"the previous file").unwrap();
+    igp(dir.path())
+        .args(["convert", "long.csv", "-o", "plan.xlsx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("plan.xlsx: cannot write"));
+    assert_eq!(
+        std::fs::read(dir.path().join("plan.xlsx")).unwrap(),
+        b"the previous file"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+}
+
+#[test]
+fn plan_text_never_becomes_a_formula_in_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("inject.csv"),
+        "Name,\"=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\"\nSkill/Behavior,Resources,Career goals,Action steps,Network,Challenges\n=1+1,+SUM(A1),-2,@cmd,\"=cmd|' /C calc'!A0\",x\n",
+    )
+    .unwrap();
+    igp(dir.path())
+        .args(["convert", "inject.csv", "-o", "out.xlsx"])
+        .assert()
+        .success();
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(dir.path().join("out.xlsx")).unwrap()).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(
+        !sheet.contains("<f>") && !sheet.contains("<f "),
+        "a formula was written"
+    );
+    let back = igp::read::read_plan(&[dir.path().join("out.xlsx")], &Default::default()).unwrap();
+    assert_eq!(
+        back.plan.owner.name.as_deref(),
+        Some("=HYPERLINK(\"http://evil\",\"click\")")
+    );
+    assert_eq!(back.plan.goals[0].skill.as_deref(), Some("=1+1"));
+}
