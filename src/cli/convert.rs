@@ -160,39 +160,46 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                 .num_threads(args.jobs.unwrap_or(0))
                 .build()?;
             let progress = super::progress_bar(files.len() as u64, verbosity);
-            let results: Vec<anyhow::Result<Reading>> = pool.install(|| {
-                files
-                    .par_iter()
-                    .zip(targets.par_iter())
-                    .map(|(input, target)| {
-                        let reading = read_plan(std::slice::from_ref(input), &options)?;
-                        let bytes =
-                            write::render(&reading.plan, &reading.findings, format, write_options)
-                                .map_err(|e| {
-                                    anyhow::anyhow!("{}: cannot write: {e}", target.display())
-                                })?;
-                        write::write_atomic(target, &bytes)?;
-                        progress.inc(1);
-                        Ok(reading)
-                    })
-                    .collect()
-            });
-            progress.finish_and_clear();
             let mut failed = 0;
-            for (result, target) in results.iter().zip(&targets) {
-                match result {
-                    Ok(reading) => {
-                        report(reading, verbosity);
-                        if verbosity == Verbosity::Verbose {
-                            eprintln!("wrote {}", target.display());
+            // A chunk at a time, so that memory does not grow with the number of plans;
+            // messages in input order.
+            let chunk = 64 * pool.current_num_threads();
+            for (inputs, outputs) in files.chunks(chunk).zip(targets.chunks(chunk)) {
+                let results: Vec<anyhow::Result<Vec<String>>> = pool.install(|| {
+                    inputs
+                        .par_iter()
+                        .zip(outputs.par_iter())
+                        .map(|(input, target)| {
+                            let reading = read_plan(std::slice::from_ref(input), &options)?;
+                            let findings = igp::rules::check(&reading, &settings);
+                            let bytes =
+                                write::render(&reading.plan, &findings, format, write_options)
+                                    .map_err(|e| {
+                                        anyhow::anyhow!("{}: cannot write: {e}", target.display())
+                                    })?;
+                            write::write_atomic(target, &bytes)?;
+                            progress.inc(1);
+                            let mut lines = messages(&reading, verbosity);
+                            if verbosity == Verbosity::Verbose {
+                                lines.push(format!("wrote {}", target.display()));
+                            }
+                            Ok(lines)
+                        })
+                        .collect()
+                });
+                for result in results {
+                    match result {
+                        Ok(lines) => lines
+                            .iter()
+                            .for_each(|l| progress.suspend(|| eprintln!("{l}"))),
+                        Err(e) => {
+                            failed += 1;
+                            progress.suspend(|| eprintln!("error: {}", super::one_line(&e)));
                         }
-                    }
-                    Err(e) => {
-                        failed += 1;
-                        eprintln!("error: {}", super::one_line(e));
                     }
                 }
             }
+            progress.finish_and_clear();
             if verbosity >= Verbosity::Normal {
                 eprintln!(
                     "converted {} of {} plans into {}",
@@ -256,23 +263,32 @@ fn output_names(files: &[PathBuf], dir: &Path, format: Format) -> Vec<PathBuf> {
 
 /// Says on stderr what the reader found wrong with the structure.
 fn report(reading: &Reading, verbosity: Verbosity) {
+    for line in messages(reading, verbosity) {
+        eprintln!("{line}");
+    }
+}
+
+/// What to say about a plan read: with -v what was read, and the structural findings at
+/// warning level or above (all of them with -v).
+fn messages(reading: &Reading, verbosity: Verbosity) -> Vec<String> {
+    let mut lines = Vec::new();
     let path = reading.plan.source.paths.join(" + ");
     if verbosity == Verbosity::Verbose {
-        eprintln!(
+        lines.push(format!(
             "read {path}: {}, sheets [{}], {} goals",
             reading.plan.source.format,
             reading.plan.source.sheets.join(", "),
             reading.plan.goals.len()
-        );
+        ));
     }
-    if verbosity == Verbosity::Quiet {
-        return;
-    }
-    for f in &reading.findings {
-        if f.severity >= Severity::Warning || verbosity == Verbosity::Verbose {
-            eprintln!("{}", short(f, &path));
+    if verbosity != Verbosity::Quiet {
+        for f in &reading.findings {
+            if f.severity >= Severity::Warning || verbosity == Verbosity::Verbose {
+                lines.push(short(f, &path));
+            }
         }
     }
+    lines
 }
 
 fn short(f: &Finding, path: &str) -> String {

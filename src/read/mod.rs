@@ -68,6 +68,10 @@ pub const STDIN: &str = "-";
 /// When an input cannot be read, is not a spreadsheet, CSV or igp JSON plan, or exceeds
 /// a limit. Problems *in* a readable plan are findings, not errors.
 pub fn read_plan(paths: &[PathBuf], options: &ReadOptions) -> Result<Reading> {
+    if let [path] = paths {
+        let bytes = read_bytes(path, &options.limits)?;
+        return read_plan_bytes(path, &bytes, options);
+    }
     let mut grids = Vec::new();
     let mut format = None;
     for path in paths {
@@ -89,6 +93,28 @@ pub fn read_plan(paths: &[PathBuf], options: &ReadOptions) -> Result<Reading> {
     let mut plan = located.plan;
     plan.source.paths = paths.iter().map(|p| p.display().to_string()).collect();
     plan.source.format = format.map_or("csv", Kind::name).to_string();
+    Ok(Reading {
+        plan,
+        findings: located.findings,
+        sections: located.sections,
+    })
+}
+
+/// Reads one plan from the bytes of one input; `path` names it in the model and in errors.
+///
+/// # Errors
+///
+/// As [`read_plan`].
+pub fn read_plan_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Reading> {
+    let kind = sniff::sniff(bytes).map_err(|r| Error::unreadable(path, r))?;
+    if kind == Kind::Json {
+        return read_json(path, bytes);
+    }
+    let grids = read_grids(path, bytes, kind, &options.limits)?;
+    let located = locate::locate(&grids, &options.aliases);
+    let mut plan = located.plan;
+    plan.source.paths = vec![path.display().to_string()];
+    plan.source.format = kind.name().to_string();
     Ok(Reading {
         plan,
         findings: located.findings,
