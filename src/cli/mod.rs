@@ -138,7 +138,7 @@ pub fn progress_bar(len: u64, verbosity: Verbosity) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new(len);
     if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} [{bar:30}] {pos}/{len} plans ({per_sec}, {eta} left)",
+        "{spinner} [{bar:30}] {human_pos}/{human_len} plans, {elapsed} ({eta} left)",
     ) {
         bar.set_style(style.progress_chars("=> "));
     }

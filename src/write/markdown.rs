@@ -66,7 +66,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         let _ = writeln!(s, "### Goal {}: {}\n", g.index, inline(g.skill.as_deref()));
         for col in GOAL_COLUMNS.iter().filter(|c| c.key != "skill") {
             if col.key == "action_steps" {
-                let _ = writeln!(s, "- **{}:**", col.header);
+                let _ = writeln!(s, "- **{}**", label(col.header));
                 if g.action_steps.is_empty() {
                     s.push_str("  - _(blank)_\n");
                 }
@@ -74,7 +74,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
                     let _ = writeln!(s, "  {}. {}", i + 1, esc(step));
                 }
             } else {
-                let _ = writeln!(s, "- **{}:** {}", col.header, inline(g.field(col.key)));
+                let _ = writeln!(s, "- **{}** {}", label(col.header), inline(g.field(col.key)));
             }
         }
         for (k, v) in &g.extra {
@@ -151,4 +151,13 @@ fn block(v: Option<&str>) -> String {
         || "_(unanswered)_".to_string(),
         |t| esc(t).replace('\n', "  \n"),
     )
+}
+
+/// A header as a list label: a question keeps its "?", anything else takes a ":".
+fn label(header: &str) -> String {
+    if header.ends_with('?') {
+        header.to_string()
+    } else {
+        format!("{header}:")
+    }
 }
