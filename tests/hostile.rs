@@ -261,3 +261,38 @@ fn plan_text_never_becomes_a_formula_in_xlsx() {
     );
     assert_eq!(back.plan.goals[0].skill.as_deref(), Some("=1+1"));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn devices_are_written_to_not_replaced_and_a_full_disk_is_an_error() {
+    use std::os::unix::fs::FileTypeExt;
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    igp(&root)
+        .args([
+            "convert",
+            "fixtures/team/alex-chen.xlsx",
+            "-o",
+            "/dev/null",
+            "--to",
+            "json",
+        ])
+        .assert()
+        .success();
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+    if Path::new("/dev/full").exists() {
+        igp(&root)
+            .args(["check", "fixtures/team", "-o", "/dev/full"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "/dev/full: cannot write the report",
+            ));
+        assert!(std::fs::metadata("/dev/full")
+            .unwrap()
+            .file_type()
+            .is_char_device());
+    }
+}

@@ -91,14 +91,25 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         bail!("standard input (-) can be given once");
     }
-    if let Some(out) = &args.output {
+    for out in [&args.output, &args.summary].into_iter().flatten() {
         if files.iter().any(|f| inputs::same_file(f, out)) {
             bail!(
-                "{}: the report would overwrite an input; choose another -o",
+                "{}: the report would overwrite an input; choose another name",
                 out.display()
             );
         }
     }
+    let summary_error = |e: rust_xlsxwriter::XlsxError| {
+        let path = args
+            .summary
+            .as_deref()
+            .unwrap_or(std::path::Path::new("summary"));
+        anyhow::anyhow!("{}: cannot write the summary: {e}", path.display())
+    };
+    let report_name = args.output.as_ref().map_or_else(
+        || "standard output".to_string(),
+        |p| p.display().to_string(),
+    );
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
@@ -119,13 +130,10 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         }
     };
     let mut reporter = report::reporter(format, color, verbosity == Verbosity::Quiet);
-    let mut summary =
-        match &args.summary {
-            Some(path) => Some(Summary::new().map_err(|e| {
-                anyhow::anyhow!("{}: cannot write the summary: {e}", path.display())
-            })?),
-            None => None,
-        };
+    let mut summary = match &args.summary {
+        Some(_) => Some(Summary::new().map_err(summary_error)?),
+        None => None,
+    };
     let mut file = match &args.output {
         Some(path) => Some(igp::write::AtomicFile::create(path)?),
         None => None,
@@ -154,24 +162,31 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                 })
                 .collect()
         });
-        for r in &reports {
-            totals.add(r);
-            reporter.plan(&mut out, r)?;
-            if let (Some(s), Some(path)) = (summary.as_mut(), &args.summary) {
-                s.plan(r).map_err(|e| {
-                    anyhow::anyhow!("{}: cannot write the summary: {e}", path.display())
-                })?;
+        // The progress bar steps aside while a chunk's findings are written to the terminal.
+        progress.suspend(|| -> anyhow::Result<()> {
+            for r in &reports {
+                totals.add(r);
+                reporter
+                    .plan(&mut out, r)
+                    .with_context(|| format!("{report_name}: cannot write the report"))?;
+                if let Some(s) = summary.as_mut() {
+                    s.plan(r).map_err(summary_error)?;
+                }
             }
-        }
+            if to_terminal {
+                out.flush()?;
+            }
+            Ok(())
+        })?;
     }
     progress.finish_and_clear();
-    reporter.finish(&mut out, &totals, started.elapsed())?;
-    out.flush()?;
+    reporter
+        .finish(&mut out, &totals, started.elapsed())
+        .and_then(|()| out.flush())
+        .with_context(|| format!("{report_name}: cannot write the report"))?;
     drop(out);
     if let (Some(s), Some(path)) = (summary, &args.summary) {
-        let bytes = s
-            .finish(&totals)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write the summary: {e}", path.display()))?;
+        let bytes = s.finish(&totals).map_err(summary_error)?;
         igp::write::write_atomic(path, &bytes)?;
         if verbosity >= Verbosity::Normal {
             eprintln!("wrote {}", path.display());

@@ -74,7 +74,12 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
                     let _ = writeln!(s, "  {}. {}", i + 1, esc(step));
                 }
             } else {
-                let _ = writeln!(s, "- **{}** {}", label(col.header), inline(g.field(col.key)));
+                let _ = writeln!(
+                    s,
+                    "- **{}** {}",
+                    label(col.header),
+                    inline(g.field(col.key))
+                );
             }
         }
         for (k, v) in &g.extra {

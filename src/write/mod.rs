@@ -137,10 +137,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// A file written through a temporary file beside it and renamed into place on
-/// [`AtomicFile::commit`]; dropped without a commit, it leaves nothing behind.
+/// [`AtomicFile::commit`]; dropped without a commit, it leaves nothing behind. A target that
+/// exists and is not a regular file (`/dev/null`, a FIFO, a terminal) is written directly:
+/// renaming over it would replace the device.
 pub struct AtomicFile {
     path: std::path::PathBuf,
-    tmp: tempfile::NamedTempFile,
+    sink: Sink,
+}
+
+enum Sink {
+    Temp(tempfile::NamedTempFile),
+    Direct(std::fs::File),
 }
 
 impl AtomicFile {
@@ -150,21 +157,34 @@ impl AtomicFile {
     ///
     /// When the folder cannot be written.
     pub fn create(path: &Path) -> Result<AtomicFile> {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
+        let fail = |e: std::io::Error| Error::Write {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".igp-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| Error::Write {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            })?;
+        let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        let sink = if special {
+            Sink::Direct(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(fail)?,
+            )
+        } else {
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            Sink::Temp(
+                tempfile::Builder::new()
+                    .prefix(".igp-")
+                    .suffix(".tmp")
+                    .tempfile_in(dir)
+                    .map_err(fail)?,
+            )
+        };
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            tmp,
+            sink,
         })
     }
 
@@ -187,22 +207,29 @@ impl AtomicFile {
             path: path.clone(),
             reason,
         };
-        self.tmp
-            .as_file()
-            .sync_all()
-            .map_err(|e| fail(e.to_string()))?;
-        self.tmp
-            .persist(&path)
-            .map_err(|e| fail(e.error.to_string()))?;
+        match self.sink {
+            Sink::Temp(tmp) => {
+                tmp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
+                tmp.persist(&path).map_err(|e| fail(e.error.to_string()))?;
+            }
+            Sink::Direct(mut file) => file.flush().map_err(|e| fail(e.to_string()))?,
+        }
         Ok(())
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        match &mut self.sink {
+            Sink::Temp(t) => t,
+            Sink::Direct(f) => f,
+        }
     }
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.tmp.write(buf)
+        self.writer().write(buf)
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        self.tmp.flush()
+        self.writer().flush()
     }
 }
