@@ -8,12 +8,27 @@ use crate::read::{self, ReadOptions, Reading};
 use crate::rules::{self, Settings};
 use std::path::Path;
 
+/// Panics of calamine inside the guarded workbook reader become errors, as in the CLI;
+/// every other panic still reaches the fuzzer's hook and is a crash.
+fn install_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let fuzzer_hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !read::workbook::in_guarded_reader() {
+                fuzzer_hook(info);
+            }
+        }));
+    });
+}
+
 fn check(reading: &Reading) {
     let _ = rules::check(reading, &Settings::default());
 }
 
 /// Any bytes as a file of unknown type.
 pub fn file(data: &[u8]) {
+    install_hook();
     if let Ok(reading) = read::read_plan_bytes(Path::new("fuzz"), data, &ReadOptions::default()) {
         check(&reading);
         for format in crate::write::Format::ALL {

@@ -7,6 +7,14 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A panic of a workbook reader on a damaged file is caught and reported as an error
+    // naming the file; anything else is a bug and is printed as usual.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !igp::read::workbook::in_guarded_reader() {
+            default_hook(info);
+        }
+    }));
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(code) => code.into(),

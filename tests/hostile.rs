@@ -296,3 +296,29 @@ fn devices_are_written_to_not_replaced_and_a_full_disk_is_an_error() {
             .is_char_device());
     }
 }
+
+#[test]
+fn a_reader_panic_on_a_damaged_workbook_is_a_finding_not_a_crash() {
+    // Found by fuzzing (fuzz/regressions): calamine's xls reader indexes out of bounds.
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(root.join("fuzz/regressions")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = format!("{}.xls", path.file_name().unwrap().to_string_lossy());
+        std::fs::copy(&path, dir.path().join(&name)).unwrap();
+        survives(dir.path(), &name);
+    }
+    std::fs::copy(
+        root.join("fuzz/regressions/crash-d109698701d8b301a5392b727b26dbde9fca1e05"),
+        dir.path().join("damaged.xls"),
+    )
+    .unwrap();
+    igp(dir.path())
+        .args(["check", "damaged.xls"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[S001]: a damaged workbook: the xls reader failed",
+        ))
+        .stderr(predicate::str::is_empty());
+}

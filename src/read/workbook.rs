@@ -10,8 +10,39 @@ use crate::layout::{FINDINGS_SHEET, GUIDE_SHEET};
 use calamine::{Data, DataRef, Reader};
 use std::io::Cursor;
 
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside a workbook reader, where a panic of the reader is caught
+/// and reported as a damaged file. A panic hook can use it to stay silent there.
+pub fn in_guarded_reader() -> bool {
+    GUARDED.with(std::cell::Cell::get)
+}
+
 /// Reads every sheet of a workbook but the Guide and Findings sheets.
+///
+/// A damaged file can make a reader of calamine panic (an index out of bounds in a
+/// corrupt xls, found by fuzzing); that panic is caught here and becomes an error, so that
+/// one bad file in a batch is one S001 finding.
 pub fn read(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, String> {
+    GUARDED.with(|g| g.set(true));
+    let result = std::panic::catch_unwind(|| read_unguarded(bytes, kind, limits));
+    GUARDED.with(|g| g.set(false));
+    result.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!(
+            "a damaged workbook: the {} reader failed ({what})",
+            kind.name()
+        ))
+    })
+}
+
+fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, String> {
     let cursor = Cursor::new(bytes);
     match kind {
         Kind::Xlsx | Kind::Xlsm => {
