@@ -107,6 +107,34 @@ pub struct Goal {
     pub cells: IndexMap<String, String>,
 }
 
+impl Owner {
+    /// A field of the header block.
+    pub fn get(&self, field: crate::layout::OwnerField) -> Option<&str> {
+        use crate::layout::OwnerField;
+        match field {
+            OwnerField::Name => self.name.as_deref(),
+            OwnerField::Role => self.role.as_deref(),
+            OwnerField::Team => self.team.as_deref(),
+            OwnerField::Manager => self.manager.as_deref(),
+            OwnerField::Created => self.created.as_deref(),
+            OwnerField::LastReviewed => self.last_reviewed.as_deref(),
+        }
+    }
+
+    /// The slot of a field of the header block, to set it.
+    pub fn slot(&mut self, field: crate::layout::OwnerField) -> &mut Option<String> {
+        use crate::layout::OwnerField;
+        match field {
+            OwnerField::Name => &mut self.name,
+            OwnerField::Role => &mut self.role,
+            OwnerField::Team => &mut self.team,
+            OwnerField::Manager => &mut self.manager,
+            OwnerField::Created => &mut self.created,
+            OwnerField::LastReviewed => &mut self.last_reviewed,
+        }
+    }
+}
+
 impl Goal {
     /// The value of one of the six fields by its key (action steps as the cell's text).
     pub fn field(&self, key: &str) -> Option<&str> {

@@ -37,21 +37,14 @@ pub struct Args {
     /// Also write an xlsx summary: Plans, Goals, Findings and a chart of findings per rule.
     #[arg(long, value_name = "FILE.xlsx")]
     pub summary: Option<PathBuf>,
-    /// The configuration file [default: igp.toml in this folder or above].
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Judge deadlines and reviews as of this date (YYYY-MM-DD) [default: today].
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
     /// Exit 1 on warnings too.
     #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
     pub deny: Option<String>,
     /// When to color the human report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Refuse input files larger than this many megabytes (S001).
-    #[arg(long, value_name = "MB", default_value_t = 50)]
-    pub max_file_size: u64,
+    #[command(flatten)]
+    pub check: super::CheckOptions,
     /// Threads [default: all cores].
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -79,14 +72,7 @@ const CHUNK_PER_THREAD: usize = 64;
 
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let started = Instant::now();
-    let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    let settings = super::settings(
-        args.config.as_deref(),
-        args.as_of.as_deref(),
-        &cwd,
-        verbosity,
-    )?;
-    let read = super::read_options(args.max_file_size, &settings);
+    let (settings, read) = args.check.resolve(verbosity)?;
     let files = inputs::expand(&args.paths)?;
     if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         bail!("standard input (-) can be given once");

@@ -46,18 +46,11 @@ pub struct Args {
     /// add a Findings sheet.
     #[arg(long)]
     pub annotate: bool,
-    /// The configuration file for the findings [default: igp.toml in this folder or above].
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Judge deadlines and reviews as of this date (YYYY-MM-DD) [default: today].
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
     /// Write CSV text that starts with = + - @ as is, without the leading ' guard.
     #[arg(long)]
     pub no_csv_guard: bool,
-    /// Refuse input files larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 50)]
-    pub max_file_size: u64,
+    #[command(flatten)]
+    pub check: super::CheckOptions,
     /// Threads for --out-dir [default: all cores].
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -69,14 +62,7 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
-    let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    let settings = super::settings(
-        args.config.as_deref(),
-        args.as_of.as_deref(),
-        &cwd,
-        verbosity,
-    )?;
-    let options = super::read_options(args.max_file_size, &settings);
+    let (settings, options) = args.check.resolve(verbosity)?;
     let write_options = WriteOptions {
         csv_guard: !args.no_csv_guard,
         annotate: args.annotate,

@@ -99,6 +99,39 @@ pub fn one_line(err: &anyhow::Error) -> String {
     format!("{err:#}").replace(['\n', '\r'], " ")
 }
 
+/// The options that shape the findings, shared by `check` and `convert`.
+#[derive(Debug, clap::Args)]
+pub struct CheckOptions {
+    /// The configuration file [default: igp.toml in this folder or above].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// Judge deadlines and reviews as of this date (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Refuse input files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub max_file_size: u64,
+}
+
+impl CheckOptions {
+    /// The settings and read options these flags and the configuration give.
+    pub fn resolve(
+        &self,
+        verbosity: Verbosity,
+    ) -> anyhow::Result<(igp::rules::Settings, igp::read::ReadOptions)> {
+        let cwd = std::env::current_dir()
+            .map_err(|e| anyhow::anyhow!("cannot read the current folder: {e}"))?;
+        let settings = settings(
+            self.config.as_deref(),
+            self.as_of.as_deref(),
+            &cwd,
+            verbosity,
+        )?;
+        let read = read_options(self.max_file_size, &settings);
+        Ok((settings, read))
+    }
+}
+
 /// Resolves the settings: the configuration file (given, or found from `cwd` upward), then
 /// `--as-of`.
 pub fn settings(

@@ -103,7 +103,7 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
                     Some(v) => Some(v.display()),
                     None => None,
                 };
-                set_owner(&mut plan, *field, text);
+                *plan.owner.slot(*field) = text;
                 plan.owner.cells.insert(field.key().to_string(), cell);
             }
             Label::Inspiration(i) => {
@@ -263,19 +263,6 @@ fn below(grids: &[Grid], marks: &Marks, at: At) -> Option<At> {
         return None;
     }
     cells.contains_key(&at.col).then_some(At { row, ..at })
-}
-
-fn set_owner(plan: &mut Plan, field: OwnerField, value: Option<String>) {
-    let o = &mut plan.owner;
-    let slot = match field {
-        OwnerField::Name => &mut o.name,
-        OwnerField::Role => &mut o.role,
-        OwnerField::Team => &mut o.team,
-        OwnerField::Manager => &mut o.manager,
-        OwnerField::Created => &mut o.created,
-        OwnerField::LastReviewed => &mut o.last_reviewed,
-    };
-    *slot = value;
 }
 
 /// A date cell as `YYYY-MM-DD`, or its text with an S008 finding.

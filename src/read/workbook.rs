@@ -42,50 +42,43 @@ pub fn read(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, Stri
     })
 }
 
+/// Reads the sheets of an xlsx or xlsb workbook cell by cell (their cell readers share no
+/// trait in calamine, hence a macro): the used range a file claims is never allocated.
+macro_rules! stream_cells {
+    ($wb:ident, $limits:ident) => {{
+        let mut wb = $wb;
+        let mut grids = Vec::new();
+        let mut budget = $limits.max_cells;
+        for name in sheet_names(&wb.sheet_names()) {
+            let mut cells = wb
+                .worksheet_cells_reader(&name)
+                .map_err(|e| describe(&e.to_string()))?;
+            let mut grid = Grid::new(name.clone());
+            while let Some(cell) = cells.next_cell().map_err(|e| describe(&e.to_string()))? {
+                let (r, c) = cell.get_position();
+                if let Some(v) = from_ref(cell.get_value()) {
+                    take(&mut budget, $limits, &name)?;
+                    grid.set(r, c, v);
+                }
+            }
+            grids.push(grid);
+        }
+        Ok(grids)
+    }};
+}
+
 fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, String> {
     let cursor = Cursor::new(bytes);
     match kind {
         Kind::Xlsx | Kind::Xlsm => {
-            let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(cursor)
+            let wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(cursor)
                 .map_err(|e: calamine::XlsxError| describe(&e.to_string()))?;
-            let mut grids = Vec::new();
-            let mut budget = limits.max_cells;
-            for name in sheet_names(&wb.sheet_names()) {
-                let mut cells = wb
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| describe(&e.to_string()))?;
-                let mut grid = Grid::new(name.clone());
-                while let Some(cell) = cells.next_cell().map_err(|e| describe(&e.to_string()))? {
-                    let (r, c) = cell.get_position();
-                    if let Some(v) = from_ref(cell.get_value()) {
-                        take(&mut budget, limits, &name)?;
-                        grid.set(r, c, v);
-                    }
-                }
-                grids.push(grid);
-            }
-            Ok(grids)
+            stream_cells!(wb, limits)
         }
         Kind::Xlsb => {
-            let mut wb: calamine::Xlsb<_> = calamine::open_workbook_from_rs(cursor)
+            let wb: calamine::Xlsb<_> = calamine::open_workbook_from_rs(cursor)
                 .map_err(|e: calamine::XlsbError| describe(&e.to_string()))?;
-            let mut grids = Vec::new();
-            let mut budget = limits.max_cells;
-            for name in sheet_names(&wb.sheet_names()) {
-                let mut cells = wb
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| describe(&e.to_string()))?;
-                let mut grid = Grid::new(name.clone());
-                while let Some(cell) = cells.next_cell().map_err(|e| describe(&e.to_string()))? {
-                    let (r, c) = cell.get_position();
-                    if let Some(v) = from_ref(cell.get_value()) {
-                        take(&mut budget, limits, &name)?;
-                        grid.set(r, c, v);
-                    }
-                }
-                grids.push(grid);
-            }
-            Ok(grids)
+            stream_cells!(wb, limits)
         }
         Kind::Xls => {
             let wb: calamine::Xls<_> = calamine::open_workbook_from_rs(cursor)

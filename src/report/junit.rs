@@ -2,8 +2,9 @@
 //! finding, so that CI systems show each plan as a test. The counts open the document, so
 //! the testcases are kept as text until the end (a few hundred bytes a plan).
 
-use super::{location, xml_escape as x, PlanReport, Reporter, Status, Totals};
+use super::{location, PlanReport, Reporter, Status, Totals};
 use crate::finding::Severity;
+use crate::write::html::esc as x;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::time::Duration;

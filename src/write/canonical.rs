@@ -114,19 +114,11 @@ pub fn layout(plan: &Plan, min_goal_rows: usize) -> Sheet {
     let o = &plan.owner;
     for (i, field) in OwnerField::ALL.into_iter().enumerate() {
         let row = CanonicalRows::OWNER + i as u32;
-        let value = match field {
-            OwnerField::Name => &o.name,
-            OwnerField::Role => &o.role,
-            OwnerField::Team => &o.team,
-            OwnerField::Manager => &o.manager,
-            OwnerField::Created => &o.created,
-            OwnerField::LastReviewed => &o.last_reviewed,
-        };
-        let content = match value {
+        let content = match o.get(field) {
             Some(v) if field.is_date() => NaiveDate::parse_from_str(v, "%Y-%m-%d")
                 .map(Content::Date)
-                .unwrap_or_else(|_| Content::Text(v.clone())),
-            v => Content::text(v.as_deref()),
+                .unwrap_or_else(|_| Content::Text(v.to_string())),
+            v => Content::text(v),
         };
         put(row, 0, Content::Text(field.label().into()), Part::Label);
         put(row, 1, content, Part::Value { wide: false });

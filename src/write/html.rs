@@ -1,7 +1,7 @@
 //! A plan as one self-contained HTML page: no scripts, no network, printable.
 
 use crate::finding::{Finding, Severity};
-use crate::layout::{self, Section, GOAL_COLUMNS};
+use crate::layout::{self, OwnerField, Section, GOAL_COLUMNS};
 use crate::model::Plan;
 use std::fmt::Write;
 
@@ -37,18 +37,12 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
     );
     let o = &plan.owner;
     s.push_str("<table class=\"owner\">\n");
-    for (label, v) in [
-        ("Name", &o.name),
-        ("Role", &o.role),
-        ("Team", &o.team),
-        ("Manager", &o.manager),
-        ("Plan created", &o.created),
-        ("Last reviewed", &o.last_reviewed),
-    ] {
+    for field in OwnerField::ALL {
         let _ = writeln!(
             s,
-            "<tr><th>{label}</th><td>{}</td></tr>",
-            value(v.as_deref())
+            "<tr><th>{}</th><td>{}</td></tr>",
+            field.label(),
+            value(o.get(field))
         );
     }
     s.push_str("</table>\n");
@@ -197,7 +191,8 @@ fn value(v: Option<&str>) -> String {
     v.map_or_else(|| "<span class=\"blank\">(blank)</span>".to_string(), esc)
 }
 
-/// Escapes text for HTML content and attributes.
+/// Escapes text for HTML and XML content and attributes (the JUnit report uses it too);
+/// control characters that XML 1.0 cannot hold become U+FFFD.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -207,6 +202,7 @@ pub fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

@@ -1,7 +1,7 @@
 //! A plan as a Markdown report: owner, the four sections, and the findings.
 
 use crate::finding::Finding;
-use crate::layout::{self, Section, GOAL_COLUMNS};
+use crate::layout::{self, OwnerField, Section, GOAL_COLUMNS};
 use crate::model::Plan;
 use std::fmt::Write;
 
@@ -15,15 +15,8 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
     );
     let o = &plan.owner;
     s.push_str("| | |\n|---|---|\n");
-    for (label, v) in [
-        ("Name", &o.name),
-        ("Role", &o.role),
-        ("Team", &o.team),
-        ("Manager", &o.manager),
-        ("Plan created", &o.created),
-        ("Last reviewed", &o.last_reviewed),
-    ] {
-        let _ = writeln!(s, "| {label} | {} |", cell(v.as_deref()));
+    for field in OwnerField::ALL {
+        let _ = writeln!(s, "| {} | {} |", field.label(), cell(o.get(field)));
     }
 
     let _ = writeln!(s, "\n## {}\n", Section::Inspiration.title());
