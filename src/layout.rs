@@ -422,22 +422,24 @@ const MAX_LABEL: usize = 240;
 
 /// Every title, label and header of the sheet, normalized once.
 struct Vocabulary {
-    titles: std::collections::HashMap<String, Section>,
-    labels: std::collections::HashMap<String, Label>,
-    goal_columns: std::collections::HashMap<String, usize>,
+    titles: rustc_hash::FxHashMap<String, Section>,
+    labels: rustc_hash::FxHashMap<String, Label>,
+    goal_columns: rustc_hash::FxHashMap<String, usize>,
     /// The template's own words: column descriptions and headers, questions.
-    guidance: std::collections::HashSet<String>,
-    tracking_items: std::collections::HashSet<String>,
+    guidance: rustc_hash::FxHashSet<String>,
+    /// The shortest and longest guidance texts as written (a cell outside cannot be one).
+    guidance_len: (usize, usize),
+    tracking_items: rustc_hash::FxHashSet<String>,
 }
 
 static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(|| {
-    let mut titles = std::collections::HashMap::new();
+    let mut titles = rustc_hash::FxHashMap::default();
     for s in Section::ALL {
         for t in std::iter::once(s.title()).chain(s.title_aliases().iter().copied()) {
             titles.insert(normalize(t), s);
         }
     }
-    let mut labels = std::collections::HashMap::new();
+    let mut labels = rustc_hash::FxHashMap::default();
     let mut add = |texts: &mut dyn Iterator<Item = &str>, label: Label| {
         for t in texts {
             labels.entry(normalize(t)).or_insert(label);
@@ -463,25 +465,33 @@ static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(||
     for (i, q) in ROLE_QUESTIONS.iter().enumerate() {
         add(&mut std::iter::once(*q), Label::RoleQuestion(i));
     }
-    let mut goal_columns = std::collections::HashMap::new();
+    let mut goal_columns = rustc_hash::FxHashMap::default();
     for (i, c) in GOAL_COLUMNS.iter().enumerate() {
         for t in std::iter::once(c.header).chain(c.aliases.iter().copied()) {
             goal_columns.entry(normalize(t)).or_insert(i);
         }
     }
-    let guidance = GOAL_COLUMNS
-        .iter()
-        .flat_map(|c| [c.description, c.header])
-        .chain(INSPIRATION_QUESTIONS)
-        .chain(ROLE_QUESTIONS)
-        .map(normalize)
-        .collect();
+    let guidance_texts = || {
+        GOAL_COLUMNS
+            .iter()
+            .flat_map(|c| [c.description, c.header])
+            .chain(INSPIRATION_QUESTIONS)
+            .chain(ROLE_QUESTIONS)
+    };
+    let guidance = guidance_texts().map(normalize).collect();
+    let lengths = guidance_texts().map(str::len);
+    // Copied text may carry a little more or less punctuation and space.
+    let guidance_len = (
+        lengths.clone().min().unwrap_or(0).saturating_sub(8),
+        lengths.max().unwrap_or(0) + 16,
+    );
     let tracking_items = TRACKING_ITEMS.iter().map(|t| normalize(t)).collect();
     Vocabulary {
         titles,
         labels,
         goal_columns,
         guidance,
+        guidance_len,
         tracking_items,
     }
 });
@@ -489,7 +499,9 @@ static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(||
 /// Whether a text is the template's own guidance: a goal column's description or header,
 /// or a question of Sections 1 and 2.
 pub fn is_guidance(text: &str) -> bool {
-    text.len() <= MAX_LABEL && VOCABULARY.guidance.contains(&normalize(text))
+    let v = &*VOCABULARY;
+    (v.guidance_len.0..=v.guidance_len.1).contains(&text.len())
+        && v.guidance.contains(&normalize(text))
 }
 
 /// Whether a text is one of the template's checklist items.
