@@ -5,7 +5,6 @@ use super::{inputs, Exit, Verbosity};
 use anyhow::{bail, Context};
 use clap::ValueEnum;
 use igp::report::{self, summary::Summary, PlanReport, ReportFormat, Totals};
-use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -67,9 +66,6 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Files per thread checked before their reports are written.
-const CHUNK_PER_THREAD: usize = 64;
-
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let started = Instant::now();
     let (settings, read) = args.check.resolve(verbosity)?;
@@ -96,9 +92,6 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         || "standard output".to_string(),
         |p| p.display().to_string(),
     );
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()?;
     let format = match args.format {
         Format::Human => ReportFormat::Human,
         Format::Json => ReportFormat::Json,
@@ -131,40 +124,35 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     };
     let mut out = std::io::BufWriter::new(sink);
 
-    // Plans are checked in parallel a chunk at a time and reported in input order as each
-    // chunk completes, so memory does not grow with the number of plans.
-    let threads = pool.current_num_threads();
+    // Plans are checked in parallel and reported in input order as they complete, so
+    // memory does not grow with the number of plans.
     let progress = super::progress_bar(files.len() as u64, verbosity);
     let keep_goals = summary.is_some();
     let mut totals = Totals::default();
-    for chunk in files.chunks(CHUNK_PER_THREAD * threads) {
-        let reports: Vec<PlanReport> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|f| {
-                    let r = report::check_file(f, &read, &settings, keep_goals);
-                    progress.inc(1);
-                    r
-                })
-                .collect()
-        });
-        // The progress bar steps aside while a chunk's findings are written to the terminal.
-        progress.suspend(|| -> anyhow::Result<()> {
-            for r in &reports {
-                totals.add(r);
-                reporter
-                    .plan(&mut out, r)
-                    .with_context(|| format!("{report_name}: cannot write the report"))?;
-                if let Some(s) = summary.as_mut() {
-                    s.plan(r).map_err(summary_error)?;
-                }
-            }
-            if to_terminal {
+    let work = |f: &PathBuf| report::check_file(f, &read, &settings, keep_goals);
+    super::in_order(&files, super::threads(args.jobs), work, |r: PlanReport| {
+        progress.inc(1);
+        totals.add(&r);
+        let mut write = || -> anyhow::Result<()> {
+            reporter
+                .plan(&mut out, &r)
+                .with_context(|| format!("{report_name}: cannot write the report"))?;
+            if to_terminal && !r.findings.is_empty() {
                 out.flush()?;
             }
             Ok(())
-        })?;
-    }
+        };
+        // On a terminal the progress bar steps aside while findings are written.
+        if to_terminal && !r.findings.is_empty() {
+            progress.suspend(write)?;
+        } else {
+            write()?;
+        }
+        if let Some(s) = summary.as_mut() {
+            s.plan(&r).map_err(summary_error)?;
+        }
+        Ok(())
+    })?;
     progress.finish_and_clear();
     reporter
         .finish(&mut out, &totals, started.elapsed())

@@ -5,7 +5,6 @@ use anyhow::{bail, Context};
 use igp::finding::{Finding, Severity};
 use igp::read::{read_plan, Reading};
 use igp::write::{self, Format, WriteOptions};
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -142,49 +141,35 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                     );
                 }
             }
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(args.jobs.unwrap_or(0))
-                .build()?;
             let progress = super::progress_bar(files.len() as u64, verbosity);
             let mut failed = 0;
-            // A chunk at a time, so that memory does not grow with the number of plans;
-            // messages in input order.
-            let chunk = 64 * pool.current_num_threads();
-            for (inputs, outputs) in files.chunks(chunk).zip(targets.chunks(chunk)) {
-                let results: Vec<anyhow::Result<Vec<String>>> = pool.install(|| {
-                    inputs
-                        .par_iter()
-                        .zip(outputs.par_iter())
-                        .map(|(input, target)| {
-                            let reading = read_plan(std::slice::from_ref(input), &options)?;
-                            let findings = igp::rules::check(&reading, &settings);
-                            let bytes =
-                                write::render(&reading.plan, &findings, format, write_options)
-                                    .map_err(|e| {
-                                        anyhow::anyhow!("{}: cannot write: {e}", target.display())
-                                    })?;
-                            write::write_atomic(target, &bytes)?;
-                            progress.inc(1);
-                            let mut lines = messages(&reading, verbosity);
-                            if verbosity == Verbosity::Verbose {
-                                lines.push(format!("wrote {}", target.display()));
-                            }
-                            Ok(lines)
-                        })
-                        .collect()
-                });
-                for result in results {
-                    match result {
-                        Ok(lines) => lines
-                            .iter()
-                            .for_each(|l| progress.suspend(|| eprintln!("{l}"))),
-                        Err(e) => {
-                            failed += 1;
-                            progress.suspend(|| eprintln!("error: {}", super::one_line(&e)));
-                        }
+            let jobs: Vec<(&PathBuf, &PathBuf)> = files.iter().zip(&targets).collect();
+            let work = |(input, target): &(&PathBuf, &PathBuf)| -> anyhow::Result<Vec<String>> {
+                let reading = read_plan(std::slice::from_ref(*input), &options)?;
+                let findings = igp::rules::check(&reading, &settings);
+                let bytes = write::render(&reading.plan, &findings, format, write_options)
+                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", target.display()))?;
+                write::write_atomic(target, &bytes)?;
+                let mut lines = messages(&reading, verbosity);
+                if verbosity == Verbosity::Verbose {
+                    lines.push(format!("wrote {}", target.display()));
+                }
+                Ok(lines)
+            };
+            // Messages in input order, as plans complete; one bad plan does not stop the rest.
+            super::in_order(&jobs, super::threads(args.jobs), work, |result| {
+                progress.inc(1);
+                match result {
+                    Ok(lines) => lines
+                        .iter()
+                        .for_each(|l| progress.suspend(|| eprintln!("{l}"))),
+                    Err(e) => {
+                        failed += 1;
+                        progress.suspend(|| eprintln!("error: {}", super::one_line(&e)));
                     }
                 }
-            }
+                Ok(())
+            })?;
             progress.finish_and_clear();
             if verbosity >= Verbosity::Normal {
                 eprintln!(

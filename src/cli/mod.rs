@@ -163,6 +163,54 @@ pub fn read_options(max_file_mb: u64, settings: &igp::rules::Settings) -> igp::r
     }
 }
 
+/// Runs `work` on every item on `threads` threads and hands each result to `emit` in the
+/// items' order, as soon as it and all before it are done. Workers take items in order,
+/// so few results wait to be emitted and memory does not grow with the number of items;
+/// output is written while the next items are worked on.
+pub fn in_order<I, T, W, E>(items: &[I], threads: usize, work: W, mut emit: E) -> anyhow::Result<()>
+where
+    I: Sync,
+    T: Send,
+    W: Fn(&I) -> T + Sync,
+    E: FnMut(T) -> anyhow::Result<()>,
+{
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let threads = threads.clamp(1, items.len().max(1));
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, T)>(threads * 8);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, work) = (&next, &work);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                // A closed channel means the emitter stopped on an error: stop too.
+                if tx.send((i, work(item))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut want = 0;
+        for (i, result) in rx {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&want) {
+                emit(result)?;
+                want += 1;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The number of threads for `-j N`: N, or every core.
+pub fn threads(jobs: Option<usize>) -> usize {
+    jobs.filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
 /// A progress bar on stderr for a batch, drawn only on a terminal and never when quiet.
 pub fn progress_bar(len: u64, verbosity: Verbosity) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
