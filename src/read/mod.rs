@@ -188,6 +188,9 @@ pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
         if meta.len() > max {
             return Err(too_large(path, meta.len(), max));
         }
+        // Sized up front: one read for the whole file (the file may still grow: the
+        // limit holds through `take`).
+        bytes.reserve_exact(meta.len() as usize + 1);
         file.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
     }
     if bytes.len() as u64 > max {
