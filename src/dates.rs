@@ -3,6 +3,39 @@
 
 use chrono::NaiveDate;
 
+/// The months' names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1 to 12) a word names: its full name or its first three letters ("Sept" too),
+/// in any case.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTH_NAMES
+        .iter()
+        .position(|m| {
+            w == *m
+                || (w.len() == 3 && m.starts_with(w.as_str()))
+                || (w == "sept" && *m == "september")
+        })
+        .map(|i| i as u32 + 1)
+}
+
 /// Reads a date written as text, or `None`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim().trim_end_matches('.');

@@ -36,36 +36,6 @@ fn past_deadline(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-fn month_of(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .zip(full)
-        .position(|(short, long)| w == *short || w == long || (w == "sept" && *short == "sep"))
-        .map(|i| i as u32 + 1)
-}
-
 fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
     let (y, m) = if month == 12 {
         (year + 1, 1)
@@ -114,7 +84,7 @@ pub fn dates_in(text: &str) -> Vec<NaiveDate> {
                 continue;
             }
         }
-        if let Some(m) = month_of(tok) {
+        if let Some(m) = crate::dates::month_number(tok) {
             // Month day, year: "Apr 30, 2026"
             if let (Some(d), Some(y)) = (
                 next.and_then(|n| n.parse::<u32>().ok()),
@@ -134,7 +104,7 @@ pub fn dates_in(text: &str) -> Vec<NaiveDate> {
         // Day month year: "30 April 2026"
         if let (Ok(d), Some(m), Some(y)) = (
             tok.parse::<u32>(),
-            next.and_then(month_of),
+            next.and_then(crate::dates::month_number),
             after.and_then(year_of),
         ) {
             out.extend(NaiveDate::from_ymd_opt(y, m, d));

@@ -40,32 +40,6 @@ const NUMBER_WORDS: &[&str] = &[
     "thrice", "half", "single", "first", "second", "third", "couple",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 const FREQUENCY_WORDS: &[&str] = &[
     "daily",
     "weekly",
@@ -202,7 +176,9 @@ pub fn is_measurable(step: &str) -> bool {
         .collect();
     for (i, w) in words.iter().enumerate() {
         let next = words.get(i + 1).copied().unwrap_or("");
-        if NUMBER_WORDS.contains(w) || MONTHS.contains(w) || FREQUENCY_WORDS.contains(w) {
+        // A month, but "may" only as the month (below).
+        let month = *w != "may" && crate::dates::month_number(w).is_some();
+        if NUMBER_WORDS.contains(w) || month || FREQUENCY_WORDS.contains(w) {
             return true;
         }
         // "May" the month, not the verb.
