@@ -6,7 +6,7 @@ use crate::layout::{self, GOAL_COLUMNS};
 
 pub const G006: Rule = Rule {
     code: finding::G006,
-    what: "That no cell of a goal (and no answer of Sections 1 and 2, nor the Name) still holds filler or the template's own guidance. Filler is a whole cell of: TBD, TBC, TODO, to do, N/A, NA, none yet, ?, ..., -, x, xxx, placeholder, fill in, your answer here, type here, coming soon; a cell that starts with \"e.g.\", \"eg\", \"example:\" or \"lorem ipsum\"; the upper-case markers TBD, TBC or TODO anywhere in a cell (\"Budget TBD\"); or the text of a column's description, header or a question. Words that only look alike are fine: \"Example Mapping workshop\", \"To-do app in Rust\", \"Kanban to do column\".",
+    what: "That no cell of a goal (and no answer of Sections 1 and 2, nor the Name) still holds filler or the template's own guidance. Filler is a whole cell of: TBD, TBC, TODO, to do, N/A, NA, none yet, ?, ..., -, x, xxx, placeholder, fill in, your answer here, type here, coming soon; a cell that starts with \"e.g.\", \"eg\", \"example:\" or \"lorem ipsum\"; the upper-case markers TBD, TBC or TODO anywhere in a cell (\"Budget TBD\"); or the text of a column's description, header or a question; or a goal cell that repeats its own column's header, even in a short form (\"Network\" under \"How will you engage your network?\"). Words that only look alike are fine: \"Example Mapping workshop\", \"To-do app in Rust\", \"Kanban to do column\".",
     why: "Filler makes a plan look complete when it is not. Your manager reads the plan before your 1:1: write what you really plan, or leave the cell blank so that it shows as missing.",
     fails: "Anticipated Challenges: TBD",
     passes: "Anticipated Challenges: Finding time during on-call weeks",
@@ -56,11 +56,14 @@ fn placeholder_text(ctx: &Context, out: &mut Vec<Finding>) {
         ));
     }
     for g in &p.goals {
-        for col in GOAL_COLUMNS {
+        for (i, col) in GOAL_COLUMNS.iter().enumerate() {
             let Some(text) = g.field(col.key) else {
                 continue;
             };
-            if is_placeholder(text)
+            // A cell that repeats its own column's header, even in short form ("Network").
+            let own_header = text.len() <= 64 && layout::goal_column(text, &[]) == Some(i);
+            if own_header
+                || is_placeholder(text)
                 || g.action_steps
                     .iter()
                     .any(|s| col.key == "action_steps" && is_placeholder(s))
