@@ -34,6 +34,26 @@ pub enum Error {
 }
 
 impl Error {
+    /// The file the error is about.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Error::Io { path, .. }
+            | Error::Unreadable { path, .. }
+            | Error::TooLarge { path, .. }
+            | Error::BadJson { path, .. }
+            | Error::Write { path, .. } => path,
+        }
+    }
+
+    /// What is wrong, without the file's name (every message is `PATH: reason`), for a
+    /// report that already names the file.
+    pub fn reason(&self) -> String {
+        let text = self.to_string();
+        let prefix = format!("{}: ", self.path().display());
+        text.strip_prefix(&prefix)
+            .map_or(text.clone(), str::to_string)
+    }
+
     pub(crate) fn unreadable(path: &std::path::Path, reason: impl Into<String>) -> Error {
         Error::Unreadable {
             path: path.to_path_buf(),
@@ -43,3 +63,15 @@ impl Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_is_the_message_without_the_path() {
+        let e = Error::unreadable(std::path::Path::new("plans/a: b.xlsx"), "the file is empty");
+        assert_eq!(e.to_string(), "plans/a: b.xlsx: the file is empty");
+        assert_eq!(e.reason(), "the file is empty");
+    }
+}

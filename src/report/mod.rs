@@ -105,10 +105,8 @@ pub fn check_file(
             }
         }
         Err(e) => {
-            // The error names the file first; the finding's place already says which file.
-            let text = e.to_string();
-            let prefix = format!("{}: ", path.display());
-            let reason = text.strip_prefix(&prefix).unwrap_or(&text).to_string();
+            // The finding's place already says which file.
+            let reason = e.reason();
             PlanReport {
                 path: shown,
                 owner: None,
@@ -183,6 +181,23 @@ pub enum ReportFormat {
     Markdown,
     Junit,
     Sarif,
+}
+
+impl ReportFormat {
+    /// Every format, by the name `--format` takes.
+    pub const ALL: [(&'static str, ReportFormat); 6] = [
+        ("human", ReportFormat::Human),
+        ("json", ReportFormat::Json),
+        ("csv", ReportFormat::Csv),
+        ("markdown", ReportFormat::Markdown),
+        ("junit", ReportFormat::Junit),
+        ("sarif", ReportFormat::Sarif),
+    ];
+
+    /// The format of a name.
+    pub fn from_name(name: &str) -> Option<ReportFormat> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    }
 }
 
 /// Where a finding is, as `path:'Sheet'!D29` (or the path alone).
