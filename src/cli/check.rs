@@ -28,8 +28,8 @@ pub struct Args {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The report format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, default_value = "human", value_parser = report_format())]
+    pub format: ReportFormat,
     /// Write the report to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -49,14 +49,12 @@ pub struct Args {
     pub jobs: Option<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
-    Csv,
-    Markdown,
-    Junit,
-    Sarif,
+/// `--format`: the library's formats by name, listed in --help and completions.
+fn report_format() -> impl clap::builder::TypedValueParser<Value = ReportFormat> {
+    use clap::builder::TypedValueParser;
+    let names = ReportFormat::ALL.map(|(name, _)| name);
+    clap::builder::PossibleValuesParser::new(names)
+        .map(|name| ReportFormat::from_name(&name).unwrap_or(ReportFormat::Human))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,14 +90,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         || "standard output".to_string(),
         |p| p.display().to_string(),
     );
-    let format = match args.format {
-        Format::Human => ReportFormat::Human,
-        Format::Json => ReportFormat::Json,
-        Format::Csv => ReportFormat::Csv,
-        Format::Markdown => ReportFormat::Markdown,
-        Format::Junit => ReportFormat::Junit,
-        Format::Sarif => ReportFormat::Sarif,
-    };
+    let format = args.format;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
