@@ -1,37 +1,16 @@
 //! `igp check` as a user runs it: rules on their fixtures, exit codes, stderr, colour,
 //! configuration, folders, order and the xlsx summary.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{codes, igp, root};
 use predicates::prelude::*;
-use std::path::{Path, PathBuf};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn igp(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("igp").unwrap();
-    c.current_dir(dir).env("NO_COLOR", "1");
-    c
-}
-
+/// `igp check ARGS` from the root, as of 2026-06-01, as JSON.
 fn json_report(args: &[&str]) -> serde_json::Value {
-    let out = igp(&root())
-        .arg("check")
-        .args(args)
-        .args(["--format", "json", "--as-of", "2026-06-01"])
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn codes(plan: &serde_json::Value) -> Vec<String> {
-    plan["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
+    let mut all = args.to_vec();
+    all.extend(["--as-of", "2026-06-01"]);
+    common::check_json(&root(), &all)
 }
 
 #[test]

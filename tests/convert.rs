@@ -1,21 +1,10 @@
 //! `igp convert`, run as a user runs it: the real binary in a fresh temporary folder.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{fixture, igp};
 use predicates::prelude::*;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-
-fn fixture(p: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(p)
-}
-
-fn igp(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("igp").unwrap();
-    c.current_dir(dir).env("NO_COLOR", "1");
-    c
-}
 
 #[test]
 fn json_to_stdout_is_the_model() {

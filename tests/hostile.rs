@@ -2,19 +2,12 @@
 //! must each end within seconds, in bounded memory, with exit 0, 1 or 2 and never a
 //! panic; outputs never damage a file.
 
-use assert_cmd::Command;
+mod common;
+
+use common::igp;
 use predicates::prelude::*;
 use std::io::Write;
 use std::path::Path;
-use std::time::Duration;
-
-fn igp(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("igp").unwrap();
-    c.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(60));
-    c
-}
 
 /// Runs `igp check` and `igp convert` on `file`: no panic, a known exit code, stderr of
 /// at most one line per problem.
@@ -190,7 +183,7 @@ fn a_20_mb_cell_and_a_300000_row_csv() {
 
 #[test]
 fn password_protected_workbooks() {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = common::root();
     let out = igp(&root)
         .args(["check", "fixtures/bad/protected.xlsx", "--format", "json"])
         .output()
@@ -266,7 +259,7 @@ fn plan_text_never_becomes_a_formula_in_xlsx() {
 #[test]
 fn devices_are_written_to_not_replaced_and_a_full_disk_is_an_error() {
     use std::os::unix::fs::FileTypeExt;
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = common::root();
     igp(&root)
         .args([
             "convert",
@@ -301,7 +294,7 @@ fn devices_are_written_to_not_replaced_and_a_full_disk_is_an_error() {
 fn a_reader_panic_on_a_damaged_workbook_is_a_finding_not_a_crash() {
     // Found by fuzzing (fuzz/regressions): calamine's xls reader indexes out of bounds.
     let dir = tempfile::tempdir().unwrap();
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = common::root();
     for entry in std::fs::read_dir(root.join("fuzz/regressions")).unwrap() {
         let path = entry.unwrap().path();
         let name = format!("{}.xls", path.file_name().unwrap().to_string_lossy());

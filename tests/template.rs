@@ -1,15 +1,11 @@
 //! `igp template`: the blank template and the worked example, as a user gets them.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{igp, root};
 use predicates::prelude::*;
 use std::io::Read;
-use std::path::{Path, PathBuf};
-
-fn igp(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("igp").unwrap();
-    c.current_dir(dir).env("NO_COLOR", "1");
-    c
-}
+use std::path::Path;
 
 fn part(xlsx: &Path, name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
@@ -19,20 +15,12 @@ fn part(xlsx: &Path, name: &str) -> String {
 }
 
 fn check_json(dir: &Path, file: &str) -> serde_json::Value {
-    let out = igp(dir)
-        .args(["check", file, "--format", "json", "--as-of", "2026-11-27"])
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::check_json(dir, &[file, "--as-of", "2026-11-27"])
 }
 
+/// The codes of the first plan's findings.
 fn codes(v: &serde_json::Value) -> Vec<String> {
-    v["plans"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
+    common::codes(&v["plans"][0])
 }
 
 #[test]
@@ -125,7 +113,7 @@ fn the_example_passes_check_with_no_error_and_no_warning() {
 
 #[test]
 fn goal_rows_added_or_deleted_by_other_software_still_read() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     for (file, goals) in [
         ("fixtures/template/added-rows.xlsx", 5),
         ("fixtures/template/added-rows-libreoffice.ods", 5),
