@@ -1,4 +1,4 @@
-//! Delimited text (CSV, TSV, `;` and `|` separated) through the csv crate, into a grid.
+//! Delimited text (CSV, TSV, `;` and `|` separated) through csv-core, into a grid.
 //!
 //! The encoding is told by the BOM (UTF-8, UTF-16), else UTF-8 when the bytes are valid
 //! UTF-8, else UTF-16 without BOM when every other byte is NUL, else Windows-1252.
@@ -7,6 +7,7 @@
 use super::grid::{Grid, Value};
 use super::Limits;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use std::cell::RefCell;
 
 /// Decodes the bytes of a text file, or says why they are not text.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static Encoding), String> {
@@ -138,37 +139,101 @@ pub fn unguard(field: &str) -> &str {
     }
 }
 
+thread_local! {
+    /// One csv-core parser per thread and delimiter, reset between files: building its
+    /// state machine costs more than parsing a whole plan.
+    static PARSER: RefCell<Option<(u8, csv_core::Reader)>> = const { RefCell::new(None) };
+}
+
 /// Parses decoded text into one grid named `name`.
 pub fn parse(text: &str, name: &str, limits: &Limits) -> Result<Grid, String> {
     let delim = sniff_delimiter(text);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delim)
-        .from_reader(text.as_bytes());
-    let mut grid = Grid::new(name);
-    let mut record = csv::StringRecord::new();
-    let mut row: u32 = 0;
-    loop {
-        match rdr.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => return Err(format!("malformed delimited text: {e}")),
-        }
-        for (col, field) in record.iter().enumerate() {
-            if let Some(v) = Value::text(unguard(field)) {
-                if grid.len() >= limits.max_cells {
-                    return Err(format!(
-                        "more than {} used cells; an IGP has a few hundred",
-                        limits.max_cells
-                    ));
-                }
-                grid.set(row, col as u32, v);
+    PARSER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let parser = match &mut *slot {
+            Some((d, parser)) if *d == delim => {
+                parser.reset();
+                parser
             }
+            _ => {
+                let parser = csv_core::ReaderBuilder::new().delimiter(delim).build();
+                &mut slot.insert((delim, parser)).1
+            }
+        };
+        parse_with(parser, text, name, limits)
+    })
+}
+
+/// The columns of a spreadsheet (A to XFD): a row with more fields is no sheet.
+const MAX_FIELDS: usize = 16_384;
+
+fn parse_with(
+    parser: &mut csv_core::Reader,
+    text: &str,
+    name: &str,
+    limits: &Limits,
+) -> Result<Grid, String> {
+    use csv_core::ReadRecordResult as R;
+    let mut grid = Grid::new(name);
+    let mut input = text.as_bytes();
+    // A record's fields are never longer than the text they come from.
+    let mut out = vec![0u8; text.len().clamp(1, 1 << 16)];
+    let mut ends = vec![0usize; 64];
+    let (mut nout, mut nend) = (0, 0);
+    let mut row: u32 = 0;
+    let mut record_start = true;
+    loop {
+        if record_start {
+            // A blank line is an empty row of the sheet, as a spreadsheet opens the file;
+            // csv-core skips blank lines, so they are counted here.
+            let consumed = text.len() - input.len();
+            let mut after_cr = consumed > 0 && text.as_bytes()[consumed - 1] == b'\r';
+            while let Some(&b @ (b'\n' | b'\r')) = input.first() {
+                input = &input[1..];
+                if !(after_cr && b == b'\n') {
+                    row = row.saturating_add(1);
+                }
+                after_cr = b == b'\r';
+            }
+            record_start = false;
         }
-        row = row.saturating_add(1);
+        let (result, nin, o, e) = parser.read_record(input, &mut out[nout..], &mut ends[nend..]);
+        input = &input[nin..];
+        nout += o;
+        nend += e;
+        match result {
+            R::InputEmpty => {}
+            R::OutputFull => out.resize(out.len() * 2, 0),
+            R::OutputEndsFull if ends.len() >= MAX_FIELDS => {
+                return Err(format!(
+                    "row {} has more than {MAX_FIELDS} fields, the most a spreadsheet has",
+                    row + 1
+                ))
+            }
+            R::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            R::Record => {
+                let mut start = 0;
+                for (col, &end) in ends[..nend].iter().enumerate() {
+                    let field = std::str::from_utf8(&out[start..end])
+                        .map_err(|_| "malformed delimited text: a field is not UTF-8")?;
+                    start = end;
+                    if let Some(v) = Value::text(unguard(field)) {
+                        if grid.len() >= limits.max_cells {
+                            return Err(format!(
+                                "more than {} used cells; an IGP has a few hundred",
+                                limits.max_cells
+                            ));
+                        }
+                        grid.set(row, col as u32, v);
+                    }
+                }
+                (nout, nend) = (0, 0);
+                row = row.saturating_add(1);
+                record_start = true;
+            }
+            R::End => return Ok(grid),
+        }
     }
-    Ok(grid)
 }
 
 #[cfg(test)]
@@ -196,6 +261,52 @@ mod tests {
             .collect();
         assert_eq!(decode(&utf16).unwrap().0, "a\tb");
         assert!(decode(&[0, 1, 2, 3, 200, 17, 4, 5]).is_err());
+    }
+
+    #[test]
+    fn parses_quotes_line_breaks_and_ragged_rows_with_one_parser_per_thread() {
+        let limits = Limits::default();
+        // The parser is kept between files: each file must start from a clean state, even
+        // after one that ends inside quotes, and with another delimiter.
+        for text in [
+            "a;\"b;c\"\r\n;x\n",
+            "a,\"b,c\"\n,x",
+            "unclosed,\"quote\n",
+            "a;\"b;c\"\r\n;x\n",
+        ] {
+            let grid = parse(text, "t", &limits).unwrap();
+            if text.starts_with("unclosed") {
+                assert_eq!(grid.get(0, 1), Some(&Value::Text("quote".into())));
+                continue;
+            }
+            assert_eq!(grid.get(0, 0), Some(&Value::Text("a".into())));
+            assert_eq!(
+                grid.get(0, 1),
+                Some(&Value::Text(format!("b{}c", &text[1..2])))
+            );
+            assert_eq!(grid.get(1, 0), None);
+            assert_eq!(grid.get(1, 1), Some(&Value::Text("x".into())));
+        }
+        let text = "\"Say \"\"hi\"\"\",\"two\nlines\"\n\n,,\n last ,";
+        let grid = parse(text, "t", &limits).unwrap();
+        assert_eq!(grid.get(0, 0), Some(&Value::Text("Say \"hi\"".into())));
+        assert_eq!(grid.get(0, 1), Some(&Value::Text("two\nlines".into())));
+        // The blank line is a row, as in a spreadsheet.
+        assert_eq!(grid.get(3, 0), Some(&Value::Text("last".into())));
+        assert_eq!(grid.len(), 3);
+        let grid = parse("\r\na\r\n\r\nb\rc\n\nd\r\r\ne", "t", &limits).unwrap();
+        let rows: Vec<u32> = grid.rows().map(|(r, _)| r).collect();
+        assert_eq!(rows, [1, 3, 4, 6, 8]);
+    }
+
+    #[test]
+    fn a_row_wider_than_a_spreadsheet_is_refused() {
+        let limits = Limits::default();
+        let wide = ",".repeat(MAX_FIELDS - 1) + "x\n";
+        assert!(parse(&wide, "t", &limits).is_ok());
+        let wider = ",".repeat(MAX_FIELDS) + "x\n";
+        let err = parse(&wider, "t", &limits).unwrap_err();
+        assert!(err.contains("more than 16384 fields"), "{err}");
     }
 
     #[test]
