@@ -393,10 +393,14 @@ impl Terms {
     /// Looks a cell's text up as a title, a label, a goal column header (with the `extra`
     /// aliases) and a checklist header.
     pub fn of(text: &str, extra: &[(String, String)]) -> Terms {
-        if text.len() > MAX_LABEL {
+        let n = if extra.is_empty() {
+            vocabulary_key(text)
+        } else {
+            normalize_bounded(text, MAX_LABEL)
+        };
+        let Some(n) = n else {
             return Terms::default();
-        }
-        let n = normalize(text);
+        };
         let v = &*VOCABULARY;
         let label = if text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
             Label::from_text(text)
@@ -427,9 +431,9 @@ struct Vocabulary {
     goal_columns: rustc_hash::FxHashMap<String, usize>,
     /// The template's own words: column descriptions and headers, questions.
     guidance: rustc_hash::FxHashSet<String>,
-    /// The shortest and longest guidance texts as written (a cell outside cannot be one).
-    guidance_len: (usize, usize),
     tracking_items: rustc_hash::FxHashSet<String>,
+    /// The longest normalized text of all the above.
+    longest: usize,
 }
 
 static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(|| {
@@ -478,70 +482,126 @@ static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(||
             .chain(INSPIRATION_QUESTIONS)
             .chain(ROLE_QUESTIONS)
     };
-    let guidance = guidance_texts().map(normalize).collect();
-    let lengths = guidance_texts().map(str::len);
-    // Copied text may carry a little more or less punctuation and space.
-    let guidance_len = (
-        lengths.clone().min().unwrap_or(0).saturating_sub(8),
-        lengths.max().unwrap_or(0) + 16,
-    );
-    let tracking_items = TRACKING_ITEMS.iter().map(|t| normalize(t)).collect();
+    let guidance: rustc_hash::FxHashSet<String> = guidance_texts().map(normalize).collect();
+    let tracking_items: rustc_hash::FxHashSet<String> =
+        TRACKING_ITEMS.iter().map(|t| normalize(t)).collect();
+    let longest = (titles.keys())
+        .chain(labels.keys())
+        .chain(goal_columns.keys())
+        .chain(&guidance)
+        .chain(&tracking_items)
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
     Vocabulary {
         titles,
         labels,
         goal_columns,
         guidance,
-        guidance_len,
         tracking_items,
+        longest,
     }
 });
 
 /// Whether a text is the template's own guidance: a goal column's description or header,
 /// or a question of Sections 1 and 2.
 pub fn is_guidance(text: &str) -> bool {
-    let v = &*VOCABULARY;
-    (v.guidance_len.0..=v.guidance_len.1).contains(&text.len())
-        && v.guidance.contains(&normalize(text))
+    vocabulary_key(text).is_some_and(|k| is_guidance_key(&k))
 }
 
 /// Whether a text is one of the template's checklist items.
 pub fn is_tracking_item(text: &str) -> bool {
-    text.len() <= MAX_LABEL && VOCABULARY.tracking_items.contains(&normalize(text))
+    vocabulary_key(text).is_some_and(|k| VOCABULARY.tracking_items.contains(&k))
 }
 
 /// Normalizes a label for matching: lower case, a leading "Section N:" removed, every run
 /// of punctuation and white space folded into one space.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    normalize_bounded(text, usize::MAX).unwrap_or_default()
+}
+
+/// [`normalize`], or `None` as soon as the result is longer than `max` bytes: a long cell
+/// is given up on after its first `max` letters, not read to its end.
+pub fn normalize_bounded(text: &str, max: usize) -> Option<String> {
+    // "Section 12 " is removed after the fact: it may come on top of `max`.
+    let limit = max.saturating_add(12);
+    let mut out: Vec<u8> = Vec::with_capacity(text.len().min(limit) + 4);
     let mut space = false;
-    for ch in text.chars() {
-        let keep = if ch.is_ascii() {
-            ch.is_ascii_alphanumeric()
-        } else {
-            ch.is_alphanumeric() || ch == '✓' || ch == '✔'
-        };
-        if keep {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, most of every sheet, a byte at a time through a table; anything else a
+        // char at a time.
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            let lower = ASCII_KEY[usize::from(b)];
+            if lower == 0 {
+                space = true;
+                continue;
+            }
             if space && !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
-            space = false;
-            if ch.is_ascii() {
-                out.push(ch.to_ascii_lowercase());
-            } else {
-                out.extend(ch.to_lowercase());
-            }
+            out.push(lower);
         } else {
-            space = true;
+            let ch = text[i..].chars().next().unwrap_or_default();
+            i += ch.len_utf8();
+            if !(ch.is_alphanumeric() || ch == '✓' || ch == '✔') {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(b' ');
+            }
+            for lower in ch.to_lowercase() {
+                out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
+        space = false;
+        if out.len() > limit {
+            return None;
         }
     }
+    // Only whole chars were written.
+    let mut out = String::from_utf8(out).ok()?;
     if let Some(rest) = out.strip_prefix("section ") {
-        let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if digits > 0 {
-            let rest = &rest[digits..];
-            return rest.trim_start().to_string();
+            let cut = out.len() - rest[digits..].trim_start().len();
+            out.replace_range(..cut, "");
         }
     }
-    out
+    (out.len() <= max).then_some(out)
+}
+
+/// An ASCII byte as [`normalize`] keeps it: letters in lower case, digits, else 0.
+const ASCII_KEY: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// A cell's text normalized for lookups in the sheet's vocabulary, or `None` when it is
+/// longer than every title, label, header, question, description and checklist item.
+pub fn vocabulary_key(text: &str) -> Option<String> {
+    normalize_bounded(text, VOCABULARY.longest)
+}
+
+/// Whether a [`vocabulary_key`] is the template's own guidance (see [`is_guidance`]).
+pub fn is_guidance_key(key: &str) -> bool {
+    VOCABULARY.guidance.contains(key)
+}
+
+/// The goal column whose header or alias a [`vocabulary_key`] is.
+pub fn goal_column_key(key: &str) -> Option<usize> {
+    VOCABULARY.goal_columns.get(key).copied()
 }
 
 /// Removes a leading list number ("1.", "2)") from a label.
@@ -630,6 +690,43 @@ pub fn sheet_ref_a1(sheet: &str, cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first, plain way of normalizing, char by char: the table-driven one must agree.
+    fn normalize_plainly(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for ch in text.chars() {
+            if ch.is_alphanumeric() || ch == '✓' || ch == '✔' {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.extend(ch.to_lowercase());
+            } else {
+                space = true;
+            }
+        }
+        match out.strip_prefix("section ") {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start()
+                .to_string(),
+            _ => out,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_bounded_agrees_with_the_plain_way(
+            text in "(Section [0-9]{1,3}:? )?[a-zA-Z0-9 ,.:/?'()✓✔éÉßİ€\\n\\t-]{0,60}",
+            max in 0usize..70,
+        ) {
+            let plain = normalize_plainly(&text);
+            proptest::prop_assert_eq!(&normalize(&text), &plain);
+            let bounded = normalize_bounded(&text, max);
+            proptest::prop_assert_eq!(bounded, (plain.len() <= max).then_some(plain));
+        }
+    }
 
     #[test]
     fn normalize_ignores_case_punctuation_and_section_prefix() {

@@ -60,13 +60,8 @@ fn placeholder_text(ctx: &Context, out: &mut Vec<Finding>) {
             let Some(text) = g.field(col.key) else {
                 continue;
             };
-            // A cell that repeats its own column's header, even in short form ("Network").
-            let own_header = text.len() <= 64 && layout::goal_column(text, &[]) == Some(i);
-            if own_header
-                || is_placeholder(text)
-                || g.action_steps
-                    .iter()
-                    .any(|s| col.key == "action_steps" && is_placeholder(s))
+            if placeholder_in(text, Some(i))
+                || col.key == "action_steps" && g.action_steps.iter().any(|s| is_placeholder(s))
             {
                 let short: String = text.chars().take(50).collect();
                 out.push(goal_finding(
@@ -130,6 +125,12 @@ const WHOLE_CELL: &[&str] = &[
 
 /// Whether a cell's text is filler or the template's own guidance.
 pub fn is_placeholder(text: &str) -> bool {
+    placeholder_in(text, None)
+}
+
+/// [`is_placeholder`] for a cell of goal column `own`, where its header is filler too,
+/// even in a short form ("Network" under "How will you engage your network?").
+fn placeholder_in(text: &str, own: Option<usize>) -> bool {
     let t = text.trim();
     if t.is_empty() {
         return false;
@@ -138,8 +139,12 @@ pub fn is_placeholder(text: &str) -> bool {
     if !t.chars().any(char::is_alphanumeric) {
         return true;
     }
-    // The prefixes are short: only the start of the cell is compared.
-    let lower: String = t.chars().take(16).flat_map(char::to_lowercase).collect();
+    // The prefixes are ASCII and short: only the start of the cell is compared.
+    let starts_with = |prefix: &str| {
+        t.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
     for prefix in [
         "e.g.",
         "e.g ",
@@ -157,13 +162,9 @@ pub fn is_placeholder(text: &str) -> bool {
         "[your",
         "<your",
     ] {
-        if lower.starts_with(prefix) {
+        if starts_with(prefix) {
             return true;
         }
-    }
-    // Filler is short: only a short cell can be one of the whole-cell words.
-    if t.len() <= 32 && WHOLE_CELL.contains(&layout::normalize(t).as_str()) {
-        return true;
     }
     // Upper-case markers inside a longer text: "Budget TBD", "Links TODO".
     if t.contains("TB")
@@ -173,8 +174,15 @@ pub fn is_placeholder(text: &str) -> bool {
     {
         return true;
     }
-    // The template's own words copied into the cell.
-    layout::is_guidance(t)
+    // The rest compares the normalized cell, once, with filler words and the template's
+    // own words; a cell longer than all of them is none of them.
+    let Some(key) = layout::vocabulary_key(t) else {
+        return false;
+    };
+    // Filler is short: only a short cell can be one of the whole-cell words.
+    key.len() <= 32 && WHOLE_CELL.contains(&key.as_str())
+        || layout::is_guidance_key(&key)
+        || own.is_some() && layout::goal_column_key(&key) == own
 }
 
 #[cfg(test)]
