@@ -10,6 +10,7 @@ use std::time::Duration;
 #[derive(Default)]
 pub struct Json {
     plans: usize,
+    buffers: (Vec<u8>, Vec<u8>),
 }
 
 #[derive(Serialize)]
@@ -49,35 +50,27 @@ struct CountsOut {
     info: usize,
 }
 
-/// Passes pretty JSON through, indenting every line after the first by `pad` (JSON text
-/// holds no raw line break but its formatting's).
-struct Indent<'a> {
-    out: &'a mut dyn Write,
-    pad: &'static [u8],
-}
-
-impl Write for Indent<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
-            self.out.write_all(&rest[..=i])?;
-            self.out.write_all(self.pad)?;
-            rest = &rest[i + 1..];
-        }
-        self.out.write_all(rest)?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-}
-
+/// Writes `value` as pretty JSON, every line after the first indented by `pad` (JSON text
+/// holds no raw line break but its formatting's). The text is made in memory, in buffers
+/// kept from plan to plan, and written at once: serde_json writes token by token.
 fn write_indented<T: Serialize>(
     out: &mut dyn Write,
     value: &T,
-    pad: &'static [u8],
+    pad: &[u8],
+    buffers: &mut (Vec<u8>, Vec<u8>),
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(Indent { out, pad }, value).map_err(io::Error::other)
+    let (json, text) = buffers;
+    json.clear();
+    text.clear();
+    serde_json::to_writer_pretty(&mut *json, value).map_err(io::Error::other)?;
+    for (i, line) in json.split(|b| *b == b'\n').enumerate() {
+        if i > 0 {
+            text.push(b'\n');
+            text.extend_from_slice(pad);
+        }
+        text.extend_from_slice(line);
+    }
+    out.write_all(text)
 }
 
 impl Reporter for Json {
@@ -107,7 +100,7 @@ impl Reporter for Json {
                 })
                 .collect(),
         };
-        write_indented(out, &value, b"    ")
+        write_indented(out, &value, b"    ", &mut self.buffers)
     }
 
     fn finish(&mut self, out: &mut dyn Write, t: &Totals, _elapsed: Duration) -> io::Result<()> {
@@ -128,7 +121,7 @@ impl Reporter for Json {
                 info: t.infos,
             },
         };
-        write_indented(out, &summary, b"  ")?;
+        write_indented(out, &summary, b"  ", &mut self.buffers)?;
         out.write_all(b"\n}\n")
     }
 }
