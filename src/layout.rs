@@ -316,17 +316,71 @@ pub fn tracking_column(text: &str) -> Option<usize> {
 }
 
 fn tracking_normalized(n: &str) -> Option<usize> {
-    match n {
-        "done" | "complete" | "completed" | "status" | "check" | "checked" | "✓" | "✔" => {
-            Some(0)
-        }
-        "item" | "items" | "checklist item" | "task" | "action" | "activity" => Some(1),
-        "when notes" | "when" | "notes" | "when or notes" | "date" | "date notes" | "comments" => {
-            Some(2)
-        }
-        _ => None,
-    }
+    TRACKING_HEADER_WORDS
+        .iter()
+        .find(|(word, _)| *word == n)
+        .map(|(_, column)| *column)
 }
+
+/// The checklist's header cells, normalized: 0 done, 1 item, 2 notes.
+const TRACKING_HEADER_WORDS: [(&str, usize); 21] = [
+    ("done", 0),
+    ("complete", 0),
+    ("completed", 0),
+    ("status", 0),
+    ("check", 0),
+    ("checked", 0),
+    ("✓", 0),
+    ("✔", 0),
+    ("item", 1),
+    ("items", 1),
+    ("checklist item", 1),
+    ("task", 1),
+    ("action", 1),
+    ("activity", 1),
+    ("when notes", 2),
+    ("when", 2),
+    ("notes", 2),
+    ("when or notes", 2),
+    ("date", 2),
+    ("date notes", 2),
+    ("comments", 2),
+];
+
+/// Filler: what a whole cell holds instead of an answer (normalized; see rule G006).
+pub const FILLER: &[&str] = &[
+    "tbd",
+    "tbc",
+    "tba",
+    "todo",
+    "to do",
+    "n a",
+    "na",
+    "none yet",
+    "placeholder",
+    "fill in",
+    "fill me in",
+    "fill this in",
+    "your answer here",
+    "answer here",
+    "type here",
+    "text here",
+    "insert text here",
+    "enter text here",
+    "coming soon",
+    "xxx",
+    "xx",
+    "x",
+    "lorem ipsum",
+    "asdf",
+    "test",
+    "foo",
+    "tk",
+    "later",
+    "to be decided",
+    "to be determined",
+    "to be confirmed",
+];
 
 /// The five checklist items of the template's Section 4.
 pub const TRACKING_ITEMS: [&str; 5] = [
@@ -393,16 +447,21 @@ impl Terms {
     /// Looks a cell's text up as a title, a label, a goal column header (with the `extra`
     /// aliases) and a checklist header.
     pub fn of(text: &str, extra: &[(String, String)]) -> Terms {
+        // "4. How do you like to learn?": a numbered label, looked up without its number.
+        let numbered = text.trim_start().starts_with(|c: char| c.is_ascii_digit());
         let n = if extra.is_empty() {
             vocabulary_key(text)
         } else {
             normalize_bounded(text, MAX_LABEL)
         };
         let Some(n) = n else {
-            return Terms::default();
+            return Terms {
+                label: numbered.then(|| Label::from_text(text)).flatten(),
+                ..Terms::default()
+            };
         };
         let v = &*VOCABULARY;
-        let label = if text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        let label = if numbered {
             Label::from_text(text)
         } else {
             v.labels.get(&n).copied()
@@ -432,8 +491,12 @@ struct Vocabulary {
     /// The template's own words: column descriptions and headers, questions.
     guidance: rustc_hash::FxHashSet<String>,
     tracking_items: rustc_hash::FxHashSet<String>,
+    filler: rustc_hash::FxHashSet<&'static str>,
     /// The longest normalized text of all the above.
     longest: usize,
+    /// The first word of every normalized text above, and "section" (of "Section 3:"):
+    /// a cell whose first word is none of them is none of them.
+    first_words: rustc_hash::FxHashSet<Vec<u8>>,
 }
 
 static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(|| {
@@ -485,21 +548,31 @@ static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(||
     let guidance: rustc_hash::FxHashSet<String> = guidance_texts().map(normalize).collect();
     let tracking_items: rustc_hash::FxHashSet<String> =
         TRACKING_ITEMS.iter().map(|t| normalize(t)).collect();
-    let longest = (titles.keys())
-        .chain(labels.keys())
-        .chain(goal_columns.keys())
-        .chain(&guidance)
-        .chain(&tracking_items)
-        .map(String::len)
-        .max()
-        .unwrap_or(0);
+    let filler: rustc_hash::FxHashSet<&'static str> = FILLER.iter().copied().collect();
+    let all = || {
+        (titles.keys().map(String::as_str))
+            .chain(labels.keys().map(String::as_str))
+            .chain(goal_columns.keys().map(String::as_str))
+            .chain(guidance.iter().map(String::as_str))
+            .chain(tracking_items.iter().map(String::as_str))
+            .chain(filler.iter().copied())
+            .chain(TRACKING_HEADER_WORDS.iter().map(|(w, _)| *w))
+    };
+    let longest = all().map(str::len).max().unwrap_or(0);
+    let first_words = all()
+        .chain(["section"])
+        .filter_map(|key| key.split(' ').next())
+        .map(|word| word.as_bytes().to_vec())
+        .collect();
     Vocabulary {
         titles,
         labels,
         goal_columns,
         guidance,
         tracking_items,
+        filler,
         longest,
+        first_words,
     }
 });
 
@@ -591,7 +664,42 @@ const ASCII_KEY: [u8; 128] = {
 /// A cell's text normalized for lookups in the sheet's vocabulary, or `None` when it is
 /// longer than every title, label, header, question, description and checklist item.
 pub fn vocabulary_key(text: &str) -> Option<String> {
-    normalize_bounded(text, VOCABULARY.longest)
+    let v = &*VOCABULARY;
+    if !could_be_known(text, v) {
+        return None;
+    }
+    normalize_bounded(text, v.longest)
+}
+
+/// A quick "no" for most cells, without normalizing them: whether the first word of the
+/// normalized text can start a text of the vocabulary. Answers the long way (`true`) when
+/// that word is not plain ASCII or is long.
+fn could_be_known(text: &str, v: &Vocabulary) -> bool {
+    let mut word = [0u8; 24];
+    let mut len = 0;
+    for &b in text.as_bytes() {
+        if !b.is_ascii() {
+            return true;
+        }
+        let key = ASCII_KEY[usize::from(b)];
+        if key == 0 {
+            if len > 0 {
+                break;
+            }
+            continue;
+        }
+        if len == word.len() {
+            return true;
+        }
+        word[len] = key;
+        len += 1;
+    }
+    len > 0 && v.first_words.contains(&word[..len])
+}
+
+/// Whether a [`vocabulary_key`] is filler ([`FILLER`]).
+pub fn is_filler_key(key: &str) -> bool {
+    VOCABULARY.filler.contains(key)
 }
 
 /// Whether a [`vocabulary_key`] is the template's own guidance (see [`is_guidance`]).
@@ -659,37 +767,132 @@ impl CanonicalRows {
 }
 
 /// Column letters for a 0-based column index (0 → A, 26 → AA).
-pub fn column_name(mut col: u32) -> String {
-    let mut s = Vec::new();
+pub fn column_name(col: u32) -> String {
+    let mut s = String::with_capacity(4);
+    push_column_name(&mut s, col);
+    s
+}
+
+fn push_column_name(out: &mut String, mut col: u32) {
+    // At most 7 letters for u32::MAX.
+    let mut letters = [0u8; 8];
+    let mut start = letters.len();
     loop {
-        s.push(b'A' + (col % 26) as u8);
+        start -= 1;
+        letters[start] = b'A' + (col % 26) as u8;
         if col < 26 {
             break;
         }
         col = col / 26 - 1;
     }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
+    out.extend(letters[start..].iter().map(|&b| char::from(b)));
+}
+
+/// Appends the A1 reference of 0-based `row` and `col` (these are made for every cell read,
+/// so without `format!`).
+fn push_a1(out: &mut String, row: u32, col: u32) {
+    push_column_name(out, col);
+    let mut digits = [0u8; 10];
+    let mut start = digits.len();
+    let mut n = u64::from(row) + 1;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|&b| char::from(b)));
 }
 
 /// An A1 reference for 0-based row and column.
 pub fn a1(row: u32, col: u32) -> String {
-    format!("{}{}", column_name(col), row + 1)
+    let mut s = String::with_capacity(8);
+    push_a1(&mut s, row, col);
+    s
 }
 
 /// A sheet-qualified reference, the sheet quoted as spreadsheets quote it.
 pub fn sheet_ref(sheet: &str, row: u32, col: u32) -> String {
-    sheet_ref_a1(sheet, &a1(row, col))
+    let mut s = quoted_sheet(sheet, 8);
+    push_a1(&mut s, row, col);
+    s
 }
 
 /// A sheet-qualified reference from a sheet name and an A1 cell.
 pub fn sheet_ref_a1(sheet: &str, cell: &str) -> String {
-    format!("'{}'!{}", sheet.replace('\'', "''"), cell)
+    let mut s = quoted_sheet(sheet, cell.len());
+    s.push_str(cell);
+    s
+}
+
+/// `'Sheet'!`, a `'` in the name doubled, with room for `more`.
+fn quoted_sheet(sheet: &str, more: usize) -> String {
+    let mut s = String::with_capacity(sheet.len() + 3 + more);
+    s.push('\'');
+    for (i, part) in sheet.split('\'').enumerate() {
+        if i > 0 {
+            s.push_str("''");
+        }
+        s.push_str(part);
+    }
+    s.push_str("'!");
+    s
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every text of the vocabulary, as written and as people vary it.
+    fn vocabulary_texts() -> Vec<String> {
+        let mut texts: Vec<&str> = Vec::new();
+        for s in Section::ALL {
+            texts.push(s.title());
+            texts.extend(s.title_aliases());
+        }
+        for f in OwnerField::ALL {
+            texts.push(f.label());
+            texts.extend(f.aliases());
+        }
+        texts.extend(INSPIRATION_QUESTIONS);
+        texts.extend(ROLE_QUESTIONS);
+        texts.push(DIRECTION_LABEL);
+        texts.extend(DIRECTION_ALIASES);
+        texts.push(TARGET_ROLE_LABEL);
+        texts.extend(TARGET_ROLE_ALIASES);
+        for c in GOAL_COLUMNS {
+            texts.extend([c.header, c.description]);
+            texts.extend(c.aliases);
+        }
+        texts.extend(TRACKING_ITEMS);
+        texts.extend(FILLER);
+        texts.extend(TRACKING_HEADER_WORDS.map(|(w, _)| w));
+        texts
+            .into_iter()
+            .flat_map(|t| {
+                [
+                    t.to_string(),
+                    t.to_uppercase(),
+                    format!("  {t}:"),
+                    format!("Section 3: {t}"),
+                    format!("\"{t}\""),
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_quick_no_never_refuses_a_text_of_the_vocabulary() {
+        for text in vocabulary_texts() {
+            assert!(could_be_known(&text, &VOCABULARY), "refused: {text}");
+            assert_eq!(vocabulary_key(&text), Some(normalize(&text)), "{text}");
+        }
+        assert!(!could_be_known("Share in the team channel", &VOCABULARY));
+        assert!(!could_be_known("", &VOCABULARY));
+        assert!(!could_be_known("...", &VOCABULARY));
+    }
 
     /// The first, plain way of normalizing, char by char: the table-driven one must agree.
     fn normalize_plainly(text: &str) -> String {
@@ -795,5 +998,9 @@ mod tests {
         assert_eq!(column_name(26), "AA");
         assert_eq!(column_name(16383), "XFD");
         assert_eq!(sheet_ref("Bob's plan", 27, 0), "'Bob''s plan'!A28");
+        assert_eq!(sheet_ref("'", 0, 0), "''''!A1");
+        assert_eq!(sheet_ref_a1("Goals", "B4"), "'Goals'!B4");
+        assert_eq!(a1(1_048_575, 16_383), "XFD1048576");
+        assert_eq!(a1(u32::MAX, u32::MAX), "MWLQKWV4294967296");
     }
 }

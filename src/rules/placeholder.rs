@@ -89,40 +89,6 @@ fn answer_finding(text: &str, question: &str, cell: Option<&str>, target: Target
     .target(target)
 }
 
-const WHOLE_CELL: &[&str] = &[
-    "tbd",
-    "tbc",
-    "tba",
-    "todo",
-    "to do",
-    "n a",
-    "na",
-    "none yet",
-    "placeholder",
-    "fill in",
-    "fill me in",
-    "fill this in",
-    "your answer here",
-    "answer here",
-    "type here",
-    "text here",
-    "insert text here",
-    "enter text here",
-    "coming soon",
-    "xxx",
-    "xx",
-    "x",
-    "lorem ipsum",
-    "asdf",
-    "test",
-    "foo",
-    "tk",
-    "later",
-    "to be decided",
-    "to be determined",
-    "to be confirmed",
-];
-
 /// Whether a cell's text is filler or the template's own guidance.
 pub fn is_placeholder(text: &str) -> bool {
     placeholder_in(text, None)
@@ -179,8 +145,7 @@ fn placeholder_in(text: &str, own: Option<usize>) -> bool {
     let Some(key) = layout::vocabulary_key(t) else {
         return false;
     };
-    // Filler is short: only a short cell can be one of the whole-cell words.
-    key.len() <= 32 && WHOLE_CELL.contains(&key.as_str())
+    layout::is_filler_key(&key)
         || layout::is_guidance_key(&key)
         || own.is_some() && layout::goal_column_key(&key) == own
 }
