@@ -22,16 +22,17 @@ pub const MONTH_NAMES: [&str; 12] = [
 /// The month (1 to 12) a word names: its full name or its first three letters ("Sept" too),
 /// in any case.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    if w.len() < 3 {
+    // Month names are ASCII letters, 3 to 9 of them: most words are ruled out unread.
+    if !(3..=9).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
+    }
+    if word.eq_ignore_ascii_case("sept") {
+        return Some(9);
     }
     MONTH_NAMES
         .iter()
         .position(|m| {
-            w == *m
-                || (w.len() == 3 && m.starts_with(w.as_str()))
-                || (w == "sept" && *m == "september")
+            word.eq_ignore_ascii_case(m) || (word.len() == 3 && word.eq_ignore_ascii_case(&m[..3]))
         })
         .map(|i| i as u32 + 1)
 }
@@ -101,6 +102,27 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn month_names_in_any_case_full_or_three_letters() {
+        for (word, month) in [
+            ("Jan", 1),
+            ("JANUARY", 1),
+            ("march", 3),
+            ("May", 5),
+            ("Sept", 9),
+            ("sep", 9),
+            ("September", 9),
+            ("dec", 12),
+        ] {
+            assert_eq!(month_number(word), Some(month), "{word}");
+        }
+        for word in [
+            "ma", "Septem", "mayo", "Mär", "Dezember", "", "2026", "junes",
+        ] {
+            assert_eq!(month_number(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -7,10 +7,11 @@
 use super::grid::{Grid, Value};
 use super::Limits;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// Decodes the bytes of a text file, or says why they are not text.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static Encoding), String> {
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String> {
     let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
         None if std::str::from_utf8(bytes).is_ok() => (UTF_8, bytes),
@@ -25,15 +26,21 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static Encoding), String> {
             encoding.name()
         ));
     }
-    let control = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        .count();
-    let total = text.chars().count().max(1);
-    if text.contains('\0') || control * 200 > total {
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let (control, total) = if text.is_ascii() {
+        // Most files: counted byte by byte.
+        let control = text.bytes().filter(|b| is_control(char::from(*b))).count();
+        (control, text.len())
+    } else {
+        (
+            text.chars().filter(|c| is_control(*c)).count(),
+            text.chars().count(),
+        )
+    };
+    if text.contains('\0') || control * 200 > total.max(1) {
         return Err("binary data, not a spreadsheet or delimited text".into());
     }
-    Ok((text.into_owned(), encoding))
+    Ok((text, encoding))
 }
 
 /// UTF-16 without BOM: in the first bytes, the byte at `zero_at` of each pair is NUL.
@@ -56,15 +63,21 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     let mut field_has_text = false;
     let mut in_quotes = false;
     let mut records = 0;
-    let mut bytes = text.bytes().peekable();
-    while let Some(b) = bytes.next() {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        pos += 1;
         if in_quotes {
-            if b == b'"' {
-                if bytes.peek() == Some(&b'"') {
-                    bytes.next();
-                } else {
-                    in_quotes = false;
-                }
+            // Straight to the next quote: `""` inside quotes is one quote.
+            match bytes[pos - 1..].iter().position(|&c| c == b'"') {
+                Some(at) => pos += at,
+                None => break,
+            }
+            if bytes.get(pos) == Some(&b'"') {
+                pos += 1;
+            } else {
+                in_quotes = false;
             }
             continue;
         }
