@@ -10,7 +10,8 @@ use crate::dates;
 use crate::finding::{self, Finding, Target};
 use crate::layout::{self, Label, OwnerField, Section, Terms, GOAL_COLUMNS};
 use crate::model::{Goal, Plan, TrackingItem};
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeMap;
 
 /// A cell position in one of the grids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,7 +31,7 @@ struct Marks {
     /// A checklist header row and the columns of done, item and notes.
     tracking_headers: Vec<(At, [Option<u32>; 3])>,
     /// Rows that end a table: titles, header rows, rows led by a label.
-    stops: HashSet<(usize, u32)>,
+    stops: FxHashSet<(usize, u32)>,
 }
 
 /// Finds a plan in `grids`. `aliases` are extra goal column headers as (key, alias).
@@ -46,7 +47,7 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
     let marks = scan(grids, aliases);
     let mut plan = Plan::empty();
     let mut findings = Vec::new();
-    let mut used_sheets: HashSet<usize> = HashSet::new();
+    let mut used_sheets: FxHashSet<usize> = FxHashSet::default();
 
     cell_errors(grids, &mut findings);
 
@@ -72,9 +73,9 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
     }
 
     // Labels: the header block and Sections 1 and 2.
-    let mut seen_labels = HashSet::new();
+    let mut seen_labels = FxHashSet::default();
     // A goals title alone is no goals table: Section 3 counts as found by its header row.
-    let mut section_seen: HashSet<Section> = first_title
+    let mut section_seen: FxHashSet<Section> = first_title
         .keys()
         .copied()
         .filter(|s| *s != Section::Goals)
@@ -197,6 +198,7 @@ fn reference(grids: &[Grid], at: At) -> String {
 /// The first pass: titles, labels and header rows in every grid.
 fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
     let mut marks = Marks::default();
+    let mut terms: Vec<(u32, Terms)> = Vec::new();
     for (g, grid) in grids.iter().enumerate() {
         for (row, cells) in grid.rows() {
             let Some((&first_col, _)) = cells.iter().next() else {
@@ -204,10 +206,12 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
             };
             let at = |col| At { grid: g, row, col };
             // Each text cell is looked up once, for everything it could stand for.
-            let terms: Vec<(u32, Terms)> = cells
-                .iter()
-                .filter_map(|(c, v)| v.as_text().map(|t| (*c, Terms::of(t, aliases))))
-                .collect();
+            terms.clear();
+            terms.extend(
+                cells
+                    .iter()
+                    .filter_map(|(c, v)| v.as_text().map(|t| (*c, Terms::of(t, aliases)))),
+            );
             let first_terms = terms
                 .first()
                 .filter(|(c, _)| *c == first_col)
@@ -217,9 +221,11 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
                 marks.stops.insert((g, row));
                 continue;
             }
-            let goal_cols: HashSet<usize> =
-                terms.iter().filter_map(|(_, t)| t.goal_column).collect();
-            if goal_cols.len() >= 4 {
+            let goal_cols = terms
+                .iter()
+                .filter_map(|(_, t)| t.goal_column)
+                .fold(0u8, |set, c| set | 1 << c);
+            if goal_cols.count_ones() >= 4 {
                 marks.goals_headers.push(at(first_col));
                 marks.stops.insert((g, row));
                 continue;
@@ -321,7 +327,7 @@ fn read_goals(
     }
     let mut columns: Vec<(u32, Col)> = Vec::new();
     let mut taken = [false; 6];
-    let mut extra_names: HashSet<String> = HashSet::new();
+    let mut extra_names: FxHashSet<String> = FxHashSet::default();
     for (&c, v) in cells.iter() {
         let text = v.display();
         match layout::goal_column(&text, aliases) {
