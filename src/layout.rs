@@ -4,6 +4,8 @@
 //! This is the one table that the readers (to recognise a plan), the writers and the
 //! template (to lay one out) all use, so that they cannot disagree.
 
+use std::cell::RefCell;
+
 /// The worksheet that holds the whole plan in the canonical layout.
 pub const PLAN_SHEET: &str = "Individual Growth Plan";
 /// The worksheet of guidance text; ignored on reading.
@@ -443,10 +445,39 @@ pub struct Terms {
     pub tracking_column: Option<usize>,
 }
 
+thread_local! {
+    /// The terms of the texts this thread found in the vocabulary: a batch of plans made
+    /// from one template repeats every label in every plan. Bounded: emptied when full.
+    static KNOWN: RefCell<rustc_hash::FxHashMap<Box<str>, Terms>> = RefCell::default();
+}
+
+/// How many texts [`KNOWN`] holds at most (a template has about a hundred).
+const KNOWN_MAX: usize = 4096;
+
 impl Terms {
     /// Looks a cell's text up as a title, a label, a goal column header (with the `extra`
     /// aliases) and a checklist header.
     pub fn of(text: &str, extra: &[(String, String)]) -> Terms {
+        if !extra.is_empty() {
+            return Terms::look_up(text, extra);
+        }
+        KNOWN.with(|known| {
+            if let Some(terms) = known.borrow().get(text) {
+                return *terms;
+            }
+            let terms = Terms::look_up(text, extra);
+            if terms != Terms::default() {
+                let mut known = known.borrow_mut();
+                if known.len() >= KNOWN_MAX {
+                    known.clear();
+                }
+                known.insert(text.into(), terms);
+            }
+            terms
+        })
+    }
+
+    fn look_up(text: &str, extra: &[(String, String)]) -> Terms {
         // "4. How do you like to learn?": a numbered label, looked up without its number.
         let numbered = text.trim_start().starts_with(|c: char| c.is_ascii_digit());
         let n = if extra.is_empty() {
