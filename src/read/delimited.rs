@@ -26,21 +26,39 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String>
             encoding.name()
         ));
     }
-    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    let (control, total) = if text.is_ascii() {
-        // Most files: counted byte by byte.
-        let control = text.bytes().filter(|b| is_control(char::from(*b))).count();
-        (control, text.len())
-    } else {
-        (
-            text.chars().filter(|c| is_control(*c)).count(),
-            text.chars().count(),
-        )
-    };
+    let (control, total) = control_chars(&text);
     if text.contains('\0') || control * 200 > total.max(1) {
         return Err("binary data, not a spreadsheet or delimited text".into());
     }
     Ok((text, encoding))
+}
+
+/// The control characters (tab and line breaks aside) and all characters of `text`,
+/// counted from its UTF-8 bytes: C0 controls and DEL are single bytes, C1 controls
+/// (U+0080 to U+009F) are C2 80 to C2 9F, and every character has one leading byte.
+fn control_chars(text: &str) -> (usize, usize) {
+    // Branch-free sums, which the compiler vectorizes; C1 controls looked for only where
+    // their leading byte is.
+    let bytes = text.as_bytes();
+    let total = text.chars().count();
+    // Counted in u8 lanes, 255 bytes at a time.
+    let c0: usize = (bytes.chunks(255))
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                let c0 = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
+                n + u8::from(c0 | (b == 0x7F))
+            });
+            usize::from(n)
+        })
+        .sum();
+    let c1 = if bytes.contains(&0xC2) {
+        text.chars()
+            .filter(|c| ('\u{80}'..'\u{a0}').contains(c))
+            .count()
+    } else {
+        0
+    };
+    (c0 + c1, total)
 }
 
 /// UTF-16 without BOM: in the first bytes, the byte at `zero_at` of each pair is NUL.
@@ -55,8 +73,19 @@ fn looks_utf16(bytes: &[u8], zero_at: usize) -> bool {
 /// common count (over 1) covers the most fields wins. Comma on a tie or a single column.
 pub fn sniff_delimiter(text: &str) -> u8 {
     const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+    // The bytes that end a run of text.
+    const SPECIAL: [bool; 256] = {
+        let mut table = [false; 256];
+        let special = [b',', b';', b'\t', b'|', b'"', b'\n', b'\r', b' '];
+        let mut i = 0;
+        while i < special.len() {
+            table[special[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
     // Per candidate: field count of each record -> fields it accounts for.
-    let mut counts: [std::collections::HashMap<usize, usize>; 4] = Default::default();
+    let mut counts: [Tally; 4] = Default::default();
     // Per candidate: fields so far in this record, and the fields up to the last non-empty one.
     let mut fields = [1usize; 4];
     let mut used = [0usize; 4];
@@ -92,7 +121,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
                         used[i] = fields[i];
                     }
                     if used[i] > 1 {
-                        *counts[i].entry(fields[i]).or_default() += used[i];
+                        counts[i].add(fields[i], used[i]);
                     }
                     fields[i] = 1;
                     used[i] = 0;
@@ -104,6 +133,12 @@ pub fn sniff_delimiter(text: &str) -> u8 {
                 }
             }
             b'\r' | b' ' => {}
+            // Text: the rest of its run too.
+            _ if !CANDIDATES.contains(&b) => {
+                field_has_text = true;
+                let run = bytes[pos..].iter().position(|&c| SPECIAL[usize::from(c)]);
+                pos = run.map_or(bytes.len(), |n| pos + n);
+            }
             _ => {
                 if let Some(i) = CANDIDATES.iter().position(|c| *c == b) {
                     if field_has_text {
@@ -129,18 +164,32 @@ pub fn sniff_delimiter(text: &str) -> u8 {
                 used[i] = fields[i];
             }
             if used[i] > 1 {
-                *counts[i].entry(fields[i]).or_default() += used[i];
+                counts[i].add(fields[i], used[i]);
             }
         }
     }
     let mut best = (b',', 0usize);
     for (i, c) in counts.iter().enumerate() {
-        let score = c.values().copied().max().unwrap_or(0);
+        let score = c.0.iter().map(|(_, n)| *n).max().unwrap_or(0);
         if score > best.1 {
             best = (CANDIDATES[i], score);
         }
     }
     best.0
+}
+
+/// Per field count of a record, the fields that records of that count account for (a
+/// file has a few distinct counts: a list beats a hash map).
+#[derive(Default)]
+struct Tally(Vec<(usize, usize)>);
+
+impl Tally {
+    fn add(&mut self, count: usize, fields: usize) {
+        match self.0.iter_mut().find(|(c, _)| *c == count) {
+            Some((_, n)) => *n += fields,
+            None => self.0.push((count, fields)),
+        }
+    }
 }
 
 /// Removes the guard that igp's CSV writer puts before text a spreadsheet would run as a
@@ -262,6 +311,26 @@ mod tests {
         assert_eq!(sniff_delimiter("Name;Alice;;\nRole;Dev, backend;;\n"), b';');
         assert_eq!(sniff_delimiter("Name\tAlice\nRole\tDev; ops\n"), b'\t');
         assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n"), b'|');
+    }
+
+    #[test]
+    fn control_characters_are_counted_as_chars_are() {
+        for text in [
+            "plain, text\n",
+            "a\u{1}b\u{7f}\t\r\n",
+            "•\u{85}é\u{9f}\u{a0}€𝄞\u{0}",
+            "",
+        ] {
+            let control = text
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                .count();
+            assert_eq!(
+                control_chars(text),
+                (control, text.chars().count()),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
