@@ -6,6 +6,9 @@ mod cli;
 use clap::Parser;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A panic of a workbook reader on a damaged file is caught and reported as an error
     // naming the file; anything else is a bug and is printed as usual.
