@@ -94,6 +94,25 @@ pub fn is_placeholder(text: &str) -> bool {
     placeholder_in(text, None)
 }
 
+/// What filler starts with (compared in any case).
+const PREFIXES: &[&str] = &[
+    "e.g.",
+    "e.g ",
+    "eg.",
+    "eg:",
+    "eg ",
+    "example:",
+    "for example:",
+    "lorem ipsum",
+    "todo:",
+    "tbd:",
+    "tbd -",
+    "[insert",
+    "<insert",
+    "[your",
+    "<your",
+];
+
 /// Whether one of the upper-case markers TBD, TBC, TBA or TODO is a word of `t`.
 fn has_marker(t: &str) -> bool {
     let bytes = t.as_bytes();
@@ -133,23 +152,14 @@ fn placeholder_in(text: &str, own: Option<usize>) -> bool {
             .get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
     };
-    for prefix in [
-        "e.g.",
-        "e.g ",
-        "eg.",
-        "eg:",
-        "eg ",
-        "example:",
-        "for example:",
-        "lorem ipsum",
-        "todo:",
-        "tbd:",
-        "tbd -",
-        "[insert",
-        "<insert",
-        "[your",
-        "<your",
-    ] {
+    // Each prefix starts with one of these: most cells are ruled out by their first byte.
+    let first = t.as_bytes()[0].to_ascii_lowercase();
+    let prefixes = if matches!(first, b'e' | b'f' | b'l' | b't' | b'[' | b'<') {
+        PREFIXES
+    } else {
+        &[]
+    };
+    for prefix in prefixes {
         if starts_with(prefix) {
             return true;
         }
