@@ -22,19 +22,17 @@ pub const MONTH_NAMES: [&str; 12] = [
 /// The month (1 to 12) a word names: its full name or its first three letters ("Sept" too),
 /// in any case.
 pub fn month_number(word: &str) -> Option<u32> {
-    // Month names are ASCII letters, 3 to 9 of them: most words are ruled out unread.
-    if !(3..=9).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+    // Month names are ASCII, 3 to 9 letters, told apart by their first three.
+    let b = word.as_bytes();
+    if !(3..=9).contains(&b.len()) {
         return None;
     }
-    if word.eq_ignore_ascii_case("sept") {
-        return Some(9);
-    }
-    MONTH_NAMES
-        .iter()
-        .position(|m| {
-            word.eq_ignore_ascii_case(m) || (word.len() == 3 && word.eq_ignore_ascii_case(&m[..3]))
-        })
-        .map(|i| i as u32 + 1)
+    let head = [0, 1, 2].map(|i| b[i].to_ascii_lowercase());
+    let i = MONTH_NAMES.iter().position(|m| m.as_bytes()[..3] == head)?;
+    let whole = b.len() == 3
+        || word.eq_ignore_ascii_case(MONTH_NAMES[i])
+        || (i == 8 && word.eq_ignore_ascii_case("sept"));
+    whole.then_some(i as u32 + 1)
 }
 
 /// Reads a date written as text, or `None`.

@@ -4,6 +4,10 @@
 //! Every value keeps the cell reference it was read from, so that findings can point at it.
 
 use indexmap::IndexMap;
+
+/// A map in insertion order (as the sheet has it), hashed with Fx: its keys are a few
+/// short strings of our own.
+pub type Map<V> = IndexMap<String, V, rustc_hash::FxBuildHasher>;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -53,7 +57,7 @@ pub struct Owner {
     pub last_reviewed: Option<String>,
     /// Where each field is (or would be), by field name: A1 references with their sheet.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub cells: IndexMap<String, String>,
+    pub cells: Map<String>,
 }
 
 /// A question and its answer (Sections 1 and 2).
@@ -101,10 +105,10 @@ pub struct Goal {
     pub network: Option<String>,
     pub challenges: Option<String>,
     /// Columns beyond the six, by header, in the sheet's order.
-    pub extra: IndexMap<String, Option<String>>,
+    pub extra: Map<Option<String>>,
     /// Where each of the six fields is, by field name (A1 references without the sheet).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    pub cells: IndexMap<String, String>,
+    pub cells: Map<String>,
 }
 
 impl Owner {

@@ -201,46 +201,59 @@ pub fn unguard(field: &str) -> &str {
     }
 }
 
+/// A csv-core parser for one delimiter, and the buffers it writes records into.
+struct Parser {
+    delimiter: u8,
+    reader: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+}
+
 thread_local! {
-    /// One csv-core parser per thread and delimiter, reset between files: building its
-    /// state machine costs more than parsing a whole plan.
-    static PARSER: RefCell<Option<(u8, csv_core::Reader)>> = const { RefCell::new(None) };
+    /// One parser per thread, reset between files: building its state machine costs more
+    /// than parsing a whole plan.
+    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
 }
 
 /// Parses decoded text into one grid named `name`.
 pub fn parse(text: &str, name: &str, limits: &Limits) -> Result<Grid, String> {
-    let delim = sniff_delimiter(text);
+    let delimiter = sniff_delimiter(text);
     PARSER.with(|slot| {
         let mut slot = slot.borrow_mut();
         let parser = match &mut *slot {
-            Some((d, parser)) if *d == delim => {
-                parser.reset();
+            Some(parser) if parser.delimiter == delimiter => {
+                parser.reader.reset();
                 parser
             }
-            _ => {
-                let parser = csv_core::ReaderBuilder::new().delimiter(delim).build();
-                &mut slot.insert((delim, parser)).1
-            }
+            _ => slot.insert(Parser {
+                delimiter,
+                reader: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+                out: vec![0; 4096],
+                ends: vec![0; 64],
+            }),
         };
-        parse_with(parser, text, name, limits)
+        let grid = parse_with(parser, text, name, limits);
+        // A file with a huge record does not keep its buffer for the next ones.
+        if parser.out.len() > 1 << 20 {
+            parser.out = vec![0; 4096];
+        }
+        grid
     })
 }
 
 /// The columns of a spreadsheet (A to XFD): a row with more fields is no sheet.
 const MAX_FIELDS: usize = 16_384;
 
-fn parse_with(
-    parser: &mut csv_core::Reader,
-    text: &str,
-    name: &str,
-    limits: &Limits,
-) -> Result<Grid, String> {
+fn parse_with(parser: &mut Parser, text: &str, name: &str, limits: &Limits) -> Result<Grid, String> {
     use csv_core::ReadRecordResult as R;
+    let Parser {
+        reader: parser,
+        out,
+        ends,
+        ..
+    } = parser;
     let mut grid = Grid::new(name);
     let mut input = text.as_bytes();
-    // A record's fields are never longer than the text they come from.
-    let mut out = vec![0u8; text.len().clamp(1, 1 << 16)];
-    let mut ends = vec![0usize; 64];
     let (mut nout, mut nend) = (0, 0);
     let mut row: u32 = 0;
     let mut record_start = true;
