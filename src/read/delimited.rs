@@ -244,7 +244,12 @@ pub fn parse(text: &str, name: &str, limits: &Limits) -> Result<Grid, String> {
 /// The columns of a spreadsheet (A to XFD): a row with more fields is no sheet.
 const MAX_FIELDS: usize = 16_384;
 
-fn parse_with(parser: &mut Parser, text: &str, name: &str, limits: &Limits) -> Result<Grid, String> {
+fn parse_with(
+    parser: &mut Parser,
+    text: &str,
+    name: &str,
+    limits: &Limits,
+) -> Result<Grid, String> {
     use csv_core::ReadRecordResult as R;
     let Parser {
         reader: parser,
@@ -289,6 +294,9 @@ fn parse_with(parser: &mut Parser, text: &str, name: &str, limits: &Limits) -> R
             R::Record => {
                 let mut start = 0;
                 for (col, &end) in ends[..nend].iter().enumerate() {
+                    if start == end {
+                        continue;
+                    }
                     let field = std::str::from_utf8(&out[start..end])
                         .map_err(|_| "malformed delimited text: a field is not UTF-8")?;
                     start = end;

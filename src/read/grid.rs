@@ -24,7 +24,7 @@ impl Value {
     /// A text value, normalized; `None` when blank. Error literals become [`Value::Error`].
     pub fn text(raw: &str) -> Option<Value> {
         let t = normalize_text(raw)?;
-        if ERROR_TEXTS.contains(&t.as_str()) {
+        if t.starts_with('#') && ERROR_TEXTS.contains(&t.as_str()) {
             return Some(Value::Error(t));
         }
         Some(Value::Text(t))

@@ -10,7 +10,7 @@ use std::time::Duration;
 #[derive(Default)]
 pub struct Json {
     plans: usize,
-    buffers: (Vec<u8>, Vec<u8>),
+    buffer: Vec<u8>,
 }
 
 #[derive(Serialize)]
@@ -50,27 +50,94 @@ struct CountsOut {
     info: usize,
 }
 
-/// Writes `value` as pretty JSON, every line after the first indented by `pad` (JSON text
-/// holds no raw line break but its formatting's). The text is made in memory, in buffers
-/// kept from plan to plan, and written at once: serde_json writes token by token.
-fn write_indented<T: Serialize>(
+/// Writes `value` as pretty JSON (serde_json's layout, two spaces), nested `depth` levels
+/// in: every line after the first is indented as if the value sat there. The text is
+/// made in a buffer kept from plan to plan and written at once (serde_json writes token
+/// by token).
+fn write_nested<T: Serialize>(
     out: &mut dyn Write,
     value: &T,
-    pad: &[u8],
-    buffers: &mut (Vec<u8>, Vec<u8>),
+    depth: usize,
+    buffer: &mut Vec<u8>,
 ) -> io::Result<()> {
-    let (json, text) = buffers;
-    json.clear();
-    text.clear();
-    serde_json::to_writer_pretty(&mut *json, value).map_err(io::Error::other)?;
-    for (i, line) in json.split(|b| *b == b'\n').enumerate() {
-        if i > 0 {
-            text.push(b'\n');
-            text.extend_from_slice(pad);
-        }
-        text.extend_from_slice(line);
+    buffer.clear();
+    let mut serializer = serde_json::Serializer::with_formatter(
+        &mut *buffer,
+        Nested {
+            depth,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut serializer).map_err(io::Error::other)?;
+    out.write_all(buffer)
+}
+
+/// serde_json's `PrettyFormatter`, started at a depth.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
     }
-    out.write_all(text)
+
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        const SPACES: &[u8; 32] = b"                                ";
+        for _ in 0..self.depth / 16 {
+            w.write_all(SPACES)?;
+        }
+        w.write_all(&SPACES[..(self.depth % 16) * 2])
+    }
+
+    fn begin<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn end<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.begin(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.begin(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.end(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 impl Reporter for Json {
@@ -100,7 +167,7 @@ impl Reporter for Json {
                 })
                 .collect(),
         };
-        write_indented(out, &value, b"    ", &mut self.buffers)
+        write_nested(out, &value, 2, &mut self.buffer)
     }
 
     fn finish(&mut self, out: &mut dyn Write, t: &Totals, _elapsed: Duration) -> io::Result<()> {
@@ -121,7 +188,29 @@ impl Reporter for Json {
                 info: t.infos,
             },
         };
-        write_indented(out, &summary, b"  ", &mut self.buffers)?;
+        write_nested(out, &summary, 1, &mut self.buffer)?;
         out.write_all(b"\n}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_output_is_serde_jsons_pretty_output_indented() {
+        let value = serde_json::json!({
+            "a": [1, {"b": [], "c": {}}, [[["deep"]]]],
+            "d": "text with \"quotes\"\nand a line break",
+            "e": null
+        });
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        for depth in [0, 1, 2, 17, 40] {
+            let mut out = Vec::new();
+            write_nested(&mut out, &value, depth, &mut Vec::new()).unwrap();
+            let pad = "  ".repeat(depth);
+            let expected = pretty.replace('\n', &format!("\n{pad}"));
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "depth {depth}");
+        }
     }
 }
