@@ -5,13 +5,17 @@
 # report modes, igp convert --out-dir to xlsx, and openpyxl where python3 has it. Then the
 # peak memory of igp check at N/10 plans, to see whether memory grows with N.
 #
-#   bench/run.sh [N]
+#   bench/run.sh [N] [RUNS]
 #
 # Prints wall time, files per second, the ratio to the floor with the same threads, and
-# peak memory (max RSS). Needs /usr/bin/time (GNU time).
+# peak memory (max RSS). Needs /usr/bin/time (GNU time). The floor and igp check are run
+# RUNS times (default 5), in turns, and their median is shown: on a shared machine one
+# run of the same command can take a third longer than the next. The slow ones (convert,
+# openpyxl) run once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
+RUNS=${2:-5}
 CORES=$(nproc)
 cargo build --quiet --release --examples --bin igp
 BIN=target/release
@@ -27,12 +31,19 @@ echo "igp batch benchmark: $N plans ($(du -sh "$work/plans" | cut -f1)), $CORES 
 printf '%-44s %8s %10s %9s %9s\n' "what" "seconds" "files/s" "x floor" "peak MB"
 
 declare -A FLOOR
-measure() { # name threads command...
-  local name=$1 threads=$2; shift 2
+declare -A TIMES
+once() { # key command...: one timed run, appended to TIMES[key] as "seconds KB"
+  local key=$1; shift
   # igp check exits 1 on findings: GNU time still writes its line, last in the file.
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
+  TIMES[$key]+="$(tail -n1 "$work/time");"
+}
+measure() { # name threads command...: prints the median of the runs in TIMES[name]
+  local name=$1 threads=$2; shift 2
+  [[ -n ${TIMES[$name]:-} ]] || once "$name" "$@"
   local secs kb
-  read -r secs kb < <(tail -n1 "$work/time")
+  read -r secs kb < <(tr ';' '\n' <<<"${TIMES[$name]}" | grep . | sort -n |
+    awk '{ s[NR] = $1; if ($2 > m) m = $2 } END { print s[int((NR + 1) / 2)], m }')
   local rate ratio
   rate=$(awk -v n="$N" -v s="$secs" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
   if [[ $name == floor* ]]; then FLOOR[$threads]=$secs; ratio="1.00"; else
@@ -40,6 +51,16 @@ measure() { # name threads command...
   printf '%-44s %8.2f %10s %9s %9.0f\n' "$name" "$secs" "$rate" "$ratio" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
 }
 
+# The floor and igp check in turns, RUNS times, so that both see the same machine.
+for ((run = 0; run < RUNS; run++)); do
+  once "floor: calamine/csv, 1 thread" $BIN/examples/floor "$work/plans" 1
+  once "igp check --format json, 1 thread" $BIN/igp check "$work/plans" --format json -j 1
+  once "floor: calamine/csv, $CORES threads" $BIN/examples/floor "$work/plans" "$CORES"
+  once "igp check --format json" $BIN/igp check "$work/plans" --format json
+  once "igp check --format human" $BIN/igp check "$work/plans" --format human
+  once "igp check --summary out.xlsx" $BIN/igp check "$work/plans" -q --summary "$work/summary.xlsx"
+done
+echo "(median of $RUNS runs, except convert and openpyxl: one run)"
 measure "floor: calamine/csv, 1 thread" 1 $BIN/examples/floor "$work/plans" 1
 measure "floor: calamine/csv, $CORES threads" "$CORES" $BIN/examples/floor "$work/plans" "$CORES"
 measure "igp check --format json, 1 thread" 1 $BIN/igp check "$work/plans" --format json -j 1
