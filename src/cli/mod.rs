@@ -177,6 +177,10 @@ where
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let threads = threads.clamp(1, items.len().max(1));
+    if threads == 1 {
+        // One thread: no hand-over, each item is done and emitted in turn.
+        return items.iter().try_for_each(|item| emit(work(item)));
+    }
     let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, T)>(threads * 8);
     std::thread::scope(|scope| {
         for _ in 0..threads {

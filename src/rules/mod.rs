@@ -172,14 +172,22 @@ fn wrap(s: &str) -> String {
 
 /// A goal's name for messages: `goal 2 "Public speaking"` or `goal 2`.
 pub fn goal_name(g: &crate::model::Goal) -> String {
-    match &g.skill {
-        Some(s) => {
-            let short: String = s.lines().next().unwrap_or("").chars().take(40).collect();
-            let ellipsis = if short.len() < s.len() { "…" } else { "" };
-            format!("goal {} \"{short}{ellipsis}\"", g.index)
+    // Made for every finding about a goal: pieces pushed rather than formatted.
+    let mut name = String::with_capacity(56);
+    name.push_str("goal ");
+    name.push_str(&g.index.to_string());
+    if let Some(s) = &g.skill {
+        // The first line, at most 40 characters of it.
+        let line = s.lines().next().unwrap_or("");
+        let cut = line.char_indices().nth(40).map_or(line.len(), |(i, _)| i);
+        name.push_str(" \"");
+        name.push_str(&line[..cut]);
+        if cut < s.len() {
+            name.push('…');
         }
-        None => format!("goal {}", g.index),
+        name.push('"');
     }
+    name
 }
 
 /// A finding about one field of a goal, placed at that field's cell.
@@ -189,17 +197,16 @@ pub fn goal_finding(
     key: &'static str,
     message: String,
 ) -> Finding {
-    let sheet = g
-        .cell
-        .as_deref()
-        .and_then(crate::finding::split_ref)
-        .map(|(s, _)| s);
-    let mut f = Finding::new(code, message).target(crate::finding::Target::Goal(g.index, key));
-    match (sheet, g.cells.get(key)) {
-        (Some(sheet), Some(cell)) => f = f.at(&sheet, cell.clone()),
-        _ => f = f.at_ref(g.cell.as_deref()),
+    let f = Finding::new(code, message).target(crate::finding::Target::Goal(g.index, key));
+    // The goal's row is at `'Sheet'!A28`; the field's cell, in that sheet, at D28.
+    match (g.cell.as_deref().and_then(crate::finding::split_ref), g.cells.get(key)) {
+        (Some((sheet, _)), Some(cell)) => Finding {
+            sheet: Some(sheet),
+            cell: Some(cell.clone()),
+            ..f
+        },
+        _ => f.at_ref(g.cell.as_deref()),
     }
-    f
 }
 
 /// The column header of a goal field, for messages.
@@ -213,6 +220,26 @@ pub fn header(key: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn goal_names_are_the_first_line_cut_at_forty_characters() {
+        let named = |skill: Option<&str>| {
+            goal_name(&crate::model::Goal {
+                index: 3,
+                skill: skill.map(str::to_string),
+                ..Default::default()
+            })
+        };
+        assert_eq!(named(None), "goal 3");
+        assert_eq!(named(Some("Public speaking")), "goal 3 \"Public speaking\"");
+        assert_eq!(named(Some("Talks\nat meetups")), "goal 3 \"Talks…\"");
+        let forty = "é".repeat(40);
+        assert_eq!(named(Some(&forty)), format!("goal 3 \"{forty}\""));
+        assert_eq!(
+            named(Some(&format!("{forty}x"))),
+            format!("goal 3 \"{forty}…\"")
+        );
+    }
 
     #[test]
     fn the_registry_follows_the_catalogue() {
