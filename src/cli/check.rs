@@ -113,7 +113,8 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         Some(f) => Box::new(f),
         None => Box::new(stdout.lock()),
     };
-    let mut out = std::io::BufWriter::new(sink);
+    // A plan's JSON report is several KB: a larger buffer writes several plans at once.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
 
     // Plans are checked in parallel and reported in input order as they complete, so
     // memory does not grow with the number of plans.
