@@ -164,9 +164,10 @@ pub fn read_options(max_file_mb: u64, settings: &igp::rules::Settings) -> igp::r
 }
 
 /// Runs `work` on every item on `threads` threads and hands each result to `emit` in the
-/// items' order, as soon as it and all before it are done. Workers take items in order,
-/// so few results wait to be emitted and memory does not grow with the number of items;
-/// output is written while the next items are worked on.
+/// items' order, as soon as it and all before it are done. The calling thread is one of
+/// the `threads`: it works on items too, and emits between them, so that no thread waits
+/// on a core for the others' results. Items are taken in order and at most a few dozen
+/// results wait to be emitted: memory does not grow with the number of items.
 pub fn in_order<I, T, W, E>(items: &[I], threads: usize, work: W, mut emit: E) -> anyhow::Result<()>
 where
     I: Sync,
@@ -177,13 +178,13 @@ where
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let threads = threads.clamp(1, items.len().max(1));
-    if threads == 1 {
-        // One thread: no hand-over, each item is done and emitted in turn.
-        return items.iter().try_for_each(|item| emit(work(item)));
-    }
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, T)>(threads * 8);
+    // Past this many results waiting, the calling thread stops taking items and only emits.
+    let max_waiting = threads * 8;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, T)>(max_waiting);
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        // Returning drops the receiver: helpers stop at their next send.
+        let rx = rx;
+        for _ in 1..threads {
             let tx = tx.clone();
             let (next, work) = (&next, &work);
             scope.spawn(move || loop {
@@ -198,11 +199,30 @@ where
         drop(tx);
         let mut waiting = std::collections::BTreeMap::new();
         let mut want = 0;
-        for (i, result) in rx {
-            waiting.insert(i, result);
+        while want < items.len() {
+            waiting.extend(rx.try_iter());
             while let Some(result) = waiting.remove(&want) {
                 emit(result)?;
                 want += 1;
+            }
+            if want == items.len() {
+                break;
+            }
+            if waiting.len() < max_waiting {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if let Some(item) = items.get(i) {
+                    waiting.insert(i, work(item));
+                    continue;
+                }
+            }
+            // Every item is taken (or enough wait): wait for a helper's result.
+            match rx.recv() {
+                Ok((i, result)) => {
+                    waiting.insert(i, result);
+                }
+                // Every helper has stopped: only a panic does that early, and the scope
+                // passes it on.
+                Err(_) => break,
             }
         }
         Ok(())
@@ -238,5 +258,59 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn results_are_emitted_in_order_whatever_the_threads() {
+        let items: Vec<u64> = (0..300).collect();
+        for threads in [1, 2, 3, 8, 400] {
+            let mut seen = Vec::new();
+            in_order(
+                &items,
+                threads,
+                |&i| {
+                    // Uneven work, so that items finish out of order.
+                    std::thread::sleep(std::time::Duration::from_micros((i * 7919) % 300));
+                    i * 2
+                },
+                |r| {
+                    seen.push(r);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                seen,
+                items.iter().map(|i| i * 2).collect::<Vec<_>>(),
+                "{threads}"
+            );
+        }
+        in_order(&[] as &[u64], 4, |&i| i, |_| Ok(())).unwrap();
+    }
+
+    #[test]
+    fn an_emit_error_stops_the_work() {
+        let items: Vec<u64> = (0..10_000).collect();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let mut emitted = 0;
+        let result = in_order(
+            &items,
+            4,
+            |&i| {
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                i
+            },
+            |i| {
+                emitted += 1;
+                if i == 10 {
+                    anyhow::bail!("disk full");
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(result.unwrap_err().to_string(), "disk full");
+        assert_eq!(emitted, 11);
+        // The helpers stopped soon after, not at the end of the items.
+        assert!(done.into_inner() < 1_000);
     }
 }

@@ -199,7 +199,10 @@ pub fn goal_finding(
 ) -> Finding {
     let f = Finding::new(code, message).target(crate::finding::Target::Goal(g.index, key));
     // The goal's row is at `'Sheet'!A28`; the field's cell, in that sheet, at D28.
-    match (g.cell.as_deref().and_then(crate::finding::split_ref), g.cells.get(key)) {
+    match (
+        g.cell.as_deref().and_then(crate::finding::split_ref),
+        g.cells.get(key),
+    ) {
         (Some((sheet, _)), Some(cell)) => Finding {
             sheet: Some(sheet),
             cell: Some(cell.clone()),
