@@ -14,10 +14,13 @@ use std::cell::RefCell;
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String> {
     let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
-        None if std::str::from_utf8(bytes).is_ok() => (UTF_8, bytes),
-        None if looks_utf16(bytes, 1) => (UTF_16LE, bytes),
-        None if looks_utf16(bytes, 0) => (UTF_16BE, bytes),
-        None => (WINDOWS_1252, bytes),
+        None => match std::str::from_utf8(bytes) {
+            // Most files: lent as they are, checked once.
+            Ok(text) => return check_text(Cow::Borrowed(text), UTF_8),
+            Err(_) if looks_utf16(bytes, 1) => (UTF_16LE, bytes),
+            Err(_) if looks_utf16(bytes, 0) => (UTF_16BE, bytes),
+            Err(_) => (WINDOWS_1252, bytes),
+        },
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     if had_errors && encoding != WINDOWS_1252 {
@@ -26,6 +29,15 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String>
             encoding.name()
         ));
     }
+    check_text(text, encoding)
+}
+
+/// Refuses decoded text that is binary data: a NUL, or more than one control character in
+/// 200.
+fn check_text<'a>(
+    text: Cow<'a, str>,
+    encoding: &'static Encoding,
+) -> Result<(Cow<'a, str>, &'static Encoding), String> {
     let (control, total) = control_chars(&text);
     if text.contains('\0') || control * 200 > total.max(1) {
         return Err("binary data, not a spreadsheet or delimited text".into());

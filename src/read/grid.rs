@@ -37,7 +37,7 @@ impl Value {
             Value::Number(n) => format_number(*n),
             Value::Bool(true) => "TRUE".to_string(),
             Value::Bool(false) => "FALSE".to_string(),
-            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Value::Date(d) => d.to_string(),
         }
     }
 

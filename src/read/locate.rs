@@ -286,7 +286,7 @@ fn date_text(
         _ => None,
     };
     match date {
-        Some(d) => d.format("%Y-%m-%d").to_string(),
+        Some(d) => d.to_string(),
         None => {
             let text = v.display();
             findings.push(

@@ -48,7 +48,7 @@ impl Content {
             Content::Text(t) => t.clone(),
             Content::Bool(true) => "TRUE".into(),
             Content::Bool(false) => "FALSE".into(),
-            Content::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Content::Date(d) => d.to_string(),
             Content::Empty => String::new(),
         }
     }
