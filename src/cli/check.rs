@@ -121,7 +121,11 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let progress = super::progress_bar(files.len() as u64, verbosity);
     let keep_goals = summary.is_some();
     let mut totals = Totals::default();
-    let work = |f: &PathBuf| report::check_file(f, &read, &settings, keep_goals);
+    let work = |f: &PathBuf| {
+        contained(f, &settings, || {
+            report::check_file(f, &read, &settings, keep_goals)
+        })
+    };
     super::in_order(&files, super::threads(args.jobs), work, |r: PlanReport| {
         progress.inc(1);
         totals.add(&r);
@@ -167,4 +171,43 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let deny_warnings = args.deny.is_some();
     let failed = totals.errors > 0 || (deny_warnings && totals.warnings > 0);
     Ok(if failed { Exit::Findings } else { Exit::Clean })
+}
+
+/// Runs the check of one file; a panic in it (a bug of igp) becomes that file's S001
+/// finding, so that one file does not end a batch of thousands. The panic's own message
+/// is on standard error, for the bug report.
+fn contained(
+    path: &std::path::Path,
+    settings: &igp::rules::Settings,
+    check: impl FnOnce() -> PlanReport,
+) -> PlanReport {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).unwrap_or_else(|panic| {
+        PlanReport::unreadable(path, super::bug_on_file(panic.as_ref()), settings)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_on_one_file_becomes_its_finding() {
+        let settings = igp::rules::Settings::default();
+        let path = std::path::Path::new("plans/odd.xlsx");
+        let report = contained(path, &settings, || panic!("index out of bounds"));
+        assert_eq!(report.path, "plans/odd.xlsx");
+        assert_eq!(report.findings.len(), 1);
+        assert_eq!(report.findings[0].code, "S001");
+        assert!(
+            report.findings[0]
+                .message
+                .starts_with("igp failed on this file (index out of bounds): a bug in igp"),
+            "{}",
+            report.findings[0].message
+        );
+        let fine = contained(path, &settings, || {
+            PlanReport::unreadable(path, "x", &settings)
+        });
+        assert_eq!(fine.findings[0].message, "x");
+    }
 }

@@ -144,7 +144,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             let progress = super::progress_bar(files.len() as u64, verbosity);
             let mut failed = 0;
             let jobs: Vec<(&PathBuf, &PathBuf)> = files.iter().zip(&targets).collect();
-            let work = |(input, target): &(&PathBuf, &PathBuf)| -> anyhow::Result<Vec<String>> {
+            let convert = |(input, target): &(&PathBuf, &PathBuf)| -> anyhow::Result<Vec<String>> {
                 let reading = read_plan(std::slice::from_ref(*input), &options)?;
                 let findings = igp::rules::check(&reading, &settings);
                 let bytes = write::render(&reading.plan, &findings, format, write_options)
@@ -155,6 +155,14 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                     lines.push(format!("wrote {}", target.display()));
                 }
                 Ok(lines)
+            };
+            // A panic on one plan (a bug of igp) is that plan's error, as a bad file is.
+            let work = |job: &(&PathBuf, &PathBuf)| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| convert(job)))
+                    .unwrap_or_else(|panic| {
+                        let bug = super::bug_on_file(panic.as_ref());
+                        Err(anyhow::anyhow!("{}: {bug}", job.0.display()))
+                    })
             };
             // Messages in input order, as plans complete; one bad plan does not stop the rest.
             super::in_order(&jobs, super::threads(args.jobs), work, |result| {

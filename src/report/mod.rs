@@ -84,11 +84,7 @@ pub fn check_file(
     settings: &Settings,
     keep_goals: bool,
 ) -> PlanReport {
-    let shown = if path.as_os_str() == crate::read::STDIN {
-        "stdin".to_string()
-    } else {
-        path.display().to_string()
-    };
+    let shown = shown_path(path);
     match read_plan(&[path.to_path_buf()], read) {
         Ok(reading) => {
             let findings = rules::check(&reading, settings);
@@ -104,16 +100,29 @@ pub fn check_file(
                 },
             }
         }
-        Err(e) => {
-            // The finding's place already says which file.
-            let reason = e.reason();
-            PlanReport {
-                path: shown,
-                owner: None,
-                goals: 0,
-                findings: settings.apply(vec![Finding::new(finding::S001, reason)]),
-                goal_rows: Vec::new(),
-            }
+        // The finding's place already says which file.
+        Err(e) => PlanReport::unreadable(path, e.reason(), settings),
+    }
+}
+
+/// An input as reports show it (`-` as `stdin`).
+fn shown_path(path: &Path) -> String {
+    if path.as_os_str() == crate::read::STDIN {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+impl PlanReport {
+    /// The report of an input that could not be checked: one S001 finding saying why.
+    pub fn unreadable(path: &Path, reason: impl Into<String>, settings: &Settings) -> PlanReport {
+        PlanReport {
+            path: shown_path(path),
+            owner: None,
+            goals: 0,
+            findings: settings.apply(vec![Finding::new(finding::S001, reason)]),
+            goal_rows: Vec::new(),
         }
     }
 }
