@@ -65,9 +65,15 @@ pub fn dates_in(text: &str) -> Vec<NaiveDate> {
             continue;
         }
         let tok = raw.trim_end_matches(['.', ':', '!', '?']);
+        // A date starts with a digit, a quarter's Q or a month's first letter: most words
+        // are passed over unread.
+        let first = tok.bytes().next().unwrap_or(0).to_ascii_lowercase();
+        if !(first.is_ascii_digit() || b"qjfmasond".contains(&first)) {
+            continue;
+        }
         // Numeric dates: ISO, 4/30/2026, 30.04.2026.
-        if tok.chars().filter(|c| matches!(c, '-' | '/' | '.')).count() == 2
-            && tok.chars().any(|c| c.is_ascii_digit())
+        if tok.bytes().filter(|c| matches!(c, b'-' | b'/' | b'.')).count() == 2
+            && tok.bytes().any(|c| c.is_ascii_digit())
         {
             if let Some(d) = crate::dates::parse_date(tok) {
                 out.push(d);
