@@ -72,7 +72,11 @@ pub fn dates_in(text: &str) -> Vec<NaiveDate> {
             continue;
         }
         // Numeric dates: ISO, 4/30/2026, 30.04.2026.
-        if tok.bytes().filter(|c| matches!(c, b'-' | b'/' | b'.')).count() == 2
+        if tok
+            .bytes()
+            .filter(|c| matches!(c, b'-' | b'/' | b'.'))
+            .count()
+            == 2
             && tok.bytes().any(|c| c.is_ascii_digit())
         {
             if let Some(d) = crate::dates::parse_date(tok) {
