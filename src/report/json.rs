@@ -54,7 +54,7 @@ struct CountsOut {
 /// in: every line after the first is indented as if the value sat there. The text is
 /// made in a buffer kept from plan to plan and written at once (serde_json writes token
 /// by token).
-fn write_nested<T: Serialize>(
+pub(super) fn write_nested<T: Serialize>(
     out: &mut dyn Write,
     value: &T,
     depth: usize,

@@ -11,6 +11,8 @@ use std::time::Duration;
 pub struct Sarif {
     started: bool,
     results: usize,
+    /// Where each result's JSON is made, kept from result to result.
+    buffer: Vec<u8>,
 }
 
 impl Sarif {
@@ -37,22 +39,9 @@ impl Sarif {
             out,
             "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {{\n        \"driver\": "
         )?;
-        write_indented(out, &driver, 8)?;
+        super::json::write_nested(out, &driver, 4, &mut Vec::new())?;
         write!(out, "\n      }},\n      \"results\": [")
     }
-}
-
-fn write_indented(out: &mut dyn Write, value: &serde_json::Value, indent: usize) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-    let pad = " ".repeat(indent);
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(pad.as_bytes())?;
-        }
-        out.write_all(line.as_bytes())?;
-    }
-    Ok(())
 }
 
 impl Reporter for Sarif {
@@ -79,7 +68,7 @@ impl Reporter for Sarif {
                 b",\n        "
             })?;
             self.results += 1;
-            write_indented(out, &r, 8)?;
+            super::json::write_nested(out, &r, 4, &mut self.buffer)?;
         }
         Ok(())
     }
