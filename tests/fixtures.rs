@@ -240,6 +240,45 @@ fn csv_cells_name_the_file_as_their_sheet() {
 }
 
 #[test]
+fn empty_lines_of_a_csv_are_rows_as_in_a_spreadsheet() {
+    // The same CSV, with empty lines, read by igp and opened by LibreOffice (saved as xlsx):
+    // the same plan at the same cells.
+    let csv = read(&["fixtures/blank-lines/zoe-blank-lines.csv"]);
+    let xlsx = read(&["fixtures/blank-lines/zoe-blank-lines-libreoffice.xlsx"]);
+    assert_eq!(csv.plan.content(), zoe());
+    // LibreOffice's import took the note "2026-02-10 1:1" for a date and time.
+    let mut opened = zoe();
+    opened.tracking[1].notes = s("2026-02-10");
+    assert_eq!(xlsx.plan.content(), opened);
+    let a1 = |r: &Option<String>| {
+        r.as_deref()
+            .and_then(|r| r.rsplit_once('!'))
+            .map(|(_, c)| c.to_string())
+    };
+    let (c, x) = (&csv.plan, &xlsx.plan);
+    for (cg, xg) in c.goals.iter().zip(&x.goals) {
+        assert_eq!(a1(&cg.cell), a1(&xg.cell));
+        assert_eq!(cg.cells, xg.cells);
+    }
+    for (ca, xa) in c.inspiration.iter().zip(&x.inspiration) {
+        assert_eq!(a1(&ca.cell), a1(&xa.cell));
+    }
+    for (ct, xt) in c.tracking.iter().zip(&x.tracking) {
+        assert_eq!(a1(&ct.cell), a1(&xt.cell));
+    }
+    let owner = |p: &Plan| -> Vec<Option<String>> {
+        p.owner
+            .cells
+            .values()
+            .map(|r| a1(&Some(r.clone())))
+            .collect()
+    };
+    assert_eq!(owner(c), owner(x));
+    // Three empty lines above the goals table: its first goal is on row 31, not 28.
+    assert_eq!(a1(&c.goals[0].cell).as_deref(), Some("A31"));
+}
+
+#[test]
 fn european_csv_reads_semicolons_dotted_dates_and_german_booleans() {
     let r = read(&["fixtures/plans/zoe-excel-european.csv"]);
     assert_eq!(r.plan.owner.created.as_deref(), Some("2026-01-15"));
