@@ -246,9 +246,10 @@ fn empty_lines_of_a_csv_are_rows_as_in_a_spreadsheet() {
     let csv = read(&["fixtures/blank-lines/zoe-blank-lines.csv"]);
     let xlsx = read(&["fixtures/blank-lines/zoe-blank-lines-libreoffice.xlsx"]);
     assert_eq!(csv.plan.content(), zoe());
-    // LibreOffice's import took the note "2026-02-10 1:1" for a date and time.
+    // LibreOffice's import took the note "2026-02-10 1:1" for a date and time (01:01):
+    // igp keeps the time it was given.
     let mut opened = zoe();
-    opened.tracking[1].notes = s("2026-02-10");
+    opened.tracking[1].notes = s("2026-02-10 01:01");
     assert_eq!(xlsx.plan.content(), opened);
     let a1 = |r: &Option<String>| {
         r.as_deref()

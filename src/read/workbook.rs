@@ -179,15 +179,64 @@ fn from_data(d: &Data) -> Option<Value> {
 
 fn date_value(dt: &calamine::ExcelDateTime) -> Value {
     match dt.as_datetime() {
-        Some(d) if dt.is_datetime() => Value::Date(d.date()),
+        Some(d) if dt.is_datetime() => datetime_value(d, dt.as_f64() < 1.0),
         _ => Value::Number(dt.as_f64()),
     }
 }
 
+/// A date cell: a date, or, when it has a time of day, text that keeps the time
+/// ("2026-02-10 01:01"; "01:01" alone for a time without a date).
+fn datetime_value(d: chrono::NaiveDateTime, time_only: bool) -> Value {
+    use chrono::Timelike;
+    if d.time() == chrono::NaiveTime::MIN && !time_only {
+        return Value::Date(d.date());
+    }
+    let time = d.format(if d.second() == 0 { "%H:%M" } else { "%H:%M:%S" });
+    Value::Text(if time_only {
+        time.to_string()
+    } else {
+        format!("{} {time}", d.date())
+    })
+}
+
 fn iso_value(s: &str) -> Value {
+    if let Ok(d) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+        return datetime_value(d, false);
+    }
     let day = s.get(..10).unwrap_or(s);
     match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
         Ok(d) => Value::Date(d),
         Err(_) => Value::Text(normalize_text(s).unwrap_or_default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+
+    fn cell(serial: f64) -> Value {
+        date_value(&ExcelDateTime::new(
+            serial,
+            ExcelDateTimeType::DateTime,
+            false,
+        ))
+    }
+
+    #[test]
+    fn date_cells_keep_their_time_of_day() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 2, 10).unwrap();
+        assert_eq!(cell(46063.0), Value::Date(day));
+        assert_eq!(
+            cell(46063.0 + 61.0 / 1440.0),
+            Value::Text("2026-02-10 01:01".into())
+        );
+        assert_eq!(cell(0.5), Value::Text("12:00".into()));
+        assert_eq!(iso_value("2026-02-10T00:00:00"), Value::Date(day));
+        assert_eq!(
+            iso_value("2026-02-10T01:01:30"),
+            Value::Text("2026-02-10 01:01:30".into())
+        );
+        assert_eq!(iso_value("2026-02-10"), Value::Date(day));
     }
 }
