@@ -85,10 +85,11 @@ fn looks_utf16(bytes: &[u8], zero_at: usize) -> bool {
 /// common count (over 1) covers the most fields wins. Comma on a tie or a single column.
 pub fn sniff_delimiter(text: &str) -> u8 {
     const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
-    // The bytes that end a run of text.
+    // The bytes that end a run of text (spaces and CRs inside one change nothing: the field
+    // has text already).
     const SPECIAL: [bool; 256] = {
         let mut table = [false; 256];
-        let special = [b',', b';', b'\t', b'|', b'"', b'\n', b'\r', b' '];
+        let special = [b',', b';', b'\t', b'|', b'"', b'\n'];
         let mut i = 0;
         while i < special.len() {
             table[special[i] as usize] = true;

@@ -55,6 +55,10 @@ fn year_of(word: &str) -> Option<i32> {
 /// Every date an action step names.
 pub fn dates_in(text: &str) -> Vec<NaiveDate> {
     let mut out = Vec::new();
+    // Every date form below has digits (a year, a day, an ISO date): most steps have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
         .filter(|t| !t.is_empty())

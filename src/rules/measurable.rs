@@ -2,6 +2,7 @@
 
 use super::{goal_finding, goal_name, placeholder, Context, Rule};
 use crate::finding::{self, Finding};
+use std::borrow::Cow;
 
 pub const G005: Rule = Rule {
     code: finding::G005,
@@ -162,71 +163,176 @@ const DEADLINE_HEADS: &[&str] = &[
 /// Whether an action step carries a number, a quantity, a date, a month, a quarter, a
 /// deadline or a frequency.
 pub fn is_measurable(step: &str) -> bool {
-    if step.chars().any(|c| c.is_ascii_digit()) {
+    if step.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let lower = step.to_lowercase();
-    let words: Vec<&str> = lower
+    // Each word as written and in lower case (borrowed when it is already), looked at with
+    // the two words after it.
+    let mut words = step
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ':'))
         .filter(|w| !w.is_empty())
-        .collect();
-    let raw: Vec<&str> = step
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ':'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, w) in words.iter().enumerate() {
-        let next = words.get(i + 1).copied().unwrap_or("");
-        // A month, but "may" only as the month (below).
-        let month = *w != "may" && crate::dates::month_number(w).is_some();
-        if NUMBER_WORDS.contains(w) || month || FREQUENCY_WORDS.contains(w) {
+        .map(|raw| (raw, lower(raw)));
+    let mut window = [words.next(), words.next(), words.next()];
+    let mut i = 0;
+    while let Some((raw, w)) = window[0].take() {
+        let next = window[1].as_ref().map_or("", |(_, l)| l.as_ref());
+        let after = window[2].as_ref().map_or("", |(_, l)| l.as_ref());
+        if measurable_word(raw, &w, next, after, i) {
             return true;
         }
-        // "May" the month, not the verb.
-        if *w == "may" && raw.get(i).is_some_and(|r| *r == "May") && i > 0 {
-            return true;
+        window.rotate_left(1);
+        window[2] = words.next();
+        i += 1;
+    }
+    false
+}
+
+/// A word in lower case, borrowed when it has no upper-case letter.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
         }
-        if matches!(
-            *w,
-            "quarter" | "semester" | "term" | "year-end" | "month-end" | "quarter-end"
-        ) {
-            return true;
-        }
-        if matches!(*w, "every" | "each" | "per") {
-            let target = if next == "other" || next == "single" {
-                words.get(i + 2).copied().unwrap_or("")
-            } else {
-                next
-            };
-            let singular = target.strip_suffix('s').unwrap_or(target);
-            if PERIODS.contains(&target) || PERIODS.contains(&singular) {
-                return true;
-            }
-        }
-        if matches!(*w, "by" | "before" | "until" | "till" | "due")
-            && DEADLINE_HEADS.contains(&next)
-        {
-            return true;
-        }
-        // "a week", "a month": "twice a week", "an hour a day".
-        if matches!(*w, "a" | "an")
-            && matches!(
-                next,
-                "day" | "week" | "month" | "quarter" | "year" | "sprint"
-            )
-            && i > 0
-        {
-            return true;
-        }
-        if *w == "end" && next == "of" {
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether word `w` (`raw` as written, the `i`th of its step), followed by `next` and
+/// `after` (lower case, empty past the end), makes the step measurable.
+fn measurable_word(raw: &str, w: &str, next: &str, after: &str, i: usize) -> bool {
+    // A month, but "may" only as the month (below).
+    let month = w != "may" && crate::dates::month_number(w).is_some();
+    if NUMBER_WORDS.contains(&w) || month || FREQUENCY_WORDS.contains(&w) {
+        return true;
+    }
+    // "May" the month, not the verb.
+    if w == "may" && raw == "May" && i > 0 {
+        return true;
+    }
+    if matches!(
+        w,
+        "quarter" | "semester" | "term" | "year-end" | "month-end" | "quarter-end"
+    ) {
+        return true;
+    }
+    if matches!(w, "every" | "each" | "per") {
+        let target = if next == "other" || next == "single" {
+            after
+        } else {
+            next
+        };
+        let singular = target.strip_suffix('s').unwrap_or(target);
+        if PERIODS.contains(&target) || PERIODS.contains(&singular) {
             return true;
         }
     }
-    false
+    if matches!(w, "by" | "before" | "until" | "till" | "due") && DEADLINE_HEADS.contains(&next) {
+        return true;
+    }
+    // "a week", "a month": "twice a week", "an hour a day".
+    if matches!(w, "a" | "an")
+        && matches!(
+            next,
+            "day" | "week" | "month" | "quarter" | "year" | "sprint"
+        )
+        && i > 0
+    {
+        return true;
+    }
+    w == "end" && next == "of"
 }
 
 #[cfg(test)]
 mod tests {
     use super::is_measurable;
+
+    /// The first way of telling it (lower-casing the whole step, then splitting), kept to
+    /// hold the word-by-word way to the same answers.
+    fn is_measurable_as_before(step: &str) -> bool {
+        if step.chars().any(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        let lower = step.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ':'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let raw: Vec<&str> = step
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ':'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            let next = words.get(i + 1).copied().unwrap_or("");
+            // A month, but "may" only as the month (below).
+            let month = *w != "may" && crate::dates::month_number(w).is_some();
+            if super::NUMBER_WORDS.contains(w) || month || super::FREQUENCY_WORDS.contains(w) {
+                return true;
+            }
+            // "May" the month, not the verb.
+            if *w == "may" && raw.get(i).is_some_and(|r| *r == "May") && i > 0 {
+                return true;
+            }
+            if matches!(
+                *w,
+                "quarter" | "semester" | "term" | "year-end" | "month-end" | "quarter-end"
+            ) {
+                return true;
+            }
+            if matches!(*w, "every" | "each" | "per") {
+                let target = if next == "other" || next == "single" {
+                    words.get(i + 2).copied().unwrap_or("")
+                } else {
+                    next
+                };
+                let singular = target.strip_suffix('s').unwrap_or(target);
+                if super::PERIODS.contains(&target) || super::PERIODS.contains(&singular) {
+                    return true;
+                }
+            }
+            if matches!(*w, "by" | "before" | "until" | "till" | "due")
+                && super::DEADLINE_HEADS.contains(&next)
+            {
+                return true;
+            }
+            // "a week", "a month": "twice a week", "an hour a day".
+            if matches!(*w, "a" | "an")
+                && matches!(
+                    next,
+                    "day" | "week" | "month" | "quarter" | "year" | "sprint"
+                )
+                && i > 0
+            {
+                return true;
+            }
+            if *w == "end" && next == "of" {
+                return true;
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_by_word_answers_as_before(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "May", "may", "MAY", "every", "Every", "other", "single", "weeks", "Week",
+                    "by", "BY", "the", "End", "of", "a", "an", "day", "sprint", "twice",
+                    "Monthly", "march", "Mar", "read", "more", "books", "Ünïcode", "İ", "per",
+                    "1:1", "on-call", "Q3", "q", "x", "", ",", " ", "-", "deadline", "due",
+                    "Friday", "fridays", "end-of", "year-end", "half", "Talk", "talks",
+                ]),
+                0..8,
+            ),
+            sep in proptest::sample::select(vec![" ", ", ", "  ", "/", ".", "\n"]),
+        ) {
+            let step = words.join(sep);
+            proptest::prop_assert_eq!(is_measurable(&step), is_measurable_as_before(&step), "{:?}", step);
+        }
+    }
 
     const MEASURABLE: &[&str] = &[
         "Give 2 talks at the team demo by March 2026",
