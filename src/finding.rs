@@ -4,6 +4,7 @@
 //! severities (`checks.md`); readers and rules create findings through it.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// How much a finding matters.
@@ -100,10 +101,10 @@ pub enum Target {
 }
 
 /// One finding about a plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub code: String,
-    pub name: String,
+    pub code: &'static str,
+    pub name: &'static str,
     pub severity: Severity,
     /// Names the cell and says what to do.
     pub message: String,
@@ -122,8 +123,8 @@ impl Finding {
     /// A finding of `code` at its default severity.
     pub fn new(code: Code, message: impl Into<String>) -> Finding {
         Finding {
-            code: code.code.to_string(),
-            name: code.name.to_string(),
+            code: code.code,
+            name: code.name,
             severity: code.severity,
             message: message.into(),
             sheet: None,
@@ -152,8 +153,8 @@ impl Finding {
     /// Places the finding at a sheet-qualified reference (`'Sheet'!B4`).
     pub fn at_ref(mut self, reference: Option<&str>) -> Finding {
         if let Some((sheet, cell)) = reference.and_then(split_ref) {
-            self.sheet = Some(sheet);
-            self.cell = Some(cell);
+            self.sheet = Some(sheet.into_owned());
+            self.cell = Some(cell.to_string());
         }
         self
     }
@@ -166,14 +167,14 @@ impl Finding {
 }
 
 /// Splits `'Sheet'!B4` (or `Sheet!B4`) into the sheet name and the cell.
-pub fn split_ref(reference: &str) -> Option<(String, String)> {
+pub fn split_ref(reference: &str) -> Option<(Cow<'_, str>, &str)> {
     let (sheet, cell) = reference.rsplit_once('!')?;
-    let sheet = sheet
-        .strip_prefix('\'')
-        .and_then(|s| s.strip_suffix('\''))
-        .map(|s| s.replace("''", "'"))
-        .unwrap_or_else(|| sheet.to_string());
-    Some((sheet, cell.to_string()))
+    let sheet = match sheet.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')) {
+        Some(quoted) if quoted.contains("''") => Cow::Owned(quoted.replace("''", "'")),
+        Some(quoted) => Cow::Borrowed(quoted),
+        None => Cow::Borrowed(sheet),
+    };
+    Some((sheet, cell))
 }
 
 #[cfg(test)]
@@ -196,11 +197,11 @@ mod tests {
     fn references_split() {
         assert_eq!(
             split_ref("'Bob''s plan'!A28"),
-            Some(("Bob's plan".to_string(), "A28".to_string()))
+            Some((Cow::Owned("Bob's plan".to_string()), "A28"))
         );
         assert_eq!(
             split_ref("goals.csv!B2"),
-            Some(("goals.csv".to_string(), "B2".to_string()))
+            Some((Cow::Borrowed("goals.csv"), "B2"))
         );
     }
 }

@@ -137,7 +137,7 @@ fn goals() -> Vec<Goal> {
 }
 
 fn codes(findings: &[Finding]) -> Vec<String> {
-    findings.iter().map(|f| f.code.clone()).collect()
+    findings.iter().map(|f| f.code.to_string()).collect()
 }
 
 #[test]

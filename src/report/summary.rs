@@ -159,8 +159,8 @@ impl Summary {
             ws.write_string(r, 0, &p.path)?;
             ws.write_string(r, 1, owner)?;
             ws.write_string(r, 2, f.severity.as_str())?;
-            ws.write_string(r, 3, &f.code)?;
-            ws.write_string(r, 4, &f.name)?;
+            ws.write_string(r, 3, f.code)?;
+            ws.write_string(r, 4, f.name)?;
             ws.write_string(r, 5, f.sheet.as_deref().unwrap_or(""))?;
             ws.write_string(r, 6, f.cell.as_deref().unwrap_or(""))?;
             if let Some(g) = f.goal {

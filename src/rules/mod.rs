@@ -204,7 +204,7 @@ pub fn goal_finding(
         g.cells.get(key),
     ) {
         (Some((sheet, _)), Some(cell)) => Finding {
-            sheet: Some(sheet),
+            sheet: Some(sheet.into_owned()),
             cell: Some(cell.clone()),
             ..f
         },

@@ -75,7 +75,7 @@ impl Settings {
     pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
         findings
             .into_iter()
-            .filter_map(|mut f| match self.severities.get(f.code.as_str()) {
+            .filter_map(|mut f| match self.severities.get(f.code) {
                 Some(None) => None,
                 Some(Some(sev)) => {
                     f.severity = *sev;

@@ -235,8 +235,8 @@ fn write_findings(
     for (i, f) in findings.iter().enumerate() {
         let r = i as u32 + 1;
         ws.write_string(r, 0, f.severity.as_str())?;
-        ws.write_string(r, 1, &f.code)?;
-        ws.write_string(r, 2, &f.name)?;
+        ws.write_string(r, 1, f.code)?;
+        ws.write_string(r, 2, f.name)?;
         if let Some(g) = f.goal {
             ws.write_number(r, 3, g as f64)?;
         }
