@@ -525,8 +525,11 @@ struct Vocabulary {
     filler: rustc_hash::FxHashSet<&'static str>,
     /// The longest normalized text of all the above.
     longest: usize,
-    /// The first word of every normalized text above, and "section" (of "Section 3:"):
-    /// a cell whose first word is none of them is none of them.
+    /// The first [`PREFIX`] bytes of every normalized text above (the whole text when
+    /// shorter): a cell whose normalized text starts otherwise is none of them.
+    prefixes: rustc_hash::FxHashSet<Vec<u8>>,
+    /// The first word of every normalized text above, and "section": most cells are told
+    /// from their first word.
     first_words: rustc_hash::FxHashSet<Vec<u8>>,
 }
 
@@ -590,6 +593,9 @@ static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(||
             .chain(TRACKING_HEADER_WORDS.iter().map(|(w, _)| *w))
     };
     let longest = all().map(str::len).max().unwrap_or(0);
+    let prefixes = all()
+        .map(|key| key.as_bytes()[..key.len().min(PREFIX)].to_vec())
+        .collect();
     let first_words = all()
         .chain(["section"])
         .filter_map(|key| key.split(' ').next())
@@ -603,6 +609,7 @@ static VOCABULARY: std::sync::LazyLock<Vocabulary> = std::sync::LazyLock::new(||
         tracking_items,
         filler,
         longest,
+        prefixes,
         first_words,
     }
 });
@@ -702,40 +709,63 @@ pub fn vocabulary_key(text: &str) -> Option<String> {
     normalize_bounded(text, v.longest)
 }
 
-/// A quick "no" for most cells, without normalizing them: whether the first word of the
-/// normalized text can start a text of the vocabulary. Answers the long way (`true`) when
-/// that word is not plain ASCII or is long.
+/// How many bytes of a normalized text [`could_be_known`] compares.
+const PREFIX: usize = 24;
+
+/// A quick "no" for most cells, without normalizing them: whether the first [`PREFIX`]
+/// bytes of the normalized text (all of it when shorter) start a text of the vocabulary.
+/// Answers the long way (`true`) for a letter that is not plain ASCII, and for a cell
+/// starting with "Section" (whose "Section 3:" normalizing removes).
 fn could_be_known(text: &str, v: &Vocabulary) -> bool {
-    let mut word = [0u8; 24];
+    // `normalize` up to PREFIX bytes: ASCII letters and digits in lower case, one space
+    // for each run of anything else between them.
+    let mut key = [0u8; PREFIX];
     let mut len = 0;
+    let mut space = false;
+    let mut words = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         i += 1;
-        if !b.is_ascii() {
-            // A bullet or a dash before the first word is a separator; a letter is not
-            // ASCII and needs the long way.
+        let lower = if b.is_ascii() {
+            ASCII_KEY[usize::from(b)]
+        } else {
             let ch = text[i - 1..].chars().next().unwrap_or_default();
-            if len > 0 || ch.is_alphanumeric() || ch == '✓' || ch == '✔' {
+            if ch.is_alphanumeric() || ch == '✓' || ch == '✔' {
                 return true;
             }
             i += ch.len_utf8() - 1;
+            0
+        };
+        if lower == 0 {
+            space = len > 0;
             continue;
         }
-        let key = ASCII_KEY[usize::from(b)];
-        if key == 0 {
-            if len > 0 {
+        if space {
+            if words == 0 {
+                // The end of the first word: most cells end here.
+                if !v.first_words.contains(&key[..len]) {
+                    return false;
+                }
+                if key[..len] == *b"section" {
+                    return true;
+                }
+            }
+            words += 1;
+            if len == PREFIX {
                 break;
             }
-            continue;
+            key[len] = b' ';
+            len += 1;
+            space = false;
         }
-        if len == word.len() {
-            return true;
+        if len == PREFIX {
+            break;
         }
-        word[len] = key;
+        key[len] = lower;
         len += 1;
     }
-    len > 0 && v.first_words.contains(&word[..len])
+    len > 0 && v.prefixes.contains(&key[..len])
 }
 
 /// Whether a [`vocabulary_key`] is filler ([`FILLER`]).
