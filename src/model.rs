@@ -263,6 +263,12 @@ pub fn split_steps(text: &str) -> Vec<String> {
 }
 
 fn strip_marker(line: &str) -> &str {
+    // Most steps start with a word: a letter not followed by `)` or `.` starts no marker.
+    if let [first, second, ..] = line.as_bytes() {
+        if first.is_ascii_alphabetic() && !matches!(second, b')' | b'.') {
+            return line;
+        }
+    }
     for bullet in ['•', '-', '*', '◦', '·', '▪', '–', '‣', '○', '●'] {
         if let Some(rest) = line.strip_prefix(bullet) {
             // "-5 kg" is a number, not a bullet; a bullet is followed by a space.

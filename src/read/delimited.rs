@@ -305,13 +305,17 @@ fn parse_with(
             }
             R::OutputEndsFull => ends.resize(ends.len() * 2, 0),
             R::Record => {
+                // The fields are the text's bytes less quotes: UTF-8, checked once a record.
+                let record = std::str::from_utf8(&out[..nout])
+                    .map_err(|_| "malformed delimited text: a field is not UTF-8")?;
                 let mut start = 0;
                 for (col, &end) in ends[..nend].iter().enumerate() {
                     if start == end {
                         continue;
                     }
-                    let field = std::str::from_utf8(&out[start..end])
-                        .map_err(|_| "malformed delimited text: a field is not UTF-8")?;
+                    let field = record
+                        .get(start..end)
+                        .ok_or("malformed delimited text: a field is not UTF-8")?;
                     start = end;
                     if let Some(v) = Value::text(unguard(field)) {
                         if grid.len() >= limits.max_cells {
