@@ -10,8 +10,10 @@
 # Prints wall time, files per second, the ratio to the floor with the same threads, and
 # peak memory (max RSS). Needs /usr/bin/time (GNU time). The floor and igp check are run
 # RUNS times (default 5), in turns, and their median is shown: on a shared machine one
-# run of the same command can take a third longer than the next. The slow ones (convert,
-# openpyxl) run once.
+# run of the same command can take a third longer than the next. The ratio is the median
+# of each turn's ratio (igp's run over the floor's run just before it, which saw the same
+# machine), with the lowest and highest of them. The slow ones (convert, openpyxl) run
+# once, against the floor's median.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -28,9 +30,10 @@ files=("$work"/plans/*)
 cp "${files[@]:0:$small}" "$work/small/"
 
 echo "igp batch benchmark: $N plans ($(du -sh "$work/plans" | cut -f1)), $CORES cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-printf '%-44s %8s %10s %9s %9s\n' "what" "seconds" "files/s" "x floor" "peak MB"
+printf '%-44s %8s %10s %9s %12s %9s\n' "what" "seconds" "files/s" "x floor" "(low-high)" "peak MB"
 
 declare -A FLOOR
+declare -A FLOOR_RUNS
 declare -A TIMES
 once() { # key command...: one timed run, appended to TIMES[key] as "seconds KB"
   local key=$1; shift
@@ -44,11 +47,22 @@ measure() { # name threads command...: prints the median of the runs in TIMES[na
   local secs kb
   read -r secs kb < <(tr ';' '\n' <<<"${TIMES[$name]}" | grep . | sort -n |
     awk '{ s[NR] = $1; if ($2 > m) m = $2 } END { print s[int((NR + 1) / 2)], m }')
-  local rate ratio
+  local rate ratio spread=""
   rate=$(awk -v n="$N" -v s="$secs" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
-  if [[ $name == floor* ]]; then FLOOR[$threads]=$secs; ratio="1.00"; else
-    ratio=$(awk -v s="$secs" -v f="${FLOOR[$threads]}" 'BEGIN { printf "%.2f", s / f }'); fi
-  printf '%-44s %8.2f %10s %9s %9.0f\n' "$name" "$secs" "$rate" "$ratio" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+  if [[ $name == floor* ]]; then
+    FLOOR[$threads]=$secs
+    FLOOR_RUNS[$threads]=${TIMES[$name]}
+    ratio="1.00"
+  elif [[ $(tr -cd ';' <<<"${TIMES[$name]}") == "$(tr -cd ';' <<<"${FLOOR_RUNS[$threads]}")" ]]; then
+    # Run k of igp over run k of the floor: the median, and the lowest and highest.
+    read -r ratio spread < <(paste -d' ' <(tr ';' '\n' <<<"${TIMES[$name]}" | grep .) \
+      <(tr ';' '\n' <<<"${FLOOR_RUNS[$threads]}" | grep .) |
+      awk '{ print $1 / $3 }' | sort -n |
+      awk '{ r[NR] = $1 } END { printf "%.2f (%.2f-%.2f)\n", r[int((NR + 1) / 2)], r[1], r[NR] }')
+  else
+    ratio=$(awk -v s="$secs" -v f="${FLOOR[$threads]}" 'BEGIN { printf "%.2f", s / f }')
+  fi
+  printf '%-44s %8.2f %10s %9s %12s %9.0f\n' "$name" "$secs" "$rate" "$ratio" "$spread" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
 }
 
 # The floor and igp check in turns, RUNS times, so that both see the same machine.
@@ -60,7 +74,7 @@ for ((run = 0; run < RUNS; run++)); do
   once "igp check --format human" $BIN/igp check "$work/plans" --format human
   once "igp check --summary out.xlsx" $BIN/igp check "$work/plans" -q --summary "$work/summary.xlsx"
 done
-echo "(median of $RUNS runs, except convert and openpyxl: one run)"
+echo "(seconds: median of $RUNS runs; x floor: median of the $RUNS turns' ratios, lowest-highest in brackets; convert and openpyxl: one run)"
 measure "floor: calamine/csv, 1 thread" 1 $BIN/examples/floor "$work/plans" 1
 measure "floor: calamine/csv, $CORES threads" "$CORES" $BIN/examples/floor "$work/plans" "$CORES"
 measure "igp check --format json, 1 thread" 1 $BIN/igp check "$work/plans" --format json -j 1

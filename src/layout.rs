@@ -196,14 +196,20 @@ pub const DIRECTIONS: [(&str, &str); 4] = [
 
 /// The key of the direction a free text names, or `None` when it names none of the four.
 pub fn direction_key(text: &str) -> Option<&'static str> {
+    // Each direction's label and key, normalized once.
+    static NAMES: std::sync::LazyLock<Vec<(&str, [String; 2])>> = std::sync::LazyLock::new(|| {
+        DIRECTIONS
+            .iter()
+            .map(|(key, label)| (*key, [normalize(label), normalize(key)]))
+            .collect()
+    });
     let n = normalize(text);
     if n.is_empty() {
         return None;
     }
-    for (key, label) in DIRECTIONS {
-        if n == normalize(label) || n == normalize(key) || n == key.replace('_', " ") {
-            return Some(key);
-        }
+    // (`normalize` makes "ic_growth" "ic growth", as written in a sheet.)
+    if let Some((key, _)) = NAMES.iter().find(|(_, names)| names.contains(&n)) {
+        return Some(key);
     }
     // Looser forms seen in real sheets ("Aspiring Manager", "Career transition", ...).
     let has = |s: &str| n.contains(s);
@@ -289,22 +295,6 @@ pub const GOAL_COLUMNS: [GoalColumn; 6] = [
         aliases: &["What challenges do you anticipate?", "Challenges", "Obstacles"],
     },
 ];
-
-/// The goal column whose header this cell text is, if any. `extra` holds more aliases
-/// (from configuration) as (key, alias) pairs.
-pub fn goal_column(text: &str, extra: &[(String, String)]) -> Option<usize> {
-    if text.len() > MAX_LABEL {
-        return None;
-    }
-    let n = normalize(text);
-    if let Some(i) = VOCABULARY.goal_columns.get(&n) {
-        return Some(*i);
-    }
-    extra
-        .iter()
-        .find(|(_, a)| normalize(a) == n)
-        .and_then(|(k, _)| GOAL_COLUMNS.iter().position(|c| c.key == k))
-}
 
 /// The header row of the checklist in Section 4 (done, item, when / notes).
 pub const TRACKING_HEADERS: [&str; 3] = ["Done", "Item", "When / notes"];
@@ -1053,6 +1043,8 @@ mod tests {
 
     #[test]
     fn goal_column_aliases() {
+        let goal_column =
+            |text: &str, extra: &[(String, String)]| Terms::of(text, extra).goal_column;
         assert_eq!(
             goal_column("What challenges do you anticipate?", &[]),
             Some(5)

@@ -330,7 +330,8 @@ fn read_goals(
     let mut extra_names: FxHashSet<String> = FxHashSet::default();
     for (&c, v) in cells.iter() {
         let text = v.display();
-        match layout::goal_column(&text, aliases) {
+        // As the header row was found: by the cell's terms (known to this thread by now).
+        match v.as_text().and_then(|t| Terms::of(t, aliases).goal_column) {
             Some(i) if !taken[i] => {
                 taken[i] = true;
                 columns.push((c, Col::Field(i)));

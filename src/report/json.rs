@@ -157,8 +157,8 @@ impl Reporter for Json {
                 .findings
                 .iter()
                 .map(|f| FindingOut {
-                    code: &f.code,
-                    name: &f.name,
+                    code: f.code,
+                    name: f.name,
                     severity: f.severity,
                     message: &f.message,
                     sheet: f.sheet.as_deref(),

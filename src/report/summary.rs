@@ -151,7 +151,7 @@ impl Summary {
 
         for f in &p.findings {
             self.findings += 1;
-            if let Some(rule) = crate::finding::lookup(&f.code) {
+            if let Some(rule) = crate::finding::lookup(f.code) {
                 *self.per_rule.entry(rule.code).or_default() += 1;
             }
             let r = self.findings;
