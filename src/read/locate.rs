@@ -381,6 +381,7 @@ fn read_goals(
         let mut goal = Goal {
             index: plan.goals.len() + 1,
             cell: Some(layout::sheet_ref(sheet, row, first_col)),
+            cells: crate::model::Map::with_capacity_and_hasher(columns.len(), Default::default()),
             ..Goal::default()
         };
         for (c, col) in &columns {
@@ -449,6 +450,8 @@ pub fn checkbox(v: &Value) -> Option<bool> {
         Value::Bool(b) => Some(*b),
         Value::Number(n) if *n == 1.0 => Some(true),
         Value::Number(n) if *n == 0.0 => Some(false),
+        // Every word below is at most 9 bytes long: a longer text is none of them.
+        Value::Text(t) if t.len() > 9 => None,
         Value::Text(t) => match t.to_lowercase().as_str() {
             // Excel writes booleans in the machine's language in CSV (WAHR, VRAI, ...).
             "true" | "1" | "x" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" | "wahr"

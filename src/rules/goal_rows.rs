@@ -3,7 +3,7 @@
 
 use super::{goal_finding, goal_name, header, placeholder, Context, Rule};
 use crate::finding::{self, Finding};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub const G001: Rule = Rule {
     code: finding::G001,
@@ -122,7 +122,7 @@ pub const G007: Rule = Rule {
 };
 
 fn duplicate_goal(ctx: &Context, out: &mut Vec<Finding>) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     for g in &ctx.plan.goals {
         let Some(skill) = &g.skill else { continue };
         if placeholder::is_placeholder(skill) {

@@ -116,10 +116,7 @@ const PREFIXES: &[&str] = &[
 /// Whether one of the upper-case markers TBD, TBC, TBA or TODO is a word of `t`.
 fn has_marker(t: &str) -> bool {
     let bytes = t.as_bytes();
-    let mut from = 0;
-    while let Some(at) = bytes[from..].iter().position(|&b| b == b'T') {
-        let start = from + at;
-        from = start + 1;
+    for start in memchr::memchr_iter(b'T', bytes) {
         let Some(marker) = ["TBD", "TBC", "TBA", "TODO"]
             .into_iter()
             .find(|m| bytes[start..].starts_with(m.as_bytes()))
