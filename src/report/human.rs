@@ -1,7 +1,7 @@
 //! The human report: findings like a compiler's, then a closing line with the counts.
 //! Streamed: each plan's findings are written as soon as it is checked.
 
-use super::{location, PlanReport, Reporter, Totals};
+use super::{PlanReport, Reporter, Totals};
 use crate::finding::Severity;
 use std::io::{self, Write};
 use std::time::Duration;
@@ -19,41 +19,61 @@ fn color_of(sev: Severity) -> &'static str {
 }
 
 pub struct Human {
-    pub color: bool,
+    color: bool,
     /// Only the closing line (`-q`).
-    pub quiet: bool,
+    quiet: bool,
+    /// A plan's text, made here and written at once; kept from plan to plan.
+    buffer: Vec<u8>,
 }
 
 impl Human {
-    fn paint(&self, code: &'static str, text: &str) -> String {
-        if self.color {
-            format!("{code}{text}{RESET}")
-        } else {
-            text.to_string()
+    pub fn new(color: bool, quiet: bool) -> Human {
+        Human {
+            color,
+            quiet,
+            buffer: Vec::new(),
         }
     }
 }
 
 impl Reporter for Human {
     fn plan(&mut self, out: &mut dyn Write, plan: &PlanReport) -> io::Result<()> {
-        if self.quiet {
+        if self.quiet || plan.findings.is_empty() {
             return Ok(());
         }
+        let buf = &mut self.buffer;
+        buf.clear();
+        // `paint(code, text)`: the text between a color and a reset, or as it is.
+        let color = self.color;
+        let paint = |buf: &mut Vec<u8>, code: &str, text: &[&str]| {
+            if color {
+                buf.extend_from_slice(code.as_bytes());
+            }
+            for t in text {
+                buf.extend_from_slice(t.as_bytes());
+            }
+            if color {
+                buf.extend_from_slice(RESET.as_bytes());
+            }
+        };
         for f in &plan.findings {
-            writeln!(
-                out,
-                "{}{}",
-                self.paint(color_of(f.severity), &format!("{}[{}]", f.severity, f.code)),
-                self.paint(BOLD, &format!(": {}", f.message))
-            )?;
-            writeln!(
-                out,
-                "  {} {}\n",
-                self.paint(DIM, "-->"),
-                location(&plan.path, f)
-            )?;
+            paint(
+                buf,
+                color_of(f.severity),
+                &[f.severity.as_str(), "[", f.code, "]"],
+            );
+            paint(buf, BOLD, &[": ", &f.message]);
+            buf.extend_from_slice(b"\n  ");
+            paint(buf, DIM, &["-->"]);
+            buf.push(b' ');
+            buf.extend_from_slice(plan.path.as_bytes());
+            if let (Some(sheet), Some(cell)) = (&f.sheet, &f.cell) {
+                buf.push(b':');
+                buf.extend_from_slice(crate::layout::sheet_ref_a1(sheet, cell).as_bytes());
+            }
+            buf.extend_from_slice(b"\n\n");
         }
-        Ok(())
+        out.write_all(buf)
     }
 
     fn finish(

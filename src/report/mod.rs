@@ -234,7 +234,7 @@ pub trait Reporter {
 /// The reporter of a format. `color` and `quiet` are for the human format only.
 pub fn reporter(format: ReportFormat, color: bool, quiet: bool) -> Box<dyn Reporter + Send> {
     match format {
-        ReportFormat::Human => Box::new(human::Human { color, quiet }),
+        ReportFormat::Human => Box::new(human::Human::new(color, quiet)),
         ReportFormat::Json => Box::<json::Json>::default(),
         ReportFormat::Csv => Box::<csv::Csv>::default(),
         ReportFormat::Markdown => Box::<markdown::Markdown>::default(),
