@@ -449,14 +449,17 @@ impl Terms {
     /// aliases) and a checklist header.
     pub fn of(text: &str, extra: &[(String, String)]) -> Terms {
         if !extra.is_empty() {
-            return Terms::look_up(text, extra);
+            return Terms::look_up(text, extra).0;
         }
         KNOWN.with(|known| {
             if let Some(terms) = known.borrow().get(text) {
                 return *terms;
             }
-            let terms = Terms::look_up(text, extra);
-            if terms != Terms::default() {
+            let (terms, normalized) = Terms::look_up(text, extra);
+            // A text that stands for something, or that was normalized to find out (it
+            // looked like the template's words: a description, a checklist item), is met
+            // again in the next plan of the batch.
+            if terms != Terms::default() || normalized {
                 let mut known = known.borrow_mut();
                 if known.len() >= KNOWN_MAX {
                     known.clear();
@@ -467,7 +470,8 @@ impl Terms {
         })
     }
 
-    fn look_up(text: &str, extra: &[(String, String)]) -> Terms {
+    /// The terms of a text, and whether it was normalized (it passed the quick no).
+    fn look_up(text: &str, extra: &[(String, String)]) -> (Terms, bool) {
         // "4. How do you like to learn?": a numbered label, looked up without its number.
         let numbered = text.trim_start().starts_with(|c: char| c.is_ascii_digit());
         let n = if extra.is_empty() {
@@ -476,10 +480,11 @@ impl Terms {
             normalize_bounded(text, MAX_LABEL)
         };
         let Some(n) = n else {
-            return Terms {
+            let terms = Terms {
                 label: numbered.then(|| Label::from_text(text)).flatten(),
                 ..Terms::default()
             };
+            return (terms, false);
         };
         let v = &*VOCABULARY;
         let label = if numbered {
@@ -487,7 +492,7 @@ impl Terms {
         } else {
             v.labels.get(&n).copied()
         };
-        Terms {
+        let terms = Terms {
             section: v.titles.get(&n).copied(),
             label,
             goal_column: v.goal_columns.get(&n).copied().or_else(|| {
@@ -497,7 +502,8 @@ impl Terms {
                     .and_then(|(k, _)| GOAL_COLUMNS.iter().position(|c| c.key == k))
             }),
             tracking_column: tracking_normalized(&n),
-        }
+        };
+        (terms, true)
     }
 }
 
