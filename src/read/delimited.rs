@@ -112,7 +112,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
         pos += 1;
         if in_quotes {
             // Straight to the next quote: `""` inside quotes is one quote.
-            match bytes[pos - 1..].iter().position(|&c| c == b'"') {
+            match memchr::memchr(b'"', &bytes[pos - 1..]) {
                 Some(at) => pos += at,
                 None => break,
             }
