@@ -33,6 +33,13 @@ pub enum Error {
     Write { path: PathBuf, reason: String },
 }
 
+/// The message a panic was raised with, when it has one (`panic!("...")` gives a `&str` or
+/// a `String`).
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> Option<&str> {
+    (panic.downcast_ref::<&str>().copied())
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+}
+
 impl Error {
     /// The file the error is about.
     pub fn path(&self) -> &std::path::Path {

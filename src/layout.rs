@@ -654,7 +654,7 @@ pub fn normalize_bounded(text: &str, max: usize) -> Option<String> {
         } else {
             let ch = text[i..].chars().next().unwrap_or_default();
             i += ch.len_utf8();
-            if !(ch.is_alphanumeric() || ch == '✓' || ch == '✔') {
+            if !keeps(ch) {
                 space = true;
                 continue;
             }
@@ -680,6 +680,12 @@ pub fn normalize_bounded(text: &str, max: usize) -> Option<String> {
         }
     }
     (out.len() <= max).then_some(out)
+}
+
+/// Whether [`normalize`] keeps a char (letters, digits and check marks; the rest separates
+/// words). ASCII goes through [`ASCII_KEY`].
+fn keeps(ch: char) -> bool {
+    ch.is_alphanumeric() || ch == '✓' || ch == '✔'
 }
 
 /// An ASCII byte as [`normalize`] keeps it: letters in lower case, digits, else 0.
@@ -727,7 +733,7 @@ fn could_be_known(text: &str, v: &Vocabulary) -> bool {
             ASCII_KEY[usize::from(b)]
         } else {
             let ch = text[i - 1..].chars().next().unwrap_or_default();
-            if ch.is_alphanumeric() || ch == '✓' || ch == '✔' {
+            if keeps(ch) {
                 return true;
             }
             i += ch.len_utf8() - 1;

@@ -232,9 +232,7 @@ where
 /// What to say of a panic while working on one file of a batch: a bug of igp, reported
 /// for that file so that the batch goes on.
 pub fn bug_on_file(panic: &(dyn std::any::Any + Send)) -> String {
-    let what = (panic.downcast_ref::<&str>().copied())
-        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("a panic");
+    let what = igp::error::panic_message(panic).unwrap_or("a panic");
     format!("igp failed on this file ({what}): a bug in igp; please report it, with the file if you can")
 }
 

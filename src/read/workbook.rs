@@ -30,11 +30,7 @@ pub fn read(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, Stri
     let result = std::panic::catch_unwind(|| read_unguarded(bytes, kind, limits));
     GUARDED.with(|g| g.set(false));
     result.unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let what = crate::error::panic_message(panic.as_ref()).unwrap_or_default();
         Err(format!(
             "a damaged workbook: the {} reader failed ({what})",
             kind.name()

@@ -1,7 +1,7 @@
 //! The human report: findings like a compiler's, then a closing line with the counts.
 //! Streamed: each plan's findings are written as soon as it is checked.
 
-use super::{PlanReport, Reporter, Totals};
+use super::{location, PlanReport, Reporter, Totals};
 use crate::finding::Severity;
 use std::io::{self, Write};
 use std::time::Duration;
@@ -66,11 +66,7 @@ impl Reporter for Human {
             buf.extend_from_slice(b"\n  ");
             paint(buf, DIM, &["-->"]);
             buf.push(b' ');
-            buf.extend_from_slice(plan.path.as_bytes());
-            if let (Some(sheet), Some(cell)) = (&f.sheet, &f.cell) {
-                buf.push(b':');
-                buf.extend_from_slice(crate::layout::sheet_ref_a1(sheet, cell).as_bytes());
-            }
+            buf.extend_from_slice(location(&plan.path, f).as_bytes());
             buf.extend_from_slice(b"\n\n");
         }
         out.write_all(buf)
