@@ -7,11 +7,10 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be opened or read from disk.
-    #[error("{path}: cannot read the file: {source}")]
+    #[error("{path}: cannot read the file: {}", io_reason(error))]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The bytes are not a spreadsheet or delimited text igp can read.
     #[error("{path}: {reason}")]
@@ -28,9 +27,44 @@ pub enum Error {
     /// A JSON plan that does not match the model.
     #[error("{path}: not an igp plan in JSON: {reason}")]
     BadJson { path: PathBuf, reason: String },
+    /// Several inputs given as the parts of one plan are two plans (each has a section the
+    /// other has, or they name two owners).
+    #[error("{} and {} are two plans, not the parts of one: {reason}", first.display(), second.display())]
+    NotOnePlan {
+        first: PathBuf,
+        second: PathBuf,
+        reason: String,
+    },
     /// An output could not be written.
     #[error("{path}: cannot write: {reason}")]
     Write { path: PathBuf, reason: String },
+}
+
+/// What an I/O error says to a person, in one clause: "no such file", "permission
+/// denied", without the OS error number or any path that the error carries (such as a
+/// temporary file's).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file or folder".to_string(),
+        K::PermissionDenied => "permission denied".to_string(),
+        K::AlreadyExists => "it already exists".to_string(),
+        K::IsADirectory => "it is a folder".to_string(),
+        K::NotADirectory => "a part of the path is a file, not a folder".to_string(),
+        K::ReadOnlyFilesystem => "the disk is read-only".to_string(),
+        K::StorageFull => "the disk is full".to_string(),
+        _ => match e.raw_os_error() {
+            // The OS's own words, without the path a wrapped error adds.
+            Some(code) => {
+                let text = std::io::Error::from_raw_os_error(code).to_string();
+                match text.find(" (os error") {
+                    Some(i) => text[..i].to_string(),
+                    None => text,
+                }
+            }
+            None => e.kind().to_string(),
+        },
+    }
 }
 
 /// The message a panic was raised with, when it has one (`panic!("...")` gives a `&str` or
@@ -49,6 +83,7 @@ impl Error {
             | Error::TooLarge { path, .. }
             | Error::BadJson { path, .. }
             | Error::Write { path, .. } => path,
+            Error::NotOnePlan { first, .. } => first,
         }
     }
 
@@ -80,5 +115,23 @@ mod tests {
         let e = Error::unreadable(std::path::Path::new("plans/a: b.xlsx"), "the file is empty");
         assert_eq!(e.to_string(), "plans/a: b.xlsx: the file is empty");
         assert_eq!(e.reason(), "the file is empty");
+    }
+
+    #[test]
+    fn an_io_error_says_its_cause_once_without_paths() {
+        let e = Error::Io {
+            path: "plans/nope.xlsx".into(),
+            error: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "No such file or directory (os error 2) at path \"/tmp/.igp-x.tmp\"",
+            ),
+        };
+        assert_eq!(
+            e.to_string(),
+            "plans/nope.xlsx: cannot read the file: no such file or folder"
+        );
+        assert!(std::error::Error::source(&e).is_none());
+        let os = std::io::Error::from_raw_os_error(28);
+        assert_eq!(io_reason(&os), "the disk is full");
     }
 }

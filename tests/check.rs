@@ -122,12 +122,16 @@ fn exit_codes() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("checked 2 plans"));
-    // 2: the check itself could not run.
+    // A missing file is one finding too, and the batch goes on.
     igp(&dir)
-        .args(["check", "no-such-file.xlsx"])
+        .args(["check", "no-such-file.xlsx", "fixtures/rules/clean.csv"])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no-such-file.xlsx: cannot read"));
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[S001]: cannot read the file: no such file or folder\n  --> no-such-file.xlsx",
+        ))
+        .stdout(predicate::str::contains("checked 2 plans"));
+    // 2: the check itself could not run.
     igp(&dir)
         .args(["check", "fixtures/rules", "--as-of", "June"])
         .assert()
@@ -142,13 +146,14 @@ fn exit_codes() {
             "check",
             "fixtures/rules/clean.csv",
             "-o",
-            "/no/such/folder/report.txt",
+            "fixtures/rules/clean.csv/report.txt",
         ])
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with(
-            "error: /no/such/folder/report.txt: cannot write",
-        ));
+            "error: fixtures/rules/clean.csv/report.txt: cannot write: cannot create the folder fixtures/rules/clean.csv:",
+        ))
+        .stderr(predicate::str::contains(".tmp").not());
 }
 
 #[test]
@@ -335,14 +340,70 @@ fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
 }
 
 #[test]
-fn quiet_prints_the_closing_line_only() {
-    igp(&root())
-        .args(["check", "fixtures/team", "-q"])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::starts_with("checked 6 plans in"))
-        .stdout(predicate::str::contains("3 with errors"))
-        .stdout(predicate::function(|s: &str| s.lines().count() == 1));
+fn quiet_prints_the_errors_only() {
+    let out = igp(&root())
+        .args(["check", "fixtures/team", "-q", "--as-of", "2026-06-01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let heads: Vec<&str> = stdout
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty())
+        .collect();
+    // The team has 4 errors, and nothing else is printed: no warnings, no table, no counts.
+    assert_eq!(heads.len(), 4, "{stdout}");
+    assert!(heads.iter().all(|l| l.starts_with("error[")), "{stdout}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_batch_ends_with_its_plans_worst_first() {
+    let out = igp(&root())
+        .args(["check", "fixtures/team", "--as-of", "2026-06-01"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let table = &stdout[stdout.find("\nplan ").expect("a table of the plans") + 1..];
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| {
+            l.split("  ")
+                .filter(|c| !c.trim().is_empty())
+                .map(str::trim)
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 6, "{table}");
+    // (status, errors, warnings) never gets better going down.
+    let rank = |r: &Vec<&str>| {
+        let s = ["clean", "info", "warning", "error"]
+            .iter()
+            .position(|s| *s == r[2])
+            .unwrap();
+        (
+            s,
+            r[3].parse::<usize>().unwrap(),
+            r[4].parse::<usize>().unwrap(),
+        )
+    };
+    for w in rows.windows(2) {
+        assert!(rank(&w[0]) >= rank(&w[1]), "{table}");
+    }
+    assert_eq!(rows[0][2], "error");
+    assert!(table.lines().last().unwrap().starts_with("checked 6 plans"));
+    // One plan: no table.
+    let one = igp(&root())
+        .args(["check", "fixtures/team/alex-chen.xlsx"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(one.stdout).unwrap().contains("\nplan "));
 }
 
 #[test]
@@ -363,7 +424,24 @@ fn summary_workbook_has_plans_goals_findings_and_a_chart() {
         .code(1);
     use calamine::Reader;
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&summary).unwrap();
-    assert_eq!(wb.sheet_names(), ["Plans", "Goals", "Findings", "Rules"]);
+    assert_eq!(
+        wb.sheet_names(),
+        ["About", "Plans", "Goals", "Findings", "Rules"]
+    );
+    let about = wb.worksheet_range("About").unwrap();
+    let value_of = |label: &str| {
+        about
+            .rows()
+            .find(|r| r[0].to_string() == label)
+            .map(|r| r[1].to_string())
+    };
+    assert_eq!(
+        value_of("Deadlines and reviews judged as of").unwrap(),
+        "2026-06-01"
+    );
+    assert_eq!(value_of("igp version").unwrap(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(value_of("Plans checked").unwrap(), "6");
+    assert_eq!(value_of("With errors").unwrap(), "3");
     let plans = wb.worksheet_range("Plans").unwrap();
     assert_eq!(plans.height(), 7);
     assert_eq!(plans.get((1, 1)).unwrap().to_string(), "Alex Chen");

@@ -6,7 +6,7 @@ use anyhow::{bail, Context};
 use clap::ValueEnum;
 use igp::report::{self, summary::Summary, PlanReport, ReportFormat, Totals};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Check plans: every goal row and the plan as a whole (see `igp rules`).
@@ -27,16 +27,18 @@ pub struct Args {
     /// Plans to check: files, folders, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// The report format.
-    #[arg(long, default_value = "human", value_parser = report_format())]
-    pub format: ReportFormat,
-    /// Write the report to this file instead of standard output.
+    /// The report format [default: from the -o file's extension (.json, .csv, .md, .xml
+    /// for junit, .sarif), else human].
+    #[arg(long, value_parser = report_format())]
+    pub format: Option<ReportFormat>,
+    /// Write the report to this file instead of standard output (`-` is standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Also write an xlsx summary: Plans, Goals, Findings and a chart of findings per rule.
+    /// Also write an xlsx summary: About, Plans, Goals, Findings and a chart of findings
+    /// per rule.
     #[arg(long, value_name = "FILE.xlsx")]
     pub summary: Option<PathBuf>,
-    /// Exit 1 on warnings too.
+    /// Exit 1 on warnings too (and fail warning plans in the JUnit report).
     #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
     pub deny: Option<String>,
     /// When to color the human report.
@@ -44,16 +46,23 @@ pub struct Args {
     pub color: ColorChoice,
     #[command(flatten)]
     pub check: super::CheckOptions,
-    /// Threads [default: all cores].
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Threads, at least 1 [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = super::parse_jobs)]
     pub jobs: Option<usize>,
 }
 
-/// `--format`: the library's formats by name, listed in --help and completions.
+/// `--format`: the library's formats by name (and `md`, `xml`), listed in --help and
+/// completions.
 fn report_format() -> impl clap::builder::TypedValueParser<Value = ReportFormat> {
-    use clap::builder::TypedValueParser;
-    let names = ReportFormat::ALL.map(|(name, _)| name);
-    clap::builder::PossibleValuesParser::new(names)
+    use clap::builder::{PossibleValue, TypedValueParser};
+    let values = ReportFormat::ALL.map(|(name, format)| {
+        let aliases = ReportFormat::ALIASES
+            .iter()
+            .filter(move |(_, f)| *f == format)
+            .map(|(a, _)| *a);
+        PossibleValue::new(name).aliases(aliases)
+    });
+    clap::builder::PossibleValuesParser::new(values)
         .map(|name| ReportFormat::from_name(&name).unwrap_or(ReportFormat::Human))
 }
 
@@ -64,14 +73,66 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The report's format: `--format`, else the output's extension, else human. A `--format`
+/// that the extension contradicts is refused rather than written under the wrong name.
+fn resolve_format(
+    format: Option<ReportFormat>,
+    output: Option<&Path>,
+) -> anyhow::Result<ReportFormat> {
+    let from_ext = output
+        .filter(|p| !super::is_stdout(p))
+        .and_then(ReportFormat::from_extension);
+    if let Some(out) = output.filter(|p| !super::is_stdout(p)) {
+        let ext = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if matches!(ext.as_deref(), Some("xlsx" | "xls" | "ods")) {
+            bail!(
+                "{}: the report is text; for a workbook of the batch use --summary FILE.xlsx",
+                out.display()
+            );
+        }
+    }
+    match (format, from_ext) {
+        (Some(f), Some(e)) if f != e => {
+            bail!(
+            "{}: the extension says {} but --format {} was given; rename the file or drop --format",
+            output.map(Path::display).map(|d| d.to_string()).unwrap_or_default(),
+            e.name(),
+            f.name()
+        )
+        }
+        (Some(f), _) => Ok(f),
+        (None, Some(e)) => Ok(e),
+        (None, None) => Ok(ReportFormat::Human),
+    }
+}
+
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let started = Instant::now();
-    let (settings, read) = args.check.resolve(verbosity)?;
-    let files = inputs::expand(&args.paths)?;
+    let resolved = args.check.resolve(verbosity)?;
+    let (settings, read) = (&resolved.settings, &resolved.read);
+    let inputs = inputs::expand(&args.paths)?;
+    let files = &inputs.files;
     if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         bail!("standard input (-) can be given once");
     }
-    for out in [&args.output, &args.summary].into_iter().flatten() {
+    let output = args.output.as_deref().filter(|p| !super::is_stdout(p));
+    let format = resolve_format(args.format, args.output.as_deref())?;
+    if let Some(path) = &args.summary {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if super::is_stdout(path) || ext.as_deref() != Some("xlsx") {
+            bail!(
+                "{}: the summary is an xlsx workbook; give a file name ending in .xlsx",
+                path.display()
+            );
+        }
+    }
+    for out in [output, args.summary.as_deref()].into_iter().flatten() {
         if files.iter().any(|f| inputs::same_file(f, out)) {
             bail!(
                 "{}: the report would overwrite an input; choose another name",
@@ -79,19 +140,28 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             );
         }
     }
+    if let (Some(a), Some(b)) = (output, args.summary.as_deref()) {
+        if inputs::same_file(a, b) {
+            bail!(
+                "{}: the report and the summary cannot be the same file",
+                a.display()
+            );
+        }
+    }
+    if verbosity == Verbosity::Verbose {
+        for (path, why) in &inputs.skipped {
+            eprintln!("skipped {}: {why}", path.display());
+        }
+    }
     let summary_error = |e: rust_xlsxwriter::XlsxError| {
-        let path = args
-            .summary
-            .as_deref()
-            .unwrap_or(std::path::Path::new("summary"));
+        let path = args.summary.as_deref().unwrap_or(Path::new("summary"));
         anyhow::anyhow!("{}: cannot write the summary: {e}", path.display())
     };
-    let report_name = args.output.as_ref().map_or_else(
+    let report_name = output.map_or_else(
         || "standard output".to_string(),
         |p| p.display().to_string(),
     );
-    let format = args.format;
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let to_terminal = output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -99,13 +169,25 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let mut reporter = report::reporter(format, color, verbosity == Verbosity::Quiet);
+    let deny_warnings = args.deny.is_some();
+    let mut reporter = report::reporter(
+        format,
+        report::ReportOptions {
+            color,
+            quiet: verbosity == Verbosity::Quiet,
+            deny_warnings,
+        },
+    );
+    // Every output is opened before the work: a folder that cannot be written fails now,
+    // not after ten thousand plans.
+    let mut file = output.map(igp::write::AtomicFile::create).transpose()?;
+    let summary_file = args
+        .summary
+        .as_deref()
+        .map(igp::write::AtomicFile::create)
+        .transpose()?;
     let mut summary = match &args.summary {
         Some(_) => Some(Summary::new().map_err(summary_error)?),
-        None => None,
-    };
-    let mut file = match &args.output {
-        Some(path) => Some(igp::write::AtomicFile::create(path)?),
         None => None,
     };
     let stdout = std::io::stdout();
@@ -120,29 +202,43 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     // memory does not grow with the number of plans.
     let progress = super::progress_bar(files.len() as u64, verbosity);
     let keep_goals = summary.is_some();
-    let mut totals = Totals::default();
+    let mut totals = Totals {
+        skipped: inputs.skipped.len(),
+        ..Totals::default()
+    };
     let work = |f: &PathBuf| {
-        contained(f, &settings, || {
-            report::check_file(f, &read, &settings, keep_goals)
+        contained(f, settings, || {
+            report::check_file(f, read, settings, keep_goals)
         })
     };
-    super::in_order(&files, super::threads(args.jobs), work, |r: PlanReport| {
+    // On a terminal, findings are shown as they come, but the progress bar steps aside for
+    // them at most a few times a second.
+    let mut shown_at = Instant::now();
+    super::in_order(files, super::threads(args.jobs), work, |r: PlanReport| {
         progress.inc(1);
         totals.add(&r);
-        let mut write = || -> anyhow::Result<()> {
-            reporter
-                .plan(&mut out, &r)
-                .with_context(|| format!("{report_name}: cannot write the report"))?;
-            if to_terminal && !r.findings.is_empty() {
-                out.flush()?;
-            }
-            Ok(())
-        };
-        // On a terminal the progress bar steps aside while findings are written.
-        if to_terminal && !r.findings.is_empty() {
-            progress.suspend(write)?;
-        } else {
-            write()?;
+        if verbosity == Verbosity::Verbose {
+            progress.suspend(|| {
+                eprintln!(
+                    "checked {}{}: {} goals, {} errors, {} warnings, {} infos",
+                    r.path,
+                    r.owner
+                        .as_deref()
+                        .map(|o| format!(" ({o})"))
+                        .unwrap_or_default(),
+                    r.goals,
+                    r.count(igp::finding::Severity::Error),
+                    r.count(igp::finding::Severity::Warning),
+                    r.count(igp::finding::Severity::Info)
+                );
+            });
+        }
+        reporter
+            .plan(&mut out, &r)
+            .with_context(|| format!("{report_name}: cannot write the report"))?;
+        if to_terminal && shown_at.elapsed() >= std::time::Duration::from_millis(250) {
+            progress.suspend(|| out.flush())?;
+            shown_at = Instant::now();
         }
         if let Some(s) = summary.as_mut() {
             s.plan(&r).map_err(summary_error)?;
@@ -150,25 +246,39 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         Ok(())
     })?;
     progress.finish_and_clear();
+    let elapsed = started.elapsed();
     reporter
-        .finish(&mut out, &totals, started.elapsed())
+        .finish(&mut out, &totals, elapsed)
         .and_then(|()| out.flush())
         .with_context(|| format!("{report_name}: cannot write the report"))?;
     drop(out);
-    if let (Some(s), Some(path)) = (summary, &args.summary) {
-        let bytes = s.finish(&totals).map_err(summary_error)?;
-        igp::write::write_atomic(path, &bytes)?;
-        if verbosity >= Verbosity::Normal {
-            eprintln!("wrote {}", path.display());
-        }
-    }
-    if let (Some(file), Some(path)) = (file, &args.output) {
+    if let (Some(s), Some(file), Some(path)) = (summary, summary_file, &args.summary) {
+        let about = igp::report::summary::About {
+            version: env!("CARGO_PKG_VERSION"),
+            as_of: settings.as_of,
+            config: resolved.config.as_ref().map(|p| p.display().to_string()),
+            settings: settings.describe(),
+        };
+        let bytes = s.finish(&totals, &about).map_err(summary_error)?;
+        let mut file = file;
+        file.write_all(&bytes).map_err(|e| file.error(e))?;
         file.commit()?;
         if verbosity >= Verbosity::Normal {
             eprintln!("wrote {}", path.display());
         }
     }
-    let deny_warnings = args.deny.is_some();
+    if let (Some(file), Some(path)) = (file, output) {
+        file.commit()?;
+        if verbosity >= Verbosity::Normal {
+            // The report went to a file: say how it went here too.
+            eprint!("{}", report::human::closing_line(&totals, elapsed));
+            eprintln!("wrote {}", path.display());
+        }
+    } else if verbosity >= Verbosity::Normal && format != ReportFormat::Human {
+        if let Some(line) = inputs.skipped_line() {
+            eprintln!("{line} (-v lists them)");
+        }
+    }
     let failed = totals.errors > 0 || (deny_warnings && totals.warnings > 0);
     Ok(if failed { Exit::Findings } else { Exit::Clean })
 }

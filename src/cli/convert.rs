@@ -50,8 +50,8 @@ pub struct Args {
     pub no_csv_guard: bool,
     #[command(flatten)]
     pub check: super::CheckOptions,
-    /// Threads for --out-dir [default: all cores].
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Threads for --out-dir, at least 1 [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = super::parse_jobs)]
     pub jobs: Option<usize>,
 }
 
@@ -61,7 +61,8 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
-    let (settings, options) = args.check.resolve(verbosity)?;
+    let resolved = args.check.resolve(verbosity)?;
+    let (settings, options) = (resolved.settings, resolved.read);
     let write_options = WriteOptions {
         csv_guard: !args.no_csv_guard,
         annotate: args.annotate,
@@ -72,15 +73,24 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     }
     match (&args.output, &args.out_dir) {
         (Some(output), _) => {
-            let format = match args.to {
-                Some(f) => f,
-                None if output.as_os_str() == "-" => Format::Json,
-                None => Format::from_extension(output).with_context(|| {
-                    format!(
-                        "{}: cannot tell the output format from the extension; use --to xlsx|csv|json|md|html",
-                        output.display()
-                    )
-                })?,
+            let to_stdout = super::is_stdout(output);
+            let from_ext = (!to_stdout)
+                .then(|| Format::from_extension(output))
+                .flatten();
+            let format = match (args.to, from_ext) {
+                (Some(f), Some(e)) if f != e => bail!(
+                    "{}: the extension says {} but --to {} was given; rename the output or drop --to",
+                    output.display(),
+                    e.extension(),
+                    f.extension()
+                ),
+                (Some(f), _) => f,
+                (None, Some(e)) => e,
+                (None, None) if to_stdout => Format::Json,
+                (None, None) => bail!(
+                    "{}: cannot tell the output format from the extension; use --to xlsx|csv|json|md|html",
+                    output.display()
+                ),
             };
             for input in &args.inputs {
                 if inputs::same_file(input, output) {
@@ -99,20 +109,44 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             if args.annotate && format != Format::Xlsx {
                 bail!("--annotate writes notes into an xlsx workbook; use an .xlsx output");
             }
-            let reading = read_plan(&args.inputs, &options)?;
+            if to_stdout && !format.is_text() {
+                bail!("xlsx cannot go to standard output; give a file name with -o");
+            }
+            // The output is opened before the work: a folder that cannot be written fails
+            // before anything is read.
+            let mut file = (!to_stdout)
+                .then(|| write::AtomicFile::create(output))
+                .transpose()?;
+            let reading = read_plan(&args.inputs, &options).map_err(|e| match e {
+                igp::error::Error::NotOnePlan { .. } => anyhow::anyhow!(
+                    "{e}; give one plan to -o, or use --out-dir DIR to convert each"
+                ),
+                e => e.into(),
+            })?;
+            if reading.sections.is_empty() {
+                bail!(
+                    "{}: {}",
+                    reading.plan.source.paths.join(" + "),
+                    reading
+                        .findings
+                        .first()
+                        .map_or("no Individual Growth Plan found", |f| f.message.as_str())
+                );
+            }
             report(&reading, verbosity);
             let findings = igp::rules::check(&reading, &settings);
             let bytes = write::render(&reading.plan, &findings, format, write_options)
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", output.display()))?;
-            if output.as_os_str() == "-" {
-                if !format.is_text() {
-                    bail!("xlsx cannot go to standard output; give a file name with -o");
+            match file.as_mut() {
+                None => {
+                    let mut out = std::io::stdout().lock();
+                    out.write_all(&bytes)?;
+                    out.flush()?;
                 }
-                let mut out = std::io::stdout().lock();
-                out.write_all(&bytes)?;
-                out.flush()?;
-            } else {
-                write::write_atomic(output, &bytes)?;
+                Some(f) => f.write_all(&bytes).map_err(|e| f.error(e))?,
+            }
+            if let Some(f) = file {
+                f.commit()?;
                 if verbosity >= Verbosity::Normal {
                     eprintln!("wrote {}", output.display());
                 }
@@ -123,7 +157,13 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             let format = args
                 .to
                 .context("--out-dir needs --to FORMAT (xlsx, csv, json, md or html)")?;
-            let files = inputs::expand(&args.inputs)?;
+            let inputs = inputs::expand(&args.inputs)?;
+            let files = &inputs.files;
+            if verbosity == Verbosity::Verbose {
+                for (path, why) in &inputs.skipped {
+                    eprintln!("skipped {}: {why}", path.display());
+                }
+            }
             if files.iter().any(|f| f.as_os_str() == "-") {
                 bail!("standard input cannot be used with --out-dir; use -o");
             }
@@ -146,6 +186,13 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             let jobs: Vec<(&PathBuf, &PathBuf)> = files.iter().zip(&targets).collect();
             let convert = |(input, target): &(&PathBuf, &PathBuf)| -> anyhow::Result<Vec<String>> {
                 let reading = read_plan(std::slice::from_ref(*input), &options)?;
+                if reading.sections.is_empty() {
+                    let why = reading
+                        .findings
+                        .first()
+                        .map_or("no Individual Growth Plan found", |f| f.message.as_str());
+                    anyhow::bail!("{}: {why}", input.display());
+                }
                 let findings = igp::rules::check(&reading, &settings);
                 let bytes = write::render(&reading.plan, &findings, format, write_options)
                     .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", target.display()))?;
@@ -181,10 +228,14 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             progress.finish_and_clear();
             if verbosity >= Verbosity::Normal {
                 eprintln!(
-                    "converted {} of {} plans into {}",
+                    "converted {} of {} plans into {}{}",
                     files.len() - failed,
                     files.len(),
-                    dir.display()
+                    dir.display(),
+                    inputs
+                        .skipped_line()
+                        .map(|l| format!("; {l} (-v lists them)"))
+                        .unwrap_or_default()
                 );
             }
             Ok(if failed > 0 {

@@ -2,66 +2,115 @@
 //! (only spreadsheet and CSV files; hidden files and `~$` lock files skipped), `-` for
 //! standard input. The order is the order given, folders sorted by name.
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 use std::path::{Path, PathBuf};
 
-/// The extensions of files taken from a folder.
-pub const EXTENSIONS: [&str; 8] = ["xlsx", "xlsm", "xlsb", "xls", "ods", "csv", "tsv", "txt"];
+/// The extensions of files taken from a folder: workbooks (and their templates) and text.
+pub const EXTENSIONS: [&str; 11] = [
+    "xlsx", "xlsm", "xlsb", "xls", "xltx", "xltm", "ods", "ots", "csv", "tsv", "txt",
+];
 
-/// Expands the arguments into input files.
-pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// The files to read, and the files of walked folders that were left out, with why.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
+impl Inputs {
+    /// The closing words about skipped files ("skipped 2 files that are not plans"), if any.
+    pub fn skipped_line(&self) -> Option<String> {
+        match self.skipped.len() {
+            0 => None,
+            1 => Some("skipped 1 file that is not a plan".to_string()),
+            n => Some(format!("skipped {n} files that are not plans")),
+        }
+    }
+}
+
+/// Expands the arguments into input files. A file argument is taken as given, even when
+/// it does not exist (reading it then says so); a folder is walked, and every file in it
+/// is either taken or listed as skipped with the reason.
+///
+/// # Errors
+///
+/// When a folder cannot be walked, or holds nothing to read.
+pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Inputs> {
+    let mut out = Inputs::default();
     for path in paths {
-        if path.as_os_str() == igp::read::STDIN {
-            out.push(path.clone());
+        if path.as_os_str() == igp::read::STDIN || !path.is_dir() {
+            out.files.push(path.clone());
             continue;
         }
-        let meta =
-            std::fs::metadata(path).with_context(|| format!("{}: cannot read", path.display()))?;
-        if meta.is_dir() {
-            let before = out.len();
-            let walker = walkdir::WalkDir::new(path)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
-            for entry in walker {
-                let entry =
-                    entry.with_context(|| format!("{}: cannot walk the folder", path.display()))?;
-                if entry.file_type().is_file() && is_plan_file(entry.path()) {
-                    out.push(entry.into_path());
+        let before = out.files.len();
+        let walker = walkdir::WalkDir::new(path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()) || !e.file_type().is_dir());
+        for entry in walker {
+            let entry =
+                entry.with_context(|| format!("{}: cannot walk the folder", path.display()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            match skip_reason(entry.path()) {
+                None => out.files.push(entry.into_path()),
+                Some(why) => out.skipped.push((entry.into_path(), why)),
+            }
+        }
+        if out.files.len() == before {
+            anyhow::bail!(
+                "{}: the folder holds no spreadsheet or CSV file{}",
+                path.display(),
+                match out.skipped.len() {
+                    0 => String::new(),
+                    n => format!(" ({n} other files; -v lists them)"),
                 }
-            }
-            if out.len() == before {
-                bail!(
-                    "{}: the folder holds no spreadsheet or CSV file",
-                    path.display()
-                );
-            }
-        } else {
-            out.push(path.clone());
+            );
         }
     }
     Ok(out)
+}
+
+/// Why a file found in a folder is not read, or `None` to read it.
+pub fn skip_reason(path: &Path) -> Option<&'static str> {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Some("a file name that is not UTF-8");
+    };
+    if name.starts_with("~$") || name.starts_with(".~lock.") {
+        return Some("an office lock file");
+    }
+    if name.starts_with('.') {
+        return Some("a hidden file");
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        // A .txt is often a note: read only when its first lines are a table.
+        Some("txt") => match std::fs::File::open(path) {
+            Ok(file) => {
+                use std::io::Read;
+                let mut head = Vec::new();
+                if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+                    return None; // reading it reports the error
+                }
+                let table = igp::read::delimited::decode(&head)
+                    .is_ok_and(|(text, _)| igp::read::delimited::looks_like_table(&text));
+                (!table).then_some("text that is not a table")
+            }
+            Err(_) => None,
+        },
+        Some(e) if EXTENSIONS.contains(&e) => None,
+        _ => Some("not a spreadsheet or CSV file"),
+    }
 }
 
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.starts_with('.'))
-}
-
-/// Whether a file found in a folder is one to read: a spreadsheet or CSV extension, not
-/// hidden, not an office lock file (`~$plan.xlsx`, `.~lock.plan.ods#`).
-pub fn is_plan_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    if name.starts_with('.') || name.starts_with("~$") {
-        return false;
-    }
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Whether two paths name the same file (the second may not exist yet).
@@ -84,11 +133,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lock_and_hidden_files_are_skipped() {
-        assert!(is_plan_file(Path::new("plans/alice.xlsx")));
-        assert!(is_plan_file(Path::new("plans/BOB.CSV")));
-        assert!(!is_plan_file(Path::new("plans/~$alice.xlsx")));
-        assert!(!is_plan_file(Path::new("plans/.~lock.bob.ods#")));
-        assert!(!is_plan_file(Path::new("plans/notes.pdf")));
+    fn lock_and_hidden_files_are_skipped_with_their_reason() {
+        for (path, why) in [
+            ("plans/alice.xlsx", None),
+            ("plans/BOB.CSV", None),
+            ("plans/old.xltx", None),
+            ("plans/~$alice.xlsx", Some("an office lock file")),
+            ("plans/.~lock.bob.ods#", Some("an office lock file")),
+            ("plans/.DS_Store", Some("a hidden file")),
+            ("plans/notes.pdf", Some("not a spreadsheet or CSV file")),
+            ("plans/README", Some("not a spreadsheet or CSV file")),
+        ] {
+            assert_eq!(skip_reason(Path::new(path)), why, "{path}");
+        }
     }
 }

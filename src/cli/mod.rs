@@ -113,33 +113,42 @@ pub struct CheckOptions {
     pub max_file_size: u64,
 }
 
+/// What the options of `check` and `convert` resolve to.
+pub struct Resolved {
+    pub settings: igp::rules::Settings,
+    pub read: igp::read::ReadOptions,
+    /// The configuration file in force, if any.
+    pub config: Option<std::path::PathBuf>,
+}
+
 impl CheckOptions {
     /// The settings and read options these flags and the configuration give.
-    pub fn resolve(
-        &self,
-        verbosity: Verbosity,
-    ) -> anyhow::Result<(igp::rules::Settings, igp::read::ReadOptions)> {
+    pub fn resolve(&self, verbosity: Verbosity) -> anyhow::Result<Resolved> {
         let cwd = std::env::current_dir()
             .map_err(|e| anyhow::anyhow!("cannot read the current folder: {e}"))?;
-        let settings = settings(
+        let (settings, config) = settings(
             self.config.as_deref(),
             self.as_of.as_deref(),
             &cwd,
             verbosity,
         )?;
         let read = read_options(self.max_file_size, &settings);
-        Ok((settings, read))
+        Ok(Resolved {
+            settings,
+            read,
+            config,
+        })
     }
 }
 
 /// Resolves the settings: the configuration file (given, or found from `cwd` upward), then
-/// `--as-of`.
+/// `--as-of`. Also gives the configuration file in force.
 pub fn settings(
     config: Option<&std::path::Path>,
     as_of: Option<&str>,
     cwd: &std::path::Path,
     verbosity: Verbosity,
-) -> anyhow::Result<igp::rules::Settings> {
+) -> anyhow::Result<(igp::rules::Settings, Option<std::path::PathBuf>)> {
     let (mut settings, found) =
         igp::rules::Settings::load(config, cwd).map_err(anyhow::Error::msg)?;
     if let (Some(path), Verbosity::Verbose) = (&found, verbosity) {
@@ -149,7 +158,7 @@ pub fn settings(
         settings.as_of =
             igp::rules::settings::parse_as_of(d).map_err(|e| anyhow::anyhow!("--as-of: {e}"))?;
     }
-    Ok(settings)
+    Ok((settings, found))
 }
 
 /// Read options from the size flag and the settings' header aliases.
@@ -242,15 +251,34 @@ pub fn threads(jobs: Option<usize>) -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
+/// `-j N`: a number of threads, at least 1.
+pub fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (leave -j out to use every core)".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{s:?} is not a number of threads")),
+    }
+}
+
+/// The name an output path is shown by: `-` is standard output.
+pub fn is_stdout(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// A progress bar on stderr for a batch, drawn only on a terminal and never when quiet.
 pub fn progress_bar(len: u64, verbosity: Verbosity) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if verbosity == Verbosity::Quiet || len < 2 || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(len);
+    // Redrawn at most 4 times a second, whatever the pace of the plans; no time-left
+    // estimate, which jumps about when plans differ in size.
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr_with_hz(4),
+    );
     if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} [{bar:30}] {human_pos}/{human_len} plans, {elapsed} ({eta} left)",
+        "{spinner} [{bar:30}] {human_pos}/{human_len} plans, {elapsed}",
     ) {
         bar.set_style(style.progress_chars("=> "));
     }

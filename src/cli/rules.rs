@@ -34,7 +34,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                 writeln!(
                     out,
                     "{}  {:<22} {:<8} {}",
-                    r.code.code, r.code.name, r.code.severity, r.code.summary
+                    r.code.code,
+                    r.code.name,
+                    r.code.severity.as_str(),
+                    r.code.summary
                 )?;
             }
         }

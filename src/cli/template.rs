@@ -3,6 +3,7 @@
 use super::{Exit, Verbosity};
 use anyhow::bail;
 use igp::write::{self, Format, WriteOptions};
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Write the blank IGP template workbook (xlsx), or with --example a worked example plan.
@@ -39,6 +40,18 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     if args.output.as_os_str() == "-" {
         bail!("the template is an xlsx workbook and cannot go to standard output; give a file name with -o");
     }
+    let ext = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if ext.as_deref() != Some("xlsx") {
+        bail!(
+            "{}: the template is an xlsx workbook; give a file name ending in .xlsx \
+             (for the template as CSV: igp template -o t.xlsx, then igp convert t.xlsx -o t.csv)",
+            args.output.display()
+        );
+    }
     if args.output.exists() && !args.force {
         bail!(
             "{}: already exists; use --force to overwrite it",
@@ -54,9 +67,11 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         min_goal_rows: args.goals as usize,
         ..WriteOptions::default()
     };
+    let mut file = write::AtomicFile::create(&args.output)?;
     let bytes = write::render(&plan, &[], Format::Xlsx, options)
         .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", args.output.display()))?;
-    write::write_atomic(&args.output, &bytes)?;
+    file.write_all(&bytes).map_err(|e| file.error(e))?;
+    file.commit()?;
     if verbosity >= Verbosity::Normal {
         eprintln!("wrote {}", args.output.display());
     }

@@ -435,3 +435,80 @@ mod tests {
         assert_eq!(unguard("'quoted'"), "'quoted'");
     }
 }
+
+/// Whether decoded text looks like a table rather than prose: its first lines split into
+/// the same number (two or more) of fields by the sniffed delimiter, or its first line holds
+/// a tab (Excel's "Unicode Text"). Prose has commas too, but a person puts a space after
+/// them and a spreadsheet does not: "Talked to Sam, then to Ana." is no record.
+pub fn looks_like_table(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_start_matches('\u{feff}'))
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let delimiter = sniff_delimiter(text);
+    if delimiter == b'\t' && first.contains('\t') {
+        return true;
+    }
+    // Fields per line and delimiters followed by a space, quotes respected (a quoted field
+    // spanning lines counts a little off, which only makes a table look less regular).
+    let mut spaced = 0;
+    let mut delimiters = 0;
+    let mut counts = Vec::with_capacity(lines.len());
+    for line in &lines {
+        let bytes = line.as_bytes();
+        let mut in_quotes = false;
+        let mut fields = 1;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'"' {
+                in_quotes = !in_quotes;
+            } else if b == delimiter && !in_quotes {
+                fields += 1;
+                delimiters += 1;
+                spaced += usize::from(bytes.get(i + 1) == Some(&b' '));
+            }
+        }
+        counts.push(fields);
+    }
+    if delimiter != b'|' && spaced * 5 >= delimiters * 4 {
+        return false;
+    }
+    let mut best = 0;
+    for &c in counts.iter().filter(|&&c| c >= 2) {
+        best = best.max(counts.iter().filter(|&&d| d == c).count());
+    }
+    match counts.len() {
+        1 => counts[0] >= 3,
+        n => best >= 2 && (best * 3 >= n * 2 || best >= 3),
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::looks_like_table;
+
+    #[test]
+    fn tables_and_prose() {
+        for table in [
+            "Name,Zoe\nRole,Engineer\n",
+            "Skill/Behavior;Resources;Career;Steps;Network;Challenges\nSQL;Course;Job;Take it;Team;Time\n",
+            "Name\tZoe\n",
+            "a,\"b, c\",d\ne,f,g\nh,i,j\n",
+            "Section 1: Discover your Inspiration,,,,,\nWhat parts of your role are most engaging?,Pairing,,,,\n",
+        ] {
+            assert!(looks_like_table(table), "{table:?}");
+        }
+        for prose in [
+            "Notes from my 1:1 with Sam.\nTalked about the conference, and the budget.\nNext: ask Ana, then Bo.\n",
+            "Buy milk\nCall Ana\n",
+            "One line, with a comma.",
+            "",
+        ] {
+            assert!(!looks_like_table(prose), "{prose:?}");
+        }
+    }
+}

@@ -32,6 +32,9 @@ struct Marks {
     tracking_headers: Vec<(At, [Option<u32>; 3])>,
     /// Rows that end a table: titles, header rows, rows led by a label.
     stops: FxHashSet<(usize, u32)>,
+    /// The row with the most goal column headers (two or three) that is no header row:
+    /// where a file without a plan comes closest to one.
+    near_header: Option<(u32, At)>,
 }
 
 /// Finds a plan in `grids`. `aliases` are extra goal column headers as (key, alias).
@@ -180,15 +183,56 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
     let mut used: Vec<usize> = used_sheets.into_iter().collect();
     used.sort_unstable();
     plan.source.sheets = used.into_iter().map(|g| grids[g].name.clone()).collect();
-    let sections = Section::ALL
+    let sections: Vec<Section> = Section::ALL
         .into_iter()
         .filter(|s| section_seen.contains(s))
         .collect();
+    if sections.is_empty() {
+        // Not a plan: one finding says so, rather than a finding per #REF! of a sales
+        // workbook or an S008 for a "created" column of numbers.
+        findings = vec![no_plan(grids, &marks)];
+    }
     Located {
         plan,
         findings,
         sections,
     }
+}
+
+/// The finding of a file with none of the four sections: what was looked for, and where
+/// the file came closest.
+fn no_plan(grids: &[Grid], marks: &Marks) -> Finding {
+    let closest = if let Some((n, at)) = marks.near_header {
+        format!(
+            "the closest is {}, a row with {n} of the 6 goal column headers",
+            reference(grids, at)
+        )
+    } else if let Some((_, at)) = marks.titles.first() {
+        format!(
+            "the closest is {}, a Section 3 title with no goals table under it",
+            reference(grids, *at)
+        )
+    } else if let Some((label, at, _)) = marks.labels.first() {
+        format!(
+            "the closest is {}, the label \"{}\" of the plan's header",
+            reference(grids, *at),
+            label.text()
+        )
+    } else {
+        match grids.len() {
+            0 => "the file has no sheet with cells".to_string(),
+            1 => format!("sheet '{}' has none of their words", grids[0].name),
+            n => format!("none of its {n} sheets has any of their words"),
+        }
+    };
+    Finding::new(
+        finding::S002,
+        format!(
+            "no Individual Growth Plan found in this file: none of the four sections (their titles, \
+             the Section 1 and 2 questions, a goals table header row with at least four of its six \
+             columns, the Section 4 checklist) is in it; {closest}"
+        ),
+    )
 }
 
 fn reference(grids: &[Grid], at: At) -> String {
@@ -229,6 +273,13 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
                 marks.goals_headers.push(at(first_col));
                 marks.stops.insert((g, row));
                 continue;
+            }
+            if goal_cols.count_ones() >= 2
+                && marks
+                    .near_header
+                    .is_none_or(|(n, _)| goal_cols.count_ones() > n)
+            {
+                marks.near_header = Some((goal_cols.count_ones(), at(first_col)));
             }
             let mut tracking = [None; 3];
             for (c, t) in &terms {

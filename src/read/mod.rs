@@ -74,20 +74,49 @@ pub fn read_plan(paths: &[PathBuf], options: &ReadOptions) -> Result<Reading> {
     }
     let mut grids = Vec::new();
     let mut format = None;
+    // What each input holds on its own: a section found in two inputs, or two owners,
+    // means two plans, which are never merged.
+    let mut parts: Vec<(&PathBuf, Vec<Section>, Option<String>)> = Vec::new();
     for path in paths {
         let bytes = read_bytes(path, &options.limits)?;
         let kind = sniff::sniff(&bytes).map_err(|r| Error::unreadable(path, r))?;
         format.get_or_insert(kind);
         if kind == Kind::Json {
-            if paths.len() > 1 {
-                return Err(Error::unreadable(
-                    path,
-                    "a JSON plan is a whole plan and cannot be combined with other inputs",
-                ));
-            }
-            return read_json(path, &bytes);
+            return Err(Error::unreadable(
+                path,
+                "a JSON plan is a whole plan and cannot be combined with other inputs",
+            ));
         }
-        grids.extend(read_grids(path, &bytes, kind, &options.limits)?);
+        let these = read_grids(path, &bytes, kind, &options.limits)?;
+        let alone = locate::locate(&these, &options.aliases);
+        let owner = alone.plan.owner.name.clone();
+        for (other, sections, other_owner) in &parts {
+            let shared: Vec<&str> = alone
+                .sections
+                .iter()
+                .filter(|s| sections.contains(s))
+                .map(|s| s.name())
+                .collect();
+            let reason = if let Some(first) = shared.first() {
+                Some(format!("both hold {first}"))
+            } else {
+                match (&owner, other_owner) {
+                    (Some(a), Some(b)) if !same_name(a, b) => {
+                        Some(format!("one is {b}'s and the other {a}'s"))
+                    }
+                    _ => None,
+                }
+            };
+            if let Some(reason) = reason {
+                return Err(Error::NotOnePlan {
+                    first: (*other).clone(),
+                    second: path.clone(),
+                    reason,
+                });
+            }
+        }
+        parts.push((path, alone.sections, owner));
+        grids.extend(these);
     }
     let located = locate::locate(&grids, &options.aliases);
     let mut plan = located.plan;
@@ -112,6 +141,13 @@ pub fn read_plan_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Resu
     }
     let grids = read_grids(path, bytes, kind, &options.limits)?;
     let located = locate::locate(&grids, &options.aliases);
+    if located.sections.is_empty() && kind == Kind::Delimited && !is_table(bytes) {
+        return Err(Error::unreadable(
+            path,
+            "text, not a table: no lines split into fields by commas, semicolons or tabs; \
+             export the plan from the spreadsheet as xlsx or CSV",
+        ));
+    }
     let mut plan = located.plan;
     plan.source.paths = vec![path.display().to_string()];
     plan.source.format = kind.name().to_string();
@@ -155,6 +191,22 @@ pub fn read_grids(path: &Path, bytes: &[u8], kind: Kind, limits: &Limits) -> Res
     }
 }
 
+/// Whether delimited text's first lines are a table rather than prose.
+fn is_table(bytes: &[u8]) -> bool {
+    delimited::decode(bytes).is_ok_and(|(text, _)| delimited::looks_like_table(&text))
+}
+
+/// Whether two owner names name the same person (case and spacing aside).
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
 /// The sheet name of a delimited file: its file name.
 fn sheet_name(path: &Path) -> String {
     if path.as_os_str() == STDIN {
@@ -167,9 +219,9 @@ fn sheet_name(path: &Path) -> String {
 
 /// Reads a file (or standard input) whole, refusing one over the size limit.
 pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
-    let io = |source| Error::Io {
+    let io = |error| Error::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let max = limits.max_file_bytes;
     let mut bytes = Vec::new();

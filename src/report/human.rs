@@ -1,7 +1,8 @@
-//! The human report: findings like a compiler's, then a closing line with the counts.
-//! Streamed: each plan's findings are written as soon as it is checked.
+//! The human report: findings like a compiler's; for a batch, a table of the plans, worst
+//! first; then a closing line with the counts. Streamed: each plan's findings are written
+//! as soon as it is checked (the table keeps a few words per plan).
 
-use super::{location, PlanReport, Reporter, Totals};
+use super::{location, PlanReport, Reporter, Status, Totals};
 use crate::finding::Severity;
 use std::io::{self, Write};
 use std::time::Duration;
@@ -20,10 +21,21 @@ fn color_of(sev: Severity) -> &'static str {
 
 pub struct Human {
     color: bool,
-    /// Only the closing line (`-q`).
+    /// Error-level findings only, no table and no closing line (`-q`).
     quiet: bool,
     /// A plan's text, made here and written at once; kept from plan to plan.
     buffer: Vec<u8>,
+    /// One row per plan for the closing table.
+    rows: Vec<Row>,
+}
+
+/// A plan in the closing table.
+struct Row {
+    path: String,
+    owner: Option<String>,
+    status: Status,
+    errors: usize,
+    warnings: usize,
 }
 
 impl Human {
@@ -32,13 +44,24 @@ impl Human {
             color,
             quiet,
             buffer: Vec::new(),
+            rows: Vec::new(),
         }
     }
 }
 
 impl Reporter for Human {
     fn plan(&mut self, out: &mut dyn Write, plan: &PlanReport) -> io::Result<()> {
-        if self.quiet || plan.findings.is_empty() {
+        if !self.quiet {
+            self.rows.push(Row {
+                path: plan.path.clone(),
+                owner: plan.owner.clone(),
+                status: plan.status(),
+                errors: plan.count(Severity::Error),
+                warnings: plan.count(Severity::Warning),
+            });
+        }
+        let shown = |sev: Severity| !self.quiet || sev == Severity::Error;
+        if !plan.findings.iter().any(|f| shown(f.severity)) {
             return Ok(());
         }
         let buf = &mut self.buffer;
@@ -56,7 +79,7 @@ impl Reporter for Human {
                 buf.extend_from_slice(RESET.as_bytes());
             }
         };
-        for f in &plan.findings {
+        for f in plan.findings.iter().filter(|f| shown(f.severity)) {
             paint(
                 buf,
                 color_of(f.severity),
@@ -78,16 +101,96 @@ impl Reporter for Human {
         totals: &Totals,
         elapsed: Duration,
     ) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        if self.rows.len() > 1 {
+            out.write_all(plan_table(&mut self.rows, self.color).as_bytes())?;
+        }
         out.write_all(closing_line(totals, elapsed).as_bytes())
     }
+}
+
+/// The plans of a batch as a table, worst first (status, then errors, then warnings; input
+/// order among equals): what a manager reads after the findings have scrolled by.
+fn plan_table(rows: &mut [Row], color: bool) -> String {
+    rows.sort_by(|a, b| (b.status, b.errors, b.warnings).cmp(&(a.status, a.errors, a.warnings)));
+    const MAX: usize = 48;
+    let cut = |s: &str| -> String {
+        if s.chars().count() <= MAX {
+            s.to_string()
+        } else {
+            // The end of a path says most: keep it.
+            let tail: String = s
+                .chars()
+                .rev()
+                .take(MAX - 1)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            format!("…{tail}")
+        }
+    };
+    let cells: Vec<[String; 2]> = rows
+        .iter()
+        .map(|r| [cut(&r.path), cut(r.owner.as_deref().unwrap_or("-"))])
+        .collect();
+    let width = |i: usize, head: &str| {
+        cells
+            .iter()
+            .map(|c| c[i].chars().count())
+            .chain([head.len()])
+            .max()
+            .unwrap_or(0)
+    };
+    let (wp, wo) = (width(0, "plan"), width(1, "owner"));
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+    let mut t = String::new();
+    let head = format!(
+        "{}  {}  {:<7}  {:>6}  {:>8}",
+        pad("plan", wp),
+        pad("owner", wo),
+        "status",
+        "errors",
+        "warnings"
+    );
+    if color {
+        t.push_str(&format!("{BOLD}{head}{RESET}\n"));
+    } else {
+        t.push_str(&head);
+        t.push('\n');
+    }
+    for (r, [path, owner]) in rows.iter().zip(&cells) {
+        let status = format!("{:<7}", r.status.as_str());
+        let status = match (color, r.status) {
+            (true, Status::Error) => format!("{}{status}{RESET}", color_of(Severity::Error)),
+            (true, Status::Warning) => format!("{}{status}{RESET}", color_of(Severity::Warning)),
+            _ => status,
+        };
+        t.push_str(&format!(
+            "{}  {}  {status}  {:>6}  {:>8}\n",
+            pad(path, wp),
+            pad(owner, wo),
+            r.errors,
+            r.warnings
+        ));
+    }
+    t.push('\n');
+    t
 }
 
 /// The closing line: how many plans, how long, and the counts.
 pub fn closing_line(t: &Totals, elapsed: Duration) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let skipped = match t.skipped {
+        0 => String::new(),
+        1 => "; skipped 1 file that is not a plan".to_string(),
+        n => format!("; skipped {n} files that are not plans"),
+    };
     format!(
-        "checked {} in {:.2}s: {} clean, {} with errors, {} with warnings, {} with info; {}, {}, {}\n",
+        "checked {} in {:.2}s: {} clean, {} with errors, {} with warnings, {} with info; {}, {}, {}{skipped}\n",
         plural(t.plans, "plan", "plans"),
         elapsed.as_secs_f64(),
         t.clean,

@@ -138,6 +138,8 @@ pub struct Totals {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Files of walked folders that were not read (not spreadsheets, notes, lock files).
+    pub skipped: usize,
 }
 
 /// The reports of a check run, in input order.
@@ -203,10 +205,50 @@ impl ReportFormat {
         ("sarif", ReportFormat::Sarif),
     ];
 
-    /// The format of a name.
+    /// Other names of formats, accepted wherever a format is named (`md`, as `convert --to`
+    /// takes it).
+    pub const ALIASES: [(&'static str, ReportFormat); 2] =
+        [("md", ReportFormat::Markdown), ("xml", ReportFormat::Junit)];
+
+    /// The format of a name (case-insensitive), or of an alias.
     pub fn from_name(name: &str) -> Option<ReportFormat> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+        let name = name.to_ascii_lowercase();
+        Self::ALL
+            .iter()
+            .chain(&Self::ALIASES)
+            .find(|(n, _)| *n == name)
+            .map(|(_, f)| *f)
     }
+
+    /// The format a report file's extension names: `.json`, `.csv`, `.md`, `.sarif`, and
+    /// `.xml` for JUnit; `None` for others (`.txt`, none), which take the human report.
+    pub fn from_extension(path: &std::path::Path) -> Option<ReportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "markdown" | "md" => Some(ReportFormat::Markdown),
+            "json" | "csv" | "sarif" | "xml" => ReportFormat::from_name(&ext),
+            _ => None,
+        }
+    }
+
+    /// The name of the format, as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("human", |(n, _)| *n)
+    }
+}
+
+/// What shapes a report beside its format.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportOptions {
+    /// Colour the human report.
+    pub color: bool,
+    /// The human report shows error-level findings only, and no closing lines (`-q`).
+    pub quiet: bool,
+    /// Warnings fail a plan, as errors do (`--deny warnings`): JUnit marks such plans failed.
+    pub deny_warnings: bool,
 }
 
 /// Where a finding is, as `path:'Sheet'!D29` (or the path alone).
@@ -231,21 +273,25 @@ pub trait Reporter {
     ) -> std::io::Result<()>;
 }
 
-/// The reporter of a format. `color` and `quiet` are for the human format only.
-pub fn reporter(format: ReportFormat, color: bool, quiet: bool) -> Box<dyn Reporter + Send> {
+/// The reporter of a format.
+pub fn reporter(format: ReportFormat, options: ReportOptions) -> Box<dyn Reporter + Send> {
     match format {
-        ReportFormat::Human => Box::new(human::Human::new(color, quiet)),
+        ReportFormat::Human => Box::new(human::Human::new(options.color, options.quiet)),
         ReportFormat::Json => Box::<json::Json>::default(),
         ReportFormat::Csv => Box::<csv::Csv>::default(),
         ReportFormat::Markdown => Box::<markdown::Markdown>::default(),
-        ReportFormat::Junit => Box::<junit::Junit>::default(),
+        ReportFormat::Junit => Box::new(junit::Junit::new(options.deny_warnings)),
         ReportFormat::Sarif => Box::<sarif::Sarif>::default(),
     }
 }
 
 /// Renders a whole batch in a text format. `color` is for the human format only.
 pub fn render(batch: &Batch, format: ReportFormat, color: bool) -> String {
-    let mut r = reporter(format, color, false);
+    let options = ReportOptions {
+        color,
+        ..ReportOptions::default()
+    };
+    let mut r = reporter(format, options);
     let mut out = Vec::new();
     for p in &batch.plans {
         let _ = r.plan(&mut out, p);

@@ -8,47 +8,66 @@
 use super::{PlanReport, Totals};
 use crate::finding::Severity;
 use rust_xlsxwriter::{
-    Chart, ChartType, Color, Format, Table, TableColumn, Workbook, Worksheet, XlsxError,
+    Chart, ChartType, Color, Format, FormatAlign, FormatBorder, Table, TableColumn, TableStyle,
+    Workbook, Worksheet, XlsxError,
 };
 use std::collections::BTreeMap;
+use std::io::{BufRead, Seek, Write};
 
-const PLANS: usize = 0;
-const GOALS: usize = 1;
-const FINDINGS: usize = 2;
-const RULES: usize = 3;
+const ABOUT: usize = 0;
+const PLANS: usize = 1;
+const GOALS: usize = 2;
+const FINDINGS: usize = 3;
+const RULES: usize = 4;
 
-const PLAN_COLUMNS: [(&str, u16); 7] = [
-    ("Path", 44),
-    ("Owner", 24),
-    ("Status", 10),
-    ("Goals", 8),
-    ("Errors", 8),
-    ("Warnings", 10),
-    ("Infos", 8),
+/// The columns of a sheet: header, width, and whether the text wraps.
+type Columns = [(&'static str, u16, bool)];
+
+const PLAN_COLUMNS: [(&str, u16, bool); 7] = [
+    ("Path", 40, true),
+    ("Owner", 22, true),
+    ("Status", 9, false),
+    ("Goals", 7, false),
+    ("Errors", 7, false),
+    ("Warnings", 9, false),
+    ("Infos", 7, false),
 ];
-const GOAL_COLUMNS: [(&str, u16); 10] = [
-    ("Path", 36),
-    ("Owner", 20),
-    ("Goal", 6),
-    ("Skill/Behavior", 28),
-    ("Resources/support", 32),
-    ("Career support", 32),
-    ("Action steps", 44),
-    ("Steps", 7),
-    ("Network", 28),
-    ("Challenges", 28),
+const GOAL_COLUMNS: [(&str, u16, bool); 10] = [
+    ("Path", 22, true),
+    ("Owner", 16, true),
+    ("Goal", 6, false),
+    ("Skill/Behavior", 20, true),
+    ("Resources/support", 26, true),
+    ("Career support", 26, true),
+    ("Action steps", 36, true),
+    ("Steps", 7, false),
+    ("Network", 22, true),
+    ("Challenges", 22, true),
 ];
-const FINDING_COLUMNS: [(&str, u16); 9] = [
-    ("Path", 36),
-    ("Owner", 20),
-    ("Severity", 9),
-    ("Code", 7),
-    ("Name", 22),
-    ("Sheet", 22),
-    ("Cell", 7),
-    ("Goal", 6),
-    ("Message", 90),
+const FINDING_COLUMNS: [(&str, u16, bool); 9] = [
+    ("Path", 22, true),
+    ("Owner", 16, true),
+    ("Severity", 9, false),
+    ("Code", 7, false),
+    ("Name", 18, true),
+    ("Sheet", 16, true),
+    ("Cell", 6, false),
+    ("Goal", 6, false),
+    ("Message", 52, true),
 ];
+
+/// What the About sheet says of the run besides the counts.
+#[derive(Debug, Clone)]
+pub struct About {
+    /// igp's version.
+    pub version: &'static str,
+    /// The date deadlines and reviews were judged against.
+    pub as_of: chrono::NaiveDate,
+    /// The configuration file in force, if any.
+    pub config: Option<String>,
+    /// The settings that differ from the defaults.
+    pub settings: Vec<(String, String)>,
+}
 
 /// A summary workbook being written.
 pub struct Summary {
@@ -57,20 +76,34 @@ pub struct Summary {
     goals: u32,
     findings: u32,
     per_rule: BTreeMap<&'static str, usize>,
+    /// The goal rows, one JSON array a line, until the Goals table can be laid out: an
+    /// Excel table's header must be written before its rows, and its size is known only
+    /// at the end. On disk, so that memory does not grow with the batch.
+    goal_rows: std::io::BufWriter<std::fs::File>,
+    wrap: Format,
+}
+
+/// The header cells' format.
+fn head() -> Format {
+    Format::new()
+        .set_bold()
+        .set_font_color(Color::White)
+        .set_background_color(Color::RGB(0x3B3F8F))
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
 }
 
 impl Summary {
-    /// Starts the workbook: its four sheets and their header rows.
+    /// Starts the workbook: its sheets and their header rows.
     ///
     /// # Errors
     ///
-    /// When rust_xlsxwriter cannot set the sheets up (such as no temporary folder).
+    /// When rust_xlsxwriter cannot set the sheets up, or no temporary file can be made.
     pub fn new() -> Result<Summary, XlsxError> {
         let mut workbook = Workbook::new();
-        let head = Format::new()
-            .set_bold()
-            .set_font_color(Color::White)
-            .set_background_color(Color::RGB(0x3B3F8F));
+        let about = workbook.add_worksheet();
+        about.set_name("About")?;
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         for (name, cols) in [
             ("Plans", &PLAN_COLUMNS[..]),
             ("Goals", &GOAL_COLUMNS[..]),
@@ -80,13 +113,11 @@ impl Summary {
             ws.set_name(name)?;
             print_setup(ws);
             ws.set_freeze_panes(1, 0)?;
-            for (c, (h, w)) in cols.iter().enumerate() {
-                ws.set_column_width(c as u16, *w)?;
-                // The Goals table writes its own header row.
-                if name != "Goals" {
-                    ws.write_string_with_format(0, c as u16, *h, &head)?;
-                } else {
-                    ws.write_string(0, c as u16, *h)?;
+            set_columns(ws, cols, &wrap)?;
+            // The Goals table writes its own header row, at the end.
+            if name != "Goals" {
+                for (c, (h, _, _)) in cols.iter().enumerate() {
+                    ws.write_string_with_format(0, c as u16, *h, &head())?;
                 }
             }
         }
@@ -97,15 +128,18 @@ impl Summary {
             .iter()
             .enumerate()
         {
-            ws.write_string_with_format(0, c as u16, *h, &head)?;
+            ws.write_string_with_format(0, c as u16, *h, &head())?;
             ws.set_column_width(c as u16, *w)?;
         }
+        let goal_rows = std::io::BufWriter::new(tempfile::tempfile()?);
         Ok(Summary {
             workbook,
             plans: 0,
             goals: 0,
             findings: 0,
             per_rule: BTreeMap::new(),
+            goal_rows,
+            wrap,
         })
     }
 
@@ -113,14 +147,15 @@ impl Summary {
     ///
     /// # Errors
     ///
-    /// When rust_xlsxwriter refuses a value.
+    /// When rust_xlsxwriter refuses a value, or the goal rows cannot be kept.
     pub fn plan(&mut self, p: &PlanReport) -> Result<(), XlsxError> {
         let owner = p.owner.as_deref().unwrap_or("");
         self.plans += 1;
         let r = self.plans;
+        let wrap = self.wrap.clone();
         let ws = self.sheet(PLANS)?;
-        ws.write_string(r, 0, &p.path)?;
-        ws.write_string(r, 1, owner)?;
+        ws.write_string_with_format(r, 0, &p.path, &wrap)?;
+        ws.write_string_with_format(r, 1, owner, &wrap)?;
         ws.write_string(r, 2, p.status().as_str())?;
         ws.write_number(r, 3, p.goals as f64)?;
         ws.write_number(r, 4, p.count(Severity::Error) as f64)?;
@@ -129,24 +164,24 @@ impl Summary {
 
         for g in &p.goal_rows {
             self.goals += 1;
-            let r = self.goals;
-            let ws = self.sheet(GOALS)?;
-            ws.write_string(r, 0, &p.path)?;
-            ws.write_string(r, 1, owner)?;
-            ws.write_number(r, 2, g.index as f64)?;
-            for (c, key) in [
-                (3u16, "skill"),
-                (4, "resources"),
-                (5, "career_support"),
-                (6, "action_steps"),
-                (8, "network"),
-                (9, "challenges"),
-            ] {
-                if let Some(v) = g.field(key) {
-                    ws.write_string(r, c, v)?;
-                }
-            }
-            ws.write_number(r, 7, g.action_steps.len() as f64)?;
+            let field = |key| g.field(key).map(str::to_string);
+            let row = (
+                &p.path,
+                owner,
+                g.index,
+                [
+                    field("skill"),
+                    field("resources"),
+                    field("career_support"),
+                    field("action_steps"),
+                    field("network"),
+                    field("challenges"),
+                ],
+                g.action_steps.len(),
+            );
+            serde_json::to_writer(&mut self.goal_rows, &row)
+                .map_err(|e| XlsxError::IoError(std::io::Error::other(e)))?;
+            self.goal_rows.write_all(b"\n")?;
         }
 
         for f in &p.findings {
@@ -156,28 +191,30 @@ impl Summary {
             }
             let r = self.findings;
             let ws = self.sheet(FINDINGS)?;
-            ws.write_string(r, 0, &p.path)?;
-            ws.write_string(r, 1, owner)?;
+            ws.write_string_with_format(r, 0, &p.path, &wrap)?;
+            ws.write_string_with_format(r, 1, owner, &wrap)?;
             ws.write_string(r, 2, f.severity.as_str())?;
             ws.write_string(r, 3, f.code)?;
-            ws.write_string(r, 4, f.name)?;
-            ws.write_string(r, 5, f.sheet.as_deref().unwrap_or(""))?;
+            ws.write_string_with_format(r, 4, f.name, &wrap)?;
+            ws.write_string_with_format(r, 5, f.sheet.as_deref().unwrap_or(""), &wrap)?;
             ws.write_string(r, 6, f.cell.as_deref().unwrap_or(""))?;
             if let Some(g) = f.goal {
                 ws.write_number(r, 7, g as f64)?;
             }
-            ws.write_string(r, 8, &f.message)?;
+            ws.write_string_with_format(r, 8, &f.message, &wrap)?;
         }
         Ok(())
     }
 
-    /// Ends the workbook: the filters, the Goals table, the Rules sheet and its chart.
+    /// Ends the workbook: the About sheet, the filters, the Goals table, the Rules sheet
+    /// and its chart.
     ///
     /// # Errors
     ///
     /// When rust_xlsxwriter cannot assemble the file.
-    pub fn finish(mut self, _totals: &Totals) -> Result<Vec<u8>, XlsxError> {
+    pub fn finish(mut self, totals: &Totals, about: &About) -> Result<Vec<u8>, XlsxError> {
         let (plans, goals, findings) = (self.plans, self.goals, self.findings);
+        write_about(self.sheet(ABOUT)?, totals, about)?;
         self.sheet(PLANS)?
             .autofilter(0, 0, plans.max(1), PLAN_COLUMNS.len() as u16 - 1)?;
         self.sheet(FINDINGS)?.autofilter(
@@ -186,14 +223,7 @@ impl Summary {
             findings.max(1),
             FINDING_COLUMNS.len() as u16 - 1,
         )?;
-        let columns: Vec<TableColumn> = GOAL_COLUMNS
-            .iter()
-            .map(|(h, _)| TableColumn::new().set_header(*h))
-            .collect();
-        let table = Table::new().set_columns(&columns).set_name("Goals");
-        // A table needs at least one data row.
-        self.sheet(GOALS)?
-            .add_table(0, 0, goals.max(1), GOAL_COLUMNS.len() as u16 - 1, &table)?;
+        self.goals_table(goals)?;
 
         let counts: Vec<(&'static str, usize)> =
             self.per_rule.iter().map(|(c, n)| (*c, *n)).collect();
@@ -217,7 +247,7 @@ impl Summary {
                 ));
             chart.title().set_name("Findings per rule");
             chart.legend().set_hidden();
-            chart.set_width(720).set_height(24 * n.max(8) + 80);
+            chart.set_width(640).set_height(24 * n.max(8) + 80);
             ws.insert_chart(0, 4, &chart)?;
         } else {
             ws.write_string(1, 0, "No findings.")?;
@@ -225,9 +255,155 @@ impl Summary {
         self.workbook.save_to_buffer()
     }
 
+    /// The Goals sheet: the table (its styled header first), then the rows kept on disk.
+    fn goals_table(&mut self, goals: u32) -> Result<(), XlsxError> {
+        let columns: Vec<TableColumn> = GOAL_COLUMNS
+            .iter()
+            .map(|(h, _, _)| TableColumn::new().set_header(*h).set_header_format(head()))
+            .collect();
+        let table = Table::new()
+            .set_columns(&columns)
+            .set_name("Goals")
+            .set_style(TableStyle::Medium2);
+        // A table needs at least one data row.
+        self.sheet(GOALS)?
+            .add_table(0, 0, goals.max(1), GOAL_COLUMNS.len() as u16 - 1, &table)?;
+        let mut file = std::mem::replace(
+            &mut self.goal_rows,
+            std::io::BufWriter::new(tempfile::tempfile()?),
+        )
+        .into_inner()
+        .map_err(|e| XlsxError::IoError(e.into_error()))?;
+        file.rewind()?;
+        let wrap = self.wrap.clone();
+        let ws = self.sheet(GOALS)?;
+        type GoalRow = (String, String, usize, [Option<String>; 6], usize);
+        for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+            let (path, owner, index, fields, steps): GoalRow = serde_json::from_str(&line?)
+                .map_err(|e| XlsxError::IoError(std::io::Error::other(e)))?;
+            let r = i as u32 + 1;
+            ws.write_string_with_format(r, 0, &path, &wrap)?;
+            ws.write_string_with_format(r, 1, &owner, &wrap)?;
+            ws.write_number(r, 2, index as f64)?;
+            for (c, v) in [3u16, 4, 5, 6, 8, 9].into_iter().zip(&fields) {
+                if let Some(v) = v {
+                    ws.write_string_with_format(r, c, v, &wrap)?;
+                }
+            }
+            ws.write_number(r, 7, steps as f64)?;
+        }
+        Ok(())
+    }
+
     fn sheet(&mut self, index: usize) -> Result<&mut Worksheet, XlsxError> {
         self.workbook.worksheet_from_index(index)
     }
+}
+
+/// The About sheet: what a reader asks first. When, by which igp, under which
+/// configuration, and the totals.
+fn write_about(ws: &mut Worksheet, t: &Totals, about: &About) -> Result<(), XlsxError> {
+    let title = Format::new().set_bold().set_font_size(16);
+    let label = Format::new().set_bold().set_align(FormatAlign::Top);
+    let value = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_align(FormatAlign::Left);
+    let section = Format::new()
+        .set_bold()
+        .set_border_bottom(FormatBorder::Thin)
+        .set_font_color(Color::RGB(0x3B3F8F));
+    ws.set_column_width(0, 28)?;
+    ws.set_column_width(1, 60)?;
+    ws.set_portrait();
+    ws.write_string_with_format(0, 0, "IGP check summary", &title)?;
+    let n = |x: usize| x.to_string();
+    // (label, value); a label without a value heads a part.
+    let mut rows: Vec<(String, Option<String>)> = vec![
+        (
+            "Deadlines and reviews judged as of".into(),
+            Some(about.as_of.to_string()),
+        ),
+        (
+            "Written".into(),
+            Some(chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()),
+        ),
+        ("igp version".into(), Some(about.version.to_string())),
+        (
+            "Configuration".into(),
+            Some(
+                about
+                    .config
+                    .clone()
+                    .unwrap_or_else(|| "none (igp's defaults)".into()),
+            ),
+        ),
+    ];
+    rows.extend(
+        about
+            .settings
+            .iter()
+            .map(|(k, v)| (format!("  {k}"), Some(v.clone()))),
+    );
+    rows.push(("Plans".into(), None));
+    for (k, v) in [
+        ("Plans checked", t.plans),
+        ("Clean", t.clean),
+        ("With errors", t.error),
+        ("With warnings (no errors)", t.warning),
+        ("With infos only", t.info),
+        ("Files skipped (not plans)", t.skipped),
+    ] {
+        rows.push((k.into(), Some(n(v))));
+    }
+    rows.push(("Findings".into(), None));
+    for (k, v) in [
+        ("Errors", t.errors),
+        ("Warnings", t.warnings),
+        ("Infos", t.infos),
+    ] {
+        rows.push((k.into(), Some(n(v))));
+    }
+    rows.push(("Sheets".into(), None));
+    for (k, v) in [
+        ("Plans", "one row per plan"),
+        ("Goals", "every goal of every plan, a table with filters"),
+        (
+            "Findings",
+            "one row per finding; `igp rules CODE` explains a rule",
+        ),
+        ("Rules", "findings per rule, with a chart"),
+    ] {
+        rows.push((k.into(), Some(v.into())));
+    }
+    let mut r = 2;
+    for (k, v) in rows {
+        match v {
+            Some(v) => {
+                ws.write_string_with_format(r, 0, &k, &label)?;
+                ws.write_string_with_format(r, 1, &v, &value)?;
+            }
+            None => {
+                r += 1;
+                ws.write_string_with_format(r, 0, &k, &section)?;
+                ws.write_string_with_format(r, 1, "", &section)?;
+            }
+        }
+        r += 1;
+    }
+    Ok(())
+}
+
+fn set_columns(ws: &mut Worksheet, cols: &Columns, wrap: &Format) -> Result<(), XlsxError> {
+    for (c, (_, w, wraps)) in cols.iter().enumerate() {
+        if *wraps {
+            ws.set_column_width(c as u16, *w)?;
+            ws.set_column_format(c as u16, wrap)?;
+        } else {
+            ws.set_column_width(c as u16, *w)?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes the summary of a whole batch into memory.
@@ -240,12 +416,19 @@ pub fn write(batch: &super::Batch) -> Result<Vec<u8>, XlsxError> {
     for p in &batch.plans {
         s.plan(p)?;
     }
-    s.finish(&batch.totals())
+    let about = About {
+        version: env!("CARGO_PKG_VERSION"),
+        as_of: chrono::Local::now().date_naive(),
+        config: None,
+        settings: Vec::new(),
+    };
+    s.finish(&batch.totals(), &about)
 }
 
-/// Landscape, one page wide, the header row repeated on every page.
+/// Landscape, one page wide, the header row repeated on every page, narrow margins.
 fn print_setup(ws: &mut Worksheet) {
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
     let _ = ws.set_repeat_rows(0, 0);
 }

@@ -84,6 +84,11 @@ pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
 /// All findings about a plan as read: the reader's and every rule's, with the settings'
 /// severities applied (rules set `off` dropped), in the order S, G by goal, P.
 pub fn check(reading: &Reading, settings: &Settings) -> Vec<Finding> {
+    // A file with none of the four sections is no plan: the reader's one finding says so,
+    // and no rule about goals or the plan has anything to judge.
+    if reading.sections.is_empty() {
+        return settings.apply(reading.findings.clone());
+    }
     let ctx = Context {
         plan: &reading.plan,
         settings,

@@ -86,6 +86,32 @@ impl Settings {
             .collect()
     }
 
+    /// The settings that differ from the defaults, as (setting, value) pairs a report can
+    /// show: severities, limits and header aliases.
+    pub fn describe(&self) -> Vec<(String, String)> {
+        let default = Settings::default();
+        let mut out = Vec::new();
+        for (code, sev) in &self.severities {
+            let sev = sev.map_or("off", Severity::as_str);
+            out.push((format!("severity.{code}"), sev.to_string()));
+        }
+        for (name, value, default) in [
+            ("limits.max_steps", self.max_steps, default.max_steps),
+            ("limits.max_goals", self.max_goals, default.max_goals),
+        ] {
+            if value != default {
+                out.push((name.to_string(), value.to_string()));
+            }
+        }
+        if self.stale_days != default.stale_days {
+            out.push(("limits.stale_days".to_string(), self.stale_days.to_string()));
+        }
+        for (key, header) in &self.aliases {
+            out.push((format!("aliases.{key}"), header.clone()));
+        }
+        out
+    }
+
     /// Reads settings from TOML text; `origin` names the file in errors.
     ///
     /// # Errors

@@ -151,36 +151,62 @@ enum Sink {
 }
 
 impl AtomicFile {
-    /// Creates the temporary file beside `path`.
+    /// Creates the temporary file beside `path`, and `path`'s folder if it is missing.
+    /// The file gets the permissions a new file gets from the umask (0644 under umask
+    /// 022), or those of the file it replaces.
     ///
     /// # Errors
     ///
-    /// When the folder cannot be written.
+    /// When the folder cannot be created or written, or `path` is a folder.
     pub fn create(path: &Path) -> Result<AtomicFile> {
-        let fail = |e: std::io::Error| Error::Write {
+        let fail = |reason: String| Error::Write {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            reason,
         };
-        let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        let existing = std::fs::metadata(path).ok();
+        if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+            return Err(fail("it is a folder; give a file name".to_string()));
+        }
+        let special = existing.as_ref().is_some_and(|m| !m.is_file());
         let sink = if special {
             Sink::Direct(
                 std::fs::OpenOptions::new()
                     .write(true)
                     .open(path)
-                    .map_err(fail)?,
+                    .map_err(|e| fail(crate::error::io_reason(&e)))?,
             )
         } else {
             let dir = match path.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p,
                 _ => Path::new("."),
             };
-            Sink::Temp(
-                tempfile::Builder::new()
-                    .prefix(".igp-")
-                    .suffix(".tmp")
-                    .tempfile_in(dir)
-                    .map_err(fail)?,
-            )
+            if !dir.is_dir() {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    fail(format!(
+                        "cannot create the folder {}: {}",
+                        dir.display(),
+                        crate::error::io_reason(&e)
+                    ))
+                })?;
+            }
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".igp-").suffix(".tmp");
+            // The mode a new file is opened with; the umask then takes its bits away, as
+            // for any other tool's output (tempfile's own default is 0600).
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+            let tmp = builder
+                .tempfile_in(dir)
+                .map_err(|e| fail(crate::error::io_reason(&e)))?;
+            // Overwriting keeps the file's permissions (a read-only 0444 report stays so).
+            if let Some(meta) = &existing {
+                std::fs::set_permissions(tmp.path(), meta.permissions())
+                    .map_err(|e| fail(crate::error::io_reason(&e)))?;
+            }
+            Sink::Temp(tmp)
         };
         Ok(AtomicFile {
             path: path.to_path_buf(),
@@ -192,7 +218,7 @@ impl AtomicFile {
     pub fn error(&self, e: std::io::Error) -> Error {
         Error::Write {
             path: self.path.clone(),
-            reason: e.to_string(),
+            reason: crate::error::io_reason(&e),
         }
     }
 
@@ -209,10 +235,13 @@ impl AtomicFile {
         };
         match self.sink {
             Sink::Temp(tmp) => {
-                tmp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
-                tmp.persist(&path).map_err(|e| fail(e.error.to_string()))?;
+                let reason = |e: &std::io::Error| crate::error::io_reason(e);
+                tmp.as_file().sync_all().map_err(|e| fail(reason(&e)))?;
+                tmp.persist(&path).map_err(|e| fail(reason(&e.error)))?;
             }
-            Sink::Direct(mut file) => file.flush().map_err(|e| fail(e.to_string()))?,
+            Sink::Direct(mut file) => file
+                .flush()
+                .map_err(|e| fail(crate::error::io_reason(&e)))?,
         }
         Ok(())
     }

@@ -175,29 +175,35 @@ fn annotate(
                 .push(format!("{}[{}] {}", f.severity, f.code, f.message));
         }
     }
-    let highlight = Format::new()
-        .set_font_name("Arial")
-        .set_font_size(10)
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(Color::RGB(0xFFF2CC))
-        .set_border(FormatBorder::Medium)
-        .set_border_color(Color::RGB(0xC0504D));
+    // A highlighted cell keeps its own format (a checkbox's box, a date's alignment):
+    // only the fill and the border are added.
+    let st = Styles::new();
+    let mark = |f: &Format| {
+        f.clone()
+            .set_background_color(Color::RGB(0xFFF2CC))
+            .set_border(FormatBorder::Medium)
+            .set_border_color(Color::RGB(0xC0504D))
+    };
     for ((row, col), lines) in notes {
-        let content = sheet
+        let cell = sheet
             .cells
             .iter()
-            .find(|c| c.row == row && c.col == col as u32)
-            .map(|c| c.content.clone())
-            .unwrap_or(Content::Empty);
-        write_content(
-            ws,
-            row,
-            col,
-            &content,
-            &highlight,
-            &highlight.clone().set_num_format("yyyy-mm-dd"),
-        )?;
+            .find(|c| c.row == row && c.col == col as u32);
+        let content = cell.map_or(Content::Empty, |c| c.content.clone());
+        let (text, date) = match cell.map(|c| c.part) {
+            Some(Part::Value { .. }) | None => (&st.value, &st.date),
+            Some(Part::Label) => (&st.label, &st.date),
+            Some(Part::GoalHeader | Part::TrackingHeader) => (&st.header, &st.date),
+            Some(Part::ExtraHeader) => (&st.extra_header, &st.date),
+            Some(Part::Checkbox) => (&st.checkbox, &st.date),
+            Some(_) => (&st.cell, &st.date),
+        };
+        match (&content, cell.map(|c| c.part)) {
+            (Content::Bool(b), Some(Part::Checkbox)) => {
+                ws.insert_checkbox_with_format(row, col, *b, &mark(text))?;
+            }
+            _ => write_content(ws, row, col, &content, &mark(text), &mark(date))?,
+        }
         let note = Note::new(lines.join("\n\n"))
             .set_author("igp check")
             .add_author_prefix(false)
