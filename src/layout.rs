@@ -314,8 +314,9 @@ fn tracking_normalized(n: &str) -> Option<usize> {
         .map(|(_, column)| *column)
 }
 
-/// The checklist's header cells, normalized: 0 done, 1 item, 2 notes.
-const TRACKING_HEADER_WORDS: [(&str, usize); 21] = [
+/// The checklist's header cells, normalized: 0 done, 1 item, 2 notes. In English, German,
+/// French and Spanish, as people rename the template's header row.
+const TRACKING_HEADER_WORDS: [(&str, usize); 49] = [
     ("done", 0),
     ("complete", 0),
     ("completed", 0),
@@ -324,19 +325,47 @@ const TRACKING_HEADER_WORDS: [(&str, usize); 21] = [
     ("checked", 0),
     ("✓", 0),
     ("✔", 0),
+    ("done yet", 0),
+    ("erledigt", 0),
+    ("fait", 0),
+    ("hecho", 0),
+    ("listo", 0),
     ("item", 1),
     ("items", 1),
     ("checklist item", 1),
     ("task", 1),
+    ("tasks", 1),
     ("action", 1),
     ("activity", 1),
+    ("suggestion", 1),
+    ("suggestions", 1),
+    ("to do", 1),
+    ("todo", 1),
+    ("what", 1),
+    ("step", 1),
+    ("aufgabe", 1),
+    ("punkt", 1),
+    ("tâche", 1),
+    ("élément", 1),
+    ("tarea", 1),
+    ("elemento", 1),
     ("when notes", 2),
     ("when", 2),
     ("notes", 2),
+    ("note", 2),
     ("when or notes", 2),
     ("date", 2),
     ("date notes", 2),
     ("comments", 2),
+    ("comment", 2),
+    ("remarks", 2),
+    ("wann notizen", 2),
+    ("notizen", 2),
+    ("wann", 2),
+    ("quand notes", 2),
+    ("remarques", 2),
+    ("cuándo notas", 2),
+    ("notas", 2),
 ];
 
 /// Filler: what a whole cell holds instead of an answer (normalized; see rule G006).

@@ -432,7 +432,7 @@ fn summary_workbook_has_plans_goals_findings_and_a_chart() {
     let value_of = |label: &str| {
         about
             .rows()
-            .find(|r| r[0].to_string() == label)
+            .find(|r| r[0] == label)
             .map(|r| r[1].to_string())
     };
     assert_eq!(

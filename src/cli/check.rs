@@ -29,7 +29,7 @@ pub struct Args {
     pub paths: Vec<PathBuf>,
     /// The report format [default: from the -o file's extension (.json, .csv, .md, .xml
     /// for junit, .sarif), else human].
-    #[arg(long, value_parser = report_format())]
+    #[arg(long, ignore_case = true, value_parser = report_format())]
     pub format: Option<ReportFormat>,
     /// Write the report to this file instead of standard output (`-` is standard output).
     #[arg(short, long, value_name = "FILE")]

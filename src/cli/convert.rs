@@ -169,7 +169,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             }
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
-            let targets = output_names(&files, dir, format);
+            let targets = output_names(files, dir, format);
             let identities: std::collections::HashMap<PathBuf, &PathBuf> =
                 files.iter().map(|f| (inputs::identity(f), f)).collect();
             for t in &targets {

@@ -471,6 +471,9 @@ fn tracking_start(
         {
             return Some((*at, *cols));
         }
+        if let Some(found) = next.and_then(|row| loose_tracking_header(grids, title.grid, row)) {
+            return Some(found);
+        }
         return Some((*title, [None; 3]));
     }
     if let Some((at, cols)) = marks.tracking_headers.first() {
@@ -493,6 +496,43 @@ fn tracking_start(
         }
     }
     None
+}
+
+/// The row right under the Section 4 title as a header row in words igp does not know
+/// ("Done | Suggestion | When", "☐ | Was | Bemerkung"): short texts, one of them a header
+/// word or a box, none of them a checklist item of the template. Its cells give the
+/// columns left to right: done, item, notes. Never an item marked done.
+fn loose_tracking_header(grids: &[Grid], grid: usize, row: u32) -> Option<(At, [Option<u32>; 3])> {
+    let cells = grids[grid].row(row)?;
+    let texts: Vec<(u32, &str)> = cells
+        .iter()
+        .map(|(c, v)| v.as_text().map(|t| (*c, t.trim())))
+        .collect::<Option<_>>()?;
+    if !(2..=4).contains(&texts.len()) {
+        return None;
+    }
+    let short = texts.iter().all(|(_, t)| t.chars().count() <= 30);
+    let known = texts.iter().any(|(_, t)| {
+        layout::tracking_column(t).is_some() || matches!(*t, "☐" | "☑" | "☒" | "□" | "✅")
+    });
+    let item = texts.iter().any(|(_, t)| layout::is_tracking_item(t));
+    if !short || !known || item {
+        return None;
+    }
+    let first = texts[0].0;
+    let cols = [
+        Some(texts[0].0),
+        Some(texts[1].0),
+        texts.get(2).map(|(c, _)| *c),
+    ];
+    Some((
+        At {
+            grid,
+            row,
+            col: first,
+        },
+        cols,
+    ))
 }
 
 /// Whether a cell is a checked (`Some(true)`) or unchecked (`Some(false)`) box.

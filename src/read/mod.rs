@@ -144,7 +144,7 @@ pub fn read_plan_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Resu
     if located.sections.is_empty() && kind == Kind::Delimited && !is_table(bytes) {
         return Err(Error::unreadable(
             path,
-            "text, not a table: no lines split into fields by commas, semicolons or tabs; \
+            "prose, not a table: its lines do not split into columns by commas, semicolons or tabs; \
              export the plan from the spreadsheet as xlsx or CSV",
         ));
     }

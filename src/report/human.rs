@@ -114,7 +114,7 @@ impl Reporter for Human {
 /// The plans of a batch as a table, worst first (status, then errors, then warnings; input
 /// order among equals): what a manager reads after the findings have scrolled by.
 fn plan_table(rows: &mut [Row], color: bool) -> String {
-    rows.sort_by(|a, b| (b.status, b.errors, b.warnings).cmp(&(a.status, a.errors, a.warnings)));
+    rows.sort_by_key(|r| std::cmp::Reverse((r.status, r.errors, r.warnings)));
     const MAX: usize = 48;
     let cut = |s: &str| -> String {
         if s.chars().count() <= MAX {
