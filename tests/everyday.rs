@@ -401,21 +401,21 @@ fn the_flags_do_what_help_says() {
     // The rules table's columns line up.
     let out = igp(&root()).arg("rules").output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
+    // The summary starts at the same column whatever the severity's length.
     let starts: std::collections::BTreeSet<usize> = text
         .lines()
         .map(|l| {
-            let sev = ["error", "warning", "info"]
+            let sev = [" error ", " warning ", " info "]
                 .iter()
-                .find_map(|s| l.find(&format!(" {s} ")))
+                .find_map(|s| l.find(s).map(|i| i + 1))
                 .unwrap();
-            // The summary starts at the same column whatever the severity.
-            l[sev + 1..].find(|c: char| c == ' ').unwrap()
-                + sev
-                + 1
-                + l[sev + 1..][l[sev + 1..].find(' ').unwrap()..]
-                    .chars()
-                    .take_while(|c| *c == ' ')
+            sev + l[sev..].find(' ').unwrap()
+                + l[sev..]
+                    .split(' ')
+                    .skip(1)
+                    .take_while(|w| w.is_empty())
                     .count()
+                + 1
         })
         .collect();
     assert_eq!(starts.len(), 1, "{text}");
