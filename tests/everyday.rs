@@ -502,3 +502,30 @@ fn annotate_changes_nothing_but_notes_and_highlights() {
     assert!(cell_style(&annotated, "A34").0.contains("☐"));
     assert_eq!(cell_style(&annotated, "B8").0, "yyyy-mm-dd");
 }
+
+#[test]
+fn an_unknown_header_hints_at_its_alias() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = std::fs::read_to_string(fixture("rules/clean.csv")).unwrap();
+    assert!(clean.contains("\nSkill/Behavior,"));
+    let renamed = clean.replace("\nSkill/Behavior,", "\nCompetency,");
+    std::fs::write(dir.path().join("plan.csv"), renamed).unwrap();
+    igp(dir.path())
+        .args(["check", "plan.csv", "--as-of", "2026-06-01"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "if \"Competency\" is this column under another name, map it in igp.toml: [aliases] skill = [\"Competency\"]",
+        ));
+    // The hint works as given.
+    std::fs::write(
+        dir.path().join("igp.toml"),
+        "[aliases]\nskill = [\"Competency\"]\n",
+    )
+    .unwrap();
+    igp(dir.path())
+        .args(["check", "plan.csv", "--as-of", "2026-06-01"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 clean"));
+}

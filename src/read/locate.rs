@@ -406,13 +406,37 @@ fn read_goals(
             }
         }
     }
+    // A column igp does not know may be the missing one under another name: say how to
+    // map it (with one missing column and one unknown, which; else the form of the entry).
+    let unknown: Vec<&str> = columns
+        .iter()
+        .filter_map(|(_, c)| match c {
+            Col::Extra(name) => Some(name.as_str()),
+            Col::Field(_) => None,
+        })
+        .collect();
+    let missing = taken.iter().filter(|t| !**t).count();
     for (i, col) in GOAL_COLUMNS.iter().enumerate() {
         if !taken[i] {
+            let hint =
+                match (missing, unknown.as_slice()) {
+                    (_, []) => String::new(),
+                    (1, [one]) => format!(
+                        "; if \"{one}\" is this column under another name, map it in igp.toml: \
+                     [aliases] {} = [\"{one}\"]",
+                        col.key
+                    ),
+                    (_, some) => format!(
+                    "; if one of {} is this column, map it in igp.toml: [aliases] {} = [\"...\"]",
+                    some.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", "),
+                    col.key
+                ),
+                };
             findings.push(
                 Finding::new(
                     finding::S004,
                     format!(
-                        "the goals table has no \"{}\" column; add it to the header row",
+                        "the goals table has no \"{}\" column; add it to the header row{hint}",
                         col.header
                     ),
                 )

@@ -24,6 +24,18 @@ ul.check li::before { content: "☐ "; }
 ul.check li.done::before { content: "☑ "; }
 .sev { font-weight: 700; text-transform: uppercase; font-size: .75rem; }
 .error { color: #b91c1c; } .warning { color: #b45309; } .info { color: #1d4ed8; }
+@media screen and (max-width: 700px) {
+  body { margin: 1rem auto; padding: 0 .75rem; }
+  .owner th { width: 7rem; }
+  table.goals, table.goals tbody, table.goals tr, table.goals td { display: block; width: 100%; }
+  table.goals thead { display: none; }
+  table.goals tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; overflow: hidden; }
+  table.goals td { border: 0; border-top: 1px solid var(--line); }
+  table.goals td:first-child { border-top: 0; background: var(--soft); font-weight: 700; }
+  table.goals td::before { content: attr(data-label); display: block; font-size: .78rem; font-weight: 600; color: #4b5563; white-space: normal; }
+  table.goals td:first-child::before { display: inline; content: attr(data-label) " "; font-size: inherit; color: inherit; }
+  table.findings td, table.findings th { padding: .3rem; font-size: .85rem; }
+}
 @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { break-after: avoid; -webkit-print-color-adjust: exact; print-color-adjust: exact; } tr { break-inside: avoid; } }
 "#;
 
@@ -99,7 +111,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
                     }
                     v
                 });
-        s.push_str("<table class=\"goals\">\n<tr><th>#</th>");
+        s.push_str("<table class=\"goals\">\n<thead><tr><th>#</th>");
         for c in GOAL_COLUMNS {
             let _ = write!(
                 s,
@@ -111,30 +123,38 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         for e in &extras {
             let _ = write!(s, "<th>{}</th>", esc(e));
         }
-        s.push_str("</tr>\n");
+        s.push_str("</tr></thead>\n<tbody>\n");
+        // Each cell carries its column's header: on a narrow screen a goal is a card
+        // whose cells are labelled.
         for g in &plan.goals {
-            let _ = write!(s, "<tr><td>{}</td>", g.index);
+            let _ = write!(s, "<tr><td data-label=\"Goal\">{}</td>", g.index);
             for c in GOAL_COLUMNS {
+                let label = esc(c.header);
                 if c.key == "action_steps" && !g.action_steps.is_empty() {
-                    s.push_str("<td><ol class=\"steps\">");
+                    let _ = write!(s, "<td data-label=\"{label}\"><ol class=\"steps\">");
                     for step in &g.action_steps {
                         let _ = write!(s, "<li>{}</li>", esc(step));
                     }
                     s.push_str("</ol></td>");
                 } else {
-                    let _ = write!(s, "<td>{}</td>", value(g.field(c.key)));
+                    let _ = write!(
+                        s,
+                        "<td data-label=\"{label}\">{}</td>",
+                        value(g.field(c.key))
+                    );
                 }
             }
             for e in &extras {
                 let _ = write!(
                     s,
-                    "<td>{}</td>",
+                    "<td data-label=\"{}\">{}</td>",
+                    esc(e),
                     value(g.extra.get(*e).and_then(|v| v.as_deref()))
                 );
             }
             s.push_str("</tr>\n");
         }
-        s.push_str("</table>\n");
+        s.push_str("</tbody>\n</table>\n");
     }
 
     let _ = writeln!(s, "<h2>{}</h2>", Section::Tracking.title());

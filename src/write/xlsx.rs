@@ -461,7 +461,7 @@ fn write_guide(ws: &mut Worksheet) -> Result<(), XlsxError> {
         .set_font_size(10)
         .set_text_wrap()
         .set_align(FormatAlign::Top);
-    ws.set_column_width(0, 100)?;
+    ws.set_column_width(0, GUIDE_WIDTH)?;
     ws.set_screen_gridlines(false);
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
@@ -470,10 +470,17 @@ fn write_guide(ws: &mut Worksheet) -> Result<(), XlsxError> {
     for (heading, text) in GUIDE {
         ws.write_string_with_format(row, 0, *heading, &head)?;
         ws.write_string_with_format(row + 1, 0, *text, &body)?;
+        // Spreadsheets do not measure wrapped text of a file they open: the row is made
+        // tall enough for the paragraph, or LibreOffice shows its first lines only.
+        let lines = wrapped_lines(text, GUIDE_WIDTH * 0.8);
+        ws.set_row_height(row + 1, 13.0 * lines as f64 + 6.0)?;
         row += 3;
     }
     Ok(())
 }
+
+/// The Guide sheet's one column, in characters.
+const GUIDE_WIDTH: f64 = 100.0;
 
 const GUIDE: &[(&str, &str)] = &[
     ("Your plan, your pace",
