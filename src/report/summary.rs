@@ -33,28 +33,46 @@ const PLAN_COLUMNS: [(&str, u16, bool); 7] = [
     ("Infos", 7, false),
 ];
 const GOAL_COLUMNS: [(&str, u16, bool); 10] = [
-    ("Path", 22, true),
-    ("Owner", 16, true),
+    ("Path", 18, true),
+    ("Owner", 14, true),
     ("Goal", 6, false),
-    ("Skill/Behavior", 20, true),
-    ("Resources/support", 26, true),
-    ("Career support", 26, true),
-    ("Action steps", 36, true),
+    ("Skill/Behavior", 18, true),
+    ("Resources/support", 24, true),
+    ("Career support", 24, true),
+    ("Action steps", 34, true),
     ("Steps", 7, false),
-    ("Network", 22, true),
-    ("Challenges", 22, true),
+    ("Network", 20, true),
+    ("Challenges", 20, true),
 ];
 const FINDING_COLUMNS: [(&str, u16, bool); 9] = [
-    ("Path", 22, true),
-    ("Owner", 16, true),
+    ("Path", 18, true),
+    ("Owner", 14, true),
     ("Severity", 9, false),
     ("Code", 7, false),
-    ("Name", 18, true),
-    ("Sheet", 16, true),
+    ("Name", 16, true),
+    ("Sheet", 14, true),
     ("Cell", 6, false),
     ("Goal", 6, false),
-    ("Message", 52, true),
+    ("Message", 50, true),
 ];
+
+/// The height of a row whose wrapped cells hold `texts` (column, text): spreadsheets do
+/// not measure the rows of a file they open, so a row of several lines would show one
+/// and overlap the next. One line keeps the default height.
+fn row_height(cols: &Columns, texts: &[(usize, &str)]) -> Option<f64> {
+    let lines = texts
+        .iter()
+        .filter(|(c, _)| cols[*c].2)
+        .map(|(c, t)| {
+            let per_line = f64::from(cols[*c].1).max(1.0);
+            t.split('\n')
+                .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0) as usize)
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1);
+    (lines > 1).then(|| (15.0 * lines as f64).min(409.0))
+}
 
 /// What the About sheet says of the run besides the counts.
 #[derive(Debug, Clone)]
@@ -80,7 +98,10 @@ pub struct Summary {
     /// Excel table's header must be written before its rows, and its size is known only
     /// at the end. On disk, so that memory does not grow with the batch.
     goal_rows: std::io::BufWriter<std::fs::File>,
+    /// Long text: wrapped, at the top of its row.
     wrap: Format,
+    /// Short values, at the top of their row like the text beside them.
+    top: Format,
 }
 
 /// The header cells' format.
@@ -140,6 +161,7 @@ impl Summary {
             per_rule: BTreeMap::new(),
             goal_rows,
             wrap,
+            top: Format::new().set_align(FormatAlign::Top),
         })
     }
 
@@ -152,15 +174,18 @@ impl Summary {
         let owner = p.owner.as_deref().unwrap_or("");
         self.plans += 1;
         let r = self.plans;
-        let wrap = self.wrap.clone();
+        let (wrap, top) = (self.wrap.clone(), self.top.clone());
         let ws = self.sheet(PLANS)?;
         ws.write_string_with_format(r, 0, &p.path, &wrap)?;
         ws.write_string_with_format(r, 1, owner, &wrap)?;
-        ws.write_string(r, 2, p.status().as_str())?;
-        ws.write_number(r, 3, p.goals as f64)?;
-        ws.write_number(r, 4, p.count(Severity::Error) as f64)?;
-        ws.write_number(r, 5, p.count(Severity::Warning) as f64)?;
-        ws.write_number(r, 6, p.count(Severity::Info) as f64)?;
+        ws.write_string_with_format(r, 2, p.status().as_str(), &top)?;
+        ws.write_number_with_format(r, 3, p.goals as f64, &top)?;
+        ws.write_number_with_format(r, 4, p.count(Severity::Error) as f64, &top)?;
+        ws.write_number_with_format(r, 5, p.count(Severity::Warning) as f64, &top)?;
+        ws.write_number_with_format(r, 6, p.count(Severity::Info) as f64, &top)?;
+        if let Some(h) = row_height(&PLAN_COLUMNS, &[(0, &p.path), (1, owner)]) {
+            ws.set_row_height(r, h)?;
+        }
 
         for g in &p.goal_rows {
             self.goals += 1;
@@ -193,15 +218,25 @@ impl Summary {
             let ws = self.sheet(FINDINGS)?;
             ws.write_string_with_format(r, 0, &p.path, &wrap)?;
             ws.write_string_with_format(r, 1, owner, &wrap)?;
-            ws.write_string(r, 2, f.severity.as_str())?;
-            ws.write_string(r, 3, f.code)?;
+            ws.write_string_with_format(r, 2, f.severity.as_str(), &top)?;
+            ws.write_string_with_format(r, 3, f.code, &top)?;
             ws.write_string_with_format(r, 4, f.name, &wrap)?;
             ws.write_string_with_format(r, 5, f.sheet.as_deref().unwrap_or(""), &wrap)?;
-            ws.write_string(r, 6, f.cell.as_deref().unwrap_or(""))?;
+            ws.write_string_with_format(r, 6, f.cell.as_deref().unwrap_or(""), &top)?;
             if let Some(g) = f.goal {
-                ws.write_number(r, 7, g as f64)?;
+                ws.write_number_with_format(r, 7, g as f64, &top)?;
             }
             ws.write_string_with_format(r, 8, &f.message, &wrap)?;
+            let texts = [
+                (0, p.path.as_str()),
+                (1, owner),
+                (4, f.name),
+                (5, f.sheet.as_deref().unwrap_or("")),
+                (8, f.message.as_str()),
+            ];
+            if let Some(h) = row_height(&FINDING_COLUMNS, &texts) {
+                ws.set_row_height(r, h)?;
+            }
         }
         Ok(())
     }
@@ -275,7 +310,7 @@ impl Summary {
         .into_inner()
         .map_err(|e| XlsxError::IoError(e.into_error()))?;
         file.rewind()?;
-        let wrap = self.wrap.clone();
+        let (wrap, top) = (self.wrap.clone(), self.top.clone());
         let ws = self.sheet(GOALS)?;
         type GoalRow = (String, String, usize, [Option<String>; 6], usize);
         for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
@@ -284,13 +319,22 @@ impl Summary {
             let r = i as u32 + 1;
             ws.write_string_with_format(r, 0, &path, &wrap)?;
             ws.write_string_with_format(r, 1, &owner, &wrap)?;
-            ws.write_number(r, 2, index as f64)?;
+            ws.write_number_with_format(r, 2, index as f64, &top)?;
             for (c, v) in [3u16, 4, 5, 6, 8, 9].into_iter().zip(&fields) {
                 if let Some(v) = v {
                     ws.write_string_with_format(r, c, v, &wrap)?;
                 }
             }
-            ws.write_number(r, 7, steps as f64)?;
+            ws.write_number_with_format(r, 7, steps as f64, &top)?;
+            let mut texts = vec![(0, path.as_str()), (1, owner.as_str())];
+            for (c, v) in [3usize, 4, 5, 6, 8, 9].into_iter().zip(&fields) {
+                if let Some(v) = v {
+                    texts.push((c, v.as_str()));
+                }
+            }
+            if let Some(h) = row_height(&GOAL_COLUMNS, &texts) {
+                ws.set_row_height(r, h)?;
+            }
         }
         Ok(())
     }
@@ -313,9 +357,10 @@ fn write_about(ws: &mut Worksheet, t: &Totals, about: &About) -> Result<(), Xlsx
         .set_bold()
         .set_border_bottom(FormatBorder::Thin)
         .set_font_color(Color::RGB(0x3B3F8F));
-    ws.set_column_width(0, 28)?;
-    ws.set_column_width(1, 60)?;
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 56)?;
     ws.set_portrait();
+    ws.set_print_fit_to_pages(1, 0);
     ws.write_string_with_format(0, 0, "IGP check summary", &title)?;
     let n = |x: usize| x.to_string();
     // (label, value); a label without a value heads a part.
