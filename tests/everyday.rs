@@ -529,3 +529,27 @@ fn an_unknown_header_hints_at_its_alias() {
         .success()
         .stdout(predicate::str::contains("1 clean"));
 }
+
+#[test]
+fn on_a_narrow_screen_each_goal_is_a_labelled_card() {
+    let out = igp(&root())
+        .args([
+            "convert",
+            "fixtures/team/dana-kim.xlsx",
+            "-o",
+            "-",
+            "--to",
+            "html",
+        ])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("@media screen and (max-width: 700px)"));
+    assert!(html.contains("table.goals thead { display: none; }"));
+    // Every goal cell names its column, for the card's labels.
+    let goals = &html[html.find("<table class=\"goals\">").unwrap()..];
+    let goals = &goals[..goals.find("</table>").unwrap()];
+    let cells = goals.matches("<td").count();
+    assert_eq!(cells, goals.matches("<td data-label=\"").count());
+    assert!(goals.contains("<td data-label=\"Skill/Behavior\">Hiring</td>"));
+}

@@ -34,7 +34,12 @@ ul.check li.done::before { content: "☑ "; }
   table.goals td:first-child { border-top: 0; background: var(--soft); font-weight: 700; }
   table.goals td::before { content: attr(data-label); display: block; font-size: .78rem; font-weight: 600; color: #4b5563; white-space: normal; }
   table.goals td:first-child::before { display: inline; content: attr(data-label) " "; font-size: inherit; color: inherit; }
-  table.findings td, table.findings th { padding: .3rem; font-size: .85rem; }
+  table.findings, table.findings tbody, table.findings tr, table.findings td { display: block; width: 100%; }
+  table.findings thead { display: none; }
+  table.findings tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .75rem; padding: .3rem 0; }
+  table.findings td { border: 0; padding: .1rem .6rem; }
+  table.findings td:nth-child(1), table.findings td:nth-child(2) { display: inline-block; width: auto; }
+  table.findings td:nth-child(3) { color: #4b5563; font-size: .85rem; }
 }
 @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { break-after: avoid; -webkit-print-color-adjust: exact; print-color-adjust: exact; } tr { break-inside: avoid; } }
 "#;
@@ -180,7 +185,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
     if findings.is_empty() {
         s.push_str("<p>No findings.</p>\n");
     } else {
-        s.push_str("<table class=\"findings\">\n<tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr>\n");
+        s.push_str("<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>Message</th></tr></thead>\n<tbody>\n");
         for f in findings {
             let class = match f.severity {
                 Severity::Error => "error",
@@ -201,7 +206,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
                 esc(&f.message)
             );
         }
-        s.push_str("</table>\n");
+        s.push_str("</tbody>\n</table>\n");
     }
     s.push_str("</body>\n</html>\n");
     s
