@@ -11,14 +11,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200}
 command -v valgrind >/dev/null || { echo "valgrind is needed (apt-get install valgrind)"; exit 2; }
-cargo build --quiet --release --examples --bin igp
+cargo build --quiet --profile profiling --examples --bin igp
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-target/release/examples/gen_plans "$work/plans" "$N" >/dev/null
+target/profiling/examples/gen_plans "$work/plans" "$N" >/dev/null
 count() { valgrind --tool=callgrind --callgrind-out-file="$work/cg.$1" "${@:2}" >/dev/null 2>"$work/err.$1" || true
           grep -o 'Collected : [0-9]*' "$work/err.$1" | awk '{print $3}'; }
-floor=$(count floor target/release/examples/floor "$work/plans" 1)
-igp=$(count igp target/release/igp check "$work/plans" -j 1 --format json)
+floor=$(count floor target/profiling/examples/floor "$work/plans" 1)
+igp=$(count igp target/profiling/igp check "$work/plans" -j 1 --format json)
 awk -v f="$floor" -v i="$igp" -v n="$N" 'BEGIN {
   printf "%d plans, one thread\nfloor (calamine/csv touching every cell): %12.0f instructions a plan\nigp check --format json:                  %12.0f instructions a plan (x%.2f)\n", n, f / n, i / n, i / f }'
 echo "igp check, by part (inclusive instructions a plan; parts overlap where one calls another):"
