@@ -83,11 +83,10 @@ fn resolve_format(
         .filter(|p| !super::is_stdout(p))
         .and_then(ReportFormat::from_extension);
     if let Some(out) = output.filter(|p| !super::is_stdout(p)) {
-        let ext = out
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        if matches!(ext.as_deref(), Some("xlsx" | "xls" | "ods")) {
+        if matches!(
+            super::extension(out).as_deref(),
+            Some("xlsx" | "xls" | "ods")
+        ) {
             bail!(
                 "{}: the report is text; for a workbook of the batch use --summary FILE.xlsx",
                 out.display()
@@ -121,11 +120,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let output = args.output.as_deref().filter(|p| !super::is_stdout(p));
     let format = resolve_format(args.format, args.output.as_deref())?;
     if let Some(path) = &args.summary {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        if super::is_stdout(path) || ext.as_deref() != Some("xlsx") {
+        if super::extension(path).as_deref() != Some("xlsx") {
             bail!(
                 "{}: the summary is an xlsx workbook; give a file name ending in .xlsx",
                 path.display()
@@ -137,14 +132,6 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             bail!(
                 "{}: the report would overwrite an input; choose another name",
                 out.display()
-            );
-        }
-    }
-    if let (Some(a), Some(b)) = (output, args.summary.as_deref()) {
-        if inputs::same_file(a, b) {
-            bail!(
-                "{}: the report and the summary cannot be the same file",
-                a.display()
             );
         }
     }
@@ -214,7 +201,8 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     // On a terminal, findings are shown as they come, but the progress bar steps aside for
     // them at most a few times a second.
     let mut shown_at = Instant::now();
-    super::in_order(files, super::threads(args.jobs), work, |r: PlanReport| {
+    let mut pending: Vec<u8> = Vec::new();
+    let checked = super::in_order(files, super::threads(args.jobs), work, |r: PlanReport| {
         progress.inc(1);
         totals.add(&r);
         if verbosity == Verbosity::Verbose {
@@ -233,22 +221,31 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                 );
             });
         }
-        reporter
-            .plan(&mut out, &r)
-            .with_context(|| format!("{report_name}: cannot write the report"))?;
-        if to_terminal && shown_at.elapsed() >= std::time::Duration::from_millis(250) {
-            progress.suspend(|| out.flush())?;
-            shown_at = Instant::now();
+        if to_terminal {
+            // Held until the bar steps aside: a write to the terminal in between would
+            // land on the bar's line.
+            reporter.plan(&mut pending, &r)?;
+            if shown_at.elapsed() >= std::time::Duration::from_millis(250) {
+                progress.suspend(|| out.write_all(&pending).and_then(|()| out.flush()))?;
+                pending.clear();
+                shown_at = Instant::now();
+            }
+        } else {
+            reporter
+                .plan(&mut out, &r)
+                .with_context(|| format!("{report_name}: cannot write the report"))?;
         }
         if let Some(s) = summary.as_mut() {
             s.plan(&r).map_err(summary_error)?;
         }
         Ok(())
-    })?;
+    });
+    // Cleared on an error too (`igp check plans | head` closes the pipe).
     progress.finish_and_clear();
+    checked?;
     let elapsed = started.elapsed();
-    reporter
-        .finish(&mut out, &totals, elapsed)
+    out.write_all(&pending)
+        .and_then(|()| reporter.finish(&mut out, &totals, elapsed))
         .and_then(|()| out.flush())
         .with_context(|| format!("{report_name}: cannot write the report"))?;
     drop(out);

@@ -260,9 +260,14 @@ pub fn parse_jobs(s: &str) -> Result<usize, String> {
     }
 }
 
-/// The name an output path is shown by: `-` is standard output.
+/// Whether an output path is `-`, standard output.
 pub fn is_stdout(path: &std::path::Path) -> bool {
     path.as_os_str() == "-"
+}
+
+/// A path's extension in lower case (`Plan.XLSX` → `xlsx`).
+pub fn extension(path: &std::path::Path) -> Option<String> {
+    Some(path.extension()?.to_str()?.to_ascii_lowercase())
 }
 
 /// A progress bar on stderr for a batch, drawn only on a terminal and never when quiet.

@@ -40,12 +40,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     if args.output.as_os_str() == "-" {
         bail!("the template is an xlsx workbook and cannot go to standard output; give a file name with -o");
     }
-    let ext = args
-        .output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if ext.as_deref() != Some("xlsx") {
+    if super::extension(&args.output).as_deref() != Some("xlsx") {
         bail!(
             "{}: the template is an xlsx workbook; give a file name ending in .xlsx \
              (for the template as CSV: igp template -o t.xlsx, then igp convert t.xlsx -o t.csv)",
