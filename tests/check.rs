@@ -151,7 +151,7 @@ fn exit_codes() {
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with(
-            "error: fixtures/rules/clean.csv/report.txt: cannot write: cannot create the folder fixtures/rules/clean.csv:",
+            "error: fixtures/rules/clean.csv/report.txt: cannot write: fixtures/rules/clean.csv is a file, not a folder",
         ))
         .stderr(predicate::str::contains(".tmp").not());
 }

@@ -169,7 +169,7 @@ fn output_paths_behave_as_people_expect() {
         .args(["template", "-o", "file/igp.xlsx"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot create the folder file"))
+        .stderr("error: file/igp.xlsx: cannot write: file is a file, not a folder\n")
         .stderr(predicate::str::contains(".tmp").not());
     // The summary's folder is checked before the work, and made.
     igp(d)

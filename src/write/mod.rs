@@ -180,6 +180,9 @@ impl AtomicFile {
                 Some(p) if !p.as_os_str().is_empty() => p,
                 _ => Path::new("."),
             };
+            if dir.exists() && !dir.is_dir() {
+                return Err(fail(format!("{} is a file, not a folder", dir.display())));
+            }
             if !dir.is_dir() {
                 std::fs::create_dir_all(dir).map_err(|e| {
                     fail(format!(
