@@ -60,8 +60,8 @@ impl Reporter for Markdown {
         writeln!(out, "# IGP check\n")?;
         writeln!(
             out,
-            "{} plans: {} clean, {} with errors, {} with warnings, {} with info. Findings: {} errors, {} warnings, {} infos.\n",
-            t.plans, t.clean, t.error, t.warning, t.info, t.errors, t.warnings, t.infos
+            "{} {}: {} clean, {} with errors, {} with warnings, {} with info. Findings: {} errors, {} warnings, {} infos.\n",
+            t.plans, if t.plans == 1 { "plan" } else { "plans" }, t.clean, t.error, t.warning, t.info, t.errors, t.warnings, t.infos
         )?;
         out.write_all(b"| plan | owner | status | goals | errors | warnings | infos |\n|---|---|---|---|---|---|---|\n")?;
         out.write_all(self.table.as_bytes())?;
