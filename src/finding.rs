@@ -51,7 +51,7 @@ macro_rules! catalogue {
 
 catalogue! {
     S001 "S001" "unreadable-file" Error "the file cannot be opened or is not a spreadsheet/CSV";
-    S002 "S002" "no-goals-table" Error "no Section 3 header row found anywhere";
+    S002 "S002" "no-goals-table" Error "no Section 3 header row found anywhere (none of the four sections: no plan at all)";
     S003 "S003" "missing-section" Warning "Section 1, 2 or 4 not found";
     S004 "S004" "missing-column" Error "the goals table lacks one of the six columns";
     S005 "S005" "extra-column" Info "the goals table has a column beyond the six (kept as an extra)";

@@ -264,6 +264,8 @@ fn a_file_with_no_plan_is_one_finding_and_is_not_converted() {
         let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let findings = r["plans"][0]["findings"].as_array().unwrap();
         assert_eq!(findings.len(), 1, "{file}: {findings:?}");
+        // No owner is read from a cell that happens to say "Owner" or "Name".
+        assert!(r["plans"][0]["owner"].is_null(), "{file}");
         assert_eq!(findings[0]["code"], "S002");
         let message = findings[0]["message"].as_str().unwrap();
         assert!(
@@ -515,7 +517,7 @@ fn an_unknown_header_hints_at_its_alias() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "if \"Competency\" is this column under another name, map it in igp.toml: [aliases] skill = [\"Competency\"]",
+            "if \"Competency\" is this column under another name, add to igp.toml under [aliases]: skill = [\"Competency\"]",
         ));
     // The hint works as given.
     std::fs::write(
@@ -552,4 +554,102 @@ fn on_a_narrow_screen_each_goal_is_a_labelled_card() {
     let cells = goals.matches("<td").count();
     assert_eq!(cells, goals.matches("<td data-label=\"").count());
     assert!(goals.contains("<td data-label=\"Skill/Behavior\">Hiring</td>"));
+}
+
+#[test]
+fn a_first_checklist_item_without_a_header_stays_an_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = std::fs::read_to_string(fixture("plans/zoe-google-sheets.csv")).unwrap();
+    assert!(plan.contains("Done,Item,When / notes,,,\r\nTRUE,Select a format"));
+    for (done_cell, done) in [("Done", true), ("\u{2610}", false), ("x", true)] {
+        let edited = plan.replace(
+            "Done,Item,When / notes,,,\r\nTRUE,Select a format",
+            &format!("{done_cell},Shadow a staff engineer,March,,,\r\nTRUE,Select a format"),
+        );
+        std::fs::write(dir.path().join("p.csv"), edited).unwrap();
+        let out = igp(dir.path())
+            .args(["convert", "p.csv", "-o", "-"])
+            .output()
+            .unwrap();
+        let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let items = plan["tracking"].as_array().unwrap();
+        assert_eq!(items.len(), 6, "{done_cell}: {items:?}");
+        assert_eq!(items[0]["item"], "Shadow a staff engineer");
+        assert_eq!(items[0]["notes"], "March");
+        assert_eq!(items[0]["done"], done, "{done_cell}");
+    }
+}
+
+#[test]
+fn folders_with_nothing_to_read_and_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("empty")).unwrap();
+    std::fs::create_dir(d.join("notes")).unwrap();
+    std::fs::write(d.join("notes/a.md"), "# a\n").unwrap();
+    std::fs::write(d.join("notes/b.pdf"), "%PDF-1.4").unwrap();
+    std::fs::create_dir(d.join("plans")).unwrap();
+    std::fs::copy(fixture("team/alex-chen.xlsx"), d.join("plans/alex.xlsx")).unwrap();
+    // A folder with nothing to read beside one with a plan: the batch goes on.
+    let out = igp(d)
+        .args(["check", "empty", "notes", "plans"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("checked 1 plan"));
+    assert!(stdout.contains("skipped 2 files that are not plans"));
+    // Nothing to read at all: one line per skipped file, then the error.
+    igp(d)
+        .args(["check", "empty", "notes"])
+        .assert()
+        .code(2)
+        .stderr(
+            "skipped notes/a.md: not a spreadsheet or CSV file\n\
+             skipped notes/b.pdf: not a spreadsheet or CSV file\n\
+             error: empty, notes: no spreadsheet or CSV file to read (2 other files, listed above)\n",
+        );
+    #[cfg(unix)]
+    {
+        // A link to a plan is read; a link that leads nowhere is named.
+        std::fs::create_dir(d.join("links")).unwrap();
+        std::os::unix::fs::symlink(d.join("plans/alex.xlsx"), d.join("links/alex.xlsx")).unwrap();
+        std::os::unix::fs::symlink(d.join("gone.xlsx"), d.join("links/gone.xlsx")).unwrap();
+        let out = igp(d).args(["check", "links", "-v"]).output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stdout.contains("checked 1 plan"), "{stdout}");
+        assert!(stdout.contains("skipped 1 file"), "{stdout}");
+        assert!(
+            stderr.contains("skipped links/gone.xlsx: cannot be read: no such file or folder"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_report_named_for_a_format_igp_does_not_write_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, ok) in [
+        ("r.html", false),
+        ("r.pdf", false),
+        ("r.txt", true),
+        ("r", true),
+    ] {
+        let mut c = igp(dir.path());
+        c.arg("check").arg(fixture("team/alex-chen.xlsx")).args([
+            "--as-of",
+            "2026-06-01",
+            "-o",
+            name,
+        ]);
+        if ok {
+            c.assert().success();
+        } else {
+            c.assert()
+                .code(2)
+                .stderr(predicate::str::contains("igp writes no ."));
+            assert!(!dir.path().join(name).exists());
+        }
+    }
 }

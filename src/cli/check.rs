@@ -11,8 +11,8 @@ use std::time::Instant;
 
 /// Check plans: every goal row and the plan as a whole (see `igp rules`).
 ///
-/// PATHs are files, folders (walked for spreadsheet and CSV files; hidden files and ~$ lock
-/// files skipped) and `-` for standard input. Files are checked in parallel and reported in
+/// PATHs are files, folders (walked for spreadsheet and CSV files; every other file is
+/// skipped, counted in the closing line and named with -v) and `-` for standard input. Files are checked in parallel and reported in
 /// the order given. A file that cannot be read is one S001 finding; the batch goes on.
 ///
 /// Exit status: 0 no error-level finding; 1 at least one (or any warning with
@@ -83,14 +83,18 @@ fn resolve_format(
         .filter(|p| !super::is_stdout(p))
         .and_then(ReportFormat::from_extension);
     if let Some(out) = output.filter(|p| !super::is_stdout(p)) {
-        if matches!(
-            super::extension(out).as_deref(),
-            Some("xlsx" | "xls" | "ods")
-        ) {
-            bail!(
+        match super::extension(out).as_deref() {
+            Some("xlsx" | "xls" | "ods") => bail!(
                 "{}: the report is text; for a workbook of the batch use --summary FILE.xlsx",
                 out.display()
-            );
+            ),
+            // The human report goes to a name without extension, .txt or .log; any other
+            // extension names a format igp does not write.
+            Some(ext) if from_ext.is_none() && !matches!(ext, "txt" | "log" | "text") => bail!(
+                "{}: igp writes no .{ext} report; name it .txt (human), .json, .csv, .md, .xml (junit) or .sarif",
+                out.display()
+            ),
+            _ => {}
         }
     }
     match (format, from_ext) {
@@ -112,20 +116,16 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let started = Instant::now();
     let resolved = args.check.resolve(verbosity)?;
     let (settings, read) = (&resolved.settings, &resolved.read);
+    // The flags first: a wrong name fails before any folder is walked.
+    let output = args.output.as_deref().filter(|p| !super::is_stdout(p));
+    let format = resolve_format(args.format, args.output.as_deref())?;
+    if let Some(path) = &args.summary {
+        super::require_xlsx(path, "the summary")?;
+    }
     let inputs = inputs::expand(&args.paths)?;
     let files = &inputs.files;
     if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         bail!("standard input (-) can be given once");
-    }
-    let output = args.output.as_deref().filter(|p| !super::is_stdout(p));
-    let format = resolve_format(args.format, args.output.as_deref())?;
-    if let Some(path) = &args.summary {
-        if super::extension(path).as_deref() != Some("xlsx") {
-            bail!(
-                "{}: the summary is an xlsx workbook; give a file name ending in .xlsx",
-                path.display()
-            );
-        }
     }
     for out in [output, args.summary.as_deref()].into_iter().flatten() {
         if files.iter().any(|f| inputs::same_file(f, out)) {
@@ -136,9 +136,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         }
     }
     if verbosity == Verbosity::Verbose {
-        for (path, why) in &inputs.skipped {
-            eprintln!("skipped {}: {why}", path.display());
-        }
+        inputs.list_skipped();
     }
     let summary_error = |e: rust_xlsxwriter::XlsxError| {
         let path = args.summary.as_deref().unwrap_or(Path::new("summary"));
@@ -168,11 +166,9 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     // Every output is opened before the work: a folder that cannot be written fails now,
     // not after ten thousand plans.
     let mut file = output.map(igp::write::AtomicFile::create).transpose()?;
-    let summary_file = args
-        .summary
-        .as_deref()
-        .map(igp::write::AtomicFile::create)
-        .transpose()?;
+    if let Some(path) = &args.summary {
+        igp::write::prepare(path)?;
+    }
     let mut summary = match &args.summary {
         Some(_) => Some(Summary::new().map_err(summary_error)?),
         None => None,
@@ -249,7 +245,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         .and_then(|()| out.flush())
         .with_context(|| format!("{report_name}: cannot write the report"))?;
     drop(out);
-    if let (Some(s), Some(file), Some(path)) = (summary, summary_file, &args.summary) {
+    if let (Some(s), Some(path)) = (summary, &args.summary) {
         let about = igp::report::summary::About {
             version: env!("CARGO_PKG_VERSION"),
             as_of: settings.as_of,
@@ -257,9 +253,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             settings: settings.describe(),
         };
         let bytes = s.finish(&totals, &about).map_err(summary_error)?;
-        let mut file = file;
-        file.write_all(&bytes).map_err(|e| file.error(e))?;
-        file.commit()?;
+        igp::write::write_atomic(path, &bytes)?;
         if verbosity >= Verbosity::Normal {
             eprintln!("wrote {}", path.display());
         }

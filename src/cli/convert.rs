@@ -112,11 +112,10 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             if to_stdout && !format.is_text() {
                 bail!("xlsx cannot go to standard output; give a file name with -o");
             }
-            // The output is opened before the work: a folder that cannot be written fails
-            // before anything is read.
-            let mut file = (!to_stdout)
-                .then(|| write::AtomicFile::create(output))
-                .transpose()?;
+            // A folder that cannot be written fails before anything is read.
+            if !to_stdout {
+                write::prepare(output)?;
+            }
             let reading = read_plan(&args.inputs, &options).map_err(|e| match e {
                 igp::error::Error::NotOnePlan { .. } => anyhow::anyhow!(
                     "{e}; give one plan to -o, or use --out-dir DIR to convert each"
@@ -128,16 +127,12 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             let findings = igp::rules::check(&reading, &settings);
             let bytes = write::render(&reading.plan, &findings, format, write_options)
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", output.display()))?;
-            match file.as_mut() {
-                None => {
-                    let mut out = std::io::stdout().lock();
-                    out.write_all(&bytes)?;
-                    out.flush()?;
-                }
-                Some(f) => f.write_all(&bytes).map_err(|e| f.error(e))?,
-            }
-            if let Some(f) = file {
-                f.commit()?;
+            if to_stdout {
+                let mut out = std::io::stdout().lock();
+                out.write_all(&bytes)?;
+                out.flush()?;
+            } else {
+                write::write_atomic(output, &bytes)?;
                 if verbosity >= Verbosity::Normal {
                     eprintln!("wrote {}", output.display());
                 }
@@ -151,15 +146,18 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             let inputs = inputs::expand(&args.inputs)?;
             let files = &inputs.files;
             if verbosity == Verbosity::Verbose {
-                for (path, why) in &inputs.skipped {
-                    eprintln!("skipped {}: {why}", path.display());
-                }
+                inputs.list_skipped();
             }
             if files.iter().any(|f| f.as_os_str() == "-") {
                 bail!("standard input cannot be used with --out-dir; use -o");
             }
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: cannot create the folder: {}",
+                    dir.display(),
+                    igp::error::io_reason(&e)
+                )
+            })?;
             let targets = output_names(files, dir, format);
             let identities: std::collections::HashMap<PathBuf, &PathBuf> =
                 files.iter().map(|f| (inputs::identity(f), f)).collect();

@@ -2,7 +2,6 @@
 //! (only spreadsheet and CSV files; hidden files and `~$` lock files skipped), `-` for
 //! standard input. The order is the order given, folders sorted by name.
 
-use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 /// The extensions of files taken from a folder: workbooks (and their templates) and text.
@@ -14,29 +13,34 @@ pub const EXTENSIONS: [&str; 11] = [
 #[derive(Debug, Default)]
 pub struct Inputs {
     pub files: Vec<PathBuf>,
-    pub skipped: Vec<(PathBuf, &'static str)>,
+    pub skipped: Vec<(PathBuf, String)>,
 }
 
 impl Inputs {
     /// The closing words about skipped files ("skipped 2 files that are not plans"), if any.
     pub fn skipped_line(&self) -> Option<String> {
-        match self.skipped.len() {
-            0 => None,
-            1 => Some("skipped 1 file that is not a plan".to_string()),
-            n => Some(format!("skipped {n} files that are not plans")),
+        igp::report::skipped_words(self.skipped.len())
+    }
+
+    /// Lists the skipped files on stderr, with why (for `-v`).
+    pub fn list_skipped(&self) {
+        for (path, why) in &self.skipped {
+            eprintln!("skipped {}: {why}", path.display());
         }
     }
 }
 
 /// Expands the arguments into input files. A file argument is taken as given, even when
-/// it does not exist (reading it then says so); a folder is walked, and every file in it
-/// is either taken or listed as skipped with the reason.
+/// it does not exist (reading it then says so); a folder is walked (links followed), and
+/// every file in it is either taken or listed as skipped with the reason. A folder with
+/// nothing to read is no error while other arguments give files.
 ///
 /// # Errors
 ///
-/// When a folder cannot be walked, or holds nothing to read.
+/// When no argument gives a file to read.
 pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Inputs> {
     let mut out = Inputs::default();
+    let mut empty_folders = Vec::new();
     for path in paths {
         if path.as_os_str() == igp::read::STDIN || !path.is_dir() {
             out.files.push(path.clone());
@@ -44,30 +48,46 @@ pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Inputs> {
         }
         let before = out.files.len();
         let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()) || !e.file_type().is_dir());
         for entry in walker {
-            let entry =
-                entry.with_context(|| format!("{}: cannot walk the folder", path.display()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            match skip_reason(entry.path()) {
-                None => out.files.push(entry.into_path()),
-                Some(why) => out.skipped.push((entry.into_path(), why)),
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => match skip_reason(entry.path()) {
+                    None => out.files.push(entry.into_path()),
+                    Some(why) => out.skipped.push((entry.into_path(), why.to_string())),
+                },
+                Ok(_) => {}
+                // A folder that cannot be read, a link that loops or leads nowhere: named,
+                // and the walk goes on.
+                Err(e) => {
+                    let at = e.path().unwrap_or(path).to_path_buf();
+                    let why = match (e.loop_ancestor(), e.io_error()) {
+                        (Some(_), _) => "a link that loops back to a folder above it".to_string(),
+                        (None, Some(io)) => {
+                            format!("cannot be read: {}", igp::error::io_reason(io))
+                        }
+                        (None, None) => "cannot be read".to_string(),
+                    };
+                    out.skipped.push((at, why));
+                }
             }
         }
         if out.files.len() == before {
-            anyhow::bail!(
-                "{}: the folder holds no spreadsheet or CSV file{}",
-                path.display(),
-                match out.skipped.len() {
-                    0 => String::new(),
-                    n => format!(" ({n} other files; -v lists them)"),
-                }
-            );
+            empty_folders.push(path.display().to_string());
         }
+    }
+    if out.files.is_empty() {
+        out.list_skipped();
+        anyhow::bail!(
+            "{}: no spreadsheet or CSV file to read{}",
+            empty_folders.join(", "),
+            match out.skipped.len() {
+                0 => String::new(),
+                n => format!(" ({n} other files, listed above)"),
+            }
+        );
     }
     Ok(out)
 }
@@ -83,25 +103,19 @@ pub fn skip_reason(path: &Path) -> Option<&'static str> {
     if name.starts_with('.') {
         return Some("a hidden file");
     }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        // A .txt is often a note: read only when its first lines are a table.
-        Some("txt") => match std::fs::File::open(path) {
-            Ok(file) => {
-                use std::io::Read;
-                let mut head = Vec::new();
-                if file.take(64 * 1024).read_to_end(&mut head).is_err() {
-                    return None; // reading it reports the error
-                }
-                let table = igp::read::delimited::decode(&head)
-                    .is_ok_and(|(text, _)| igp::read::delimited::looks_like_table(&text));
-                (!table).then_some("text that is not a table")
-            }
-            Err(_) => None,
-        },
+    match super::extension(path).as_deref() {
+        // A .txt is often a note: read only when its first lines are a table. Text that
+        // cannot be decoded is read, and reading it says what is wrong.
+        Some("txt") => {
+            use std::io::Read;
+            let mut head = Vec::new();
+            let read =
+                std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head));
+            let prose = read.is_ok()
+                && igp::read::delimited::decode(&head)
+                    .is_ok_and(|(text, _)| !igp::read::delimited::looks_like_table(&text));
+            prose.then_some("text that is not a table")
+        }
         Some(e) if EXTENSIONS.contains(&e) => None,
         _ => Some("not a spreadsheet or CSV file"),
     }

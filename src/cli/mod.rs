@@ -270,6 +270,18 @@ pub fn extension(path: &std::path::Path) -> Option<String> {
     Some(path.extension()?.to_str()?.to_ascii_lowercase())
 }
 
+/// Refuses an output that is not named `.xlsx` (or is standard output): `what` is a
+/// workbook, and xlsx bytes under another name open as garbage.
+pub fn require_xlsx(path: &std::path::Path, what: &str) -> anyhow::Result<()> {
+    if extension(path).as_deref() != Some("xlsx") {
+        anyhow::bail!(
+            "{}: {what} is an xlsx workbook; give a file name ending in .xlsx",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 /// A progress bar on stderr for a batch, drawn only on a terminal and never when quiet.
 pub fn progress_bar(len: u64, verbosity: Verbosity) -> indicatif::ProgressBar {
     use std::io::IsTerminal;

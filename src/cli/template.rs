@@ -40,13 +40,11 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     if args.output.as_os_str() == "-" {
         bail!("the template is an xlsx workbook and cannot go to standard output; give a file name with -o");
     }
-    if super::extension(&args.output).as_deref() != Some("xlsx") {
-        bail!(
-            "{}: the template is an xlsx workbook; give a file name ending in .xlsx \
-             (for the template as CSV: igp template -o t.xlsx, then igp convert t.xlsx -o t.csv)",
-            args.output.display()
-        );
-    }
+    super::require_xlsx(&args.output, "the template").map_err(|e| {
+        e.context(
+            "for the template as CSV: igp template -o t.xlsx, then igp convert t.xlsx -o t.csv",
+        )
+    })?;
     if args.output.exists() && !args.force {
         bail!(
             "{}: already exists; use --force to overwrite it",

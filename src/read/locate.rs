@@ -189,8 +189,10 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
         .collect();
     if sections.is_empty() {
         // Not a plan: one finding says so, rather than a finding per #REF! of a sales
-        // workbook or an S008 for a "created" column of numbers.
+        // workbook or an S008 for a "created" column of numbers; and no owner is read
+        // from a cell that happens to say "Name".
         findings = vec![no_plan(grids, &marks)];
+        plan.owner = Default::default();
     }
     Located {
         plan,
@@ -422,12 +424,12 @@ fn read_goals(
                 match (missing, unknown.as_slice()) {
                     (_, []) => String::new(),
                     (1, [one]) => format!(
-                        "; if \"{one}\" is this column under another name, map it in igp.toml: \
-                     [aliases] {} = [\"{one}\"]",
+                        "; if \"{one}\" is this column under another name, add to igp.toml under \
+                     [aliases]: {} = [\"{one}\"]",
                         col.key
                     ),
                     (_, some) => format!(
-                    "; if one of {} is this column, map it in igp.toml: [aliases] {} = [\"...\"]",
+                    "; if one of {} is this column, add to igp.toml under [aliases]: {} = [\"...\"]",
                     some.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", "),
                     col.key
                 ),
@@ -522,9 +524,9 @@ fn tracking_start(
     None
 }
 
-/// The row right under the Section 4 title as a header row in words igp does not know
-/// ("Done | Suggestion | When", "☐ | Was | Bemerkung"): short texts, one of them a header
-/// word or a box, none of them a checklist item of the template. Its cells give the
+/// The row right under the Section 4 title as a header row in words igp does not all know
+/// ("Done | Suggestion | When", "☐ | Status | Bemerkung"): short texts, two of them header
+/// words or a box, none of them a checklist item of the template. Its cells give the
 /// columns left to right: done, item, notes. Never an item marked done.
 fn loose_tracking_header(grids: &[Grid], grid: usize, row: u32) -> Option<(At, [Option<u32>; 3])> {
     let cells = grids[grid].row(row)?;
@@ -536,9 +538,14 @@ fn loose_tracking_header(grids: &[Grid], grid: usize, row: u32) -> Option<(At, [
         return None;
     }
     let short = texts.iter().all(|(_, t)| t.chars().count() <= 30);
-    let known = texts.iter().any(|(_, t)| {
-        layout::tracking_column(t).is_some() || matches!(*t, "☐" | "☑" | "☒" | "□" | "✅")
-    });
+    // Two cells at least: a first item whose done cell says "Done" or "☐" is an item.
+    let known = texts
+        .iter()
+        .filter(|(_, t)| {
+            layout::tracking_column(t).is_some() || matches!(*t, "☐" | "☑" | "☒" | "□" | "✅")
+        })
+        .count()
+        >= 2;
     let item = texts.iter().any(|(_, t)| layout::is_tracking_item(t));
     if !short || !known || item {
         return None;

@@ -184,11 +184,9 @@ fn plan_table(rows: &mut [Row], color: bool) -> String {
 pub fn closing_line(t: &Totals, elapsed: Duration) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let skipped = match t.skipped {
-        0 => String::new(),
-        1 => "; skipped 1 file that is not a plan".to_string(),
-        n => format!("; skipped {n} files that are not plans"),
-    };
+    let skipped = super::skipped_words(t.skipped)
+        .map(|w| format!("; {w}"))
+        .unwrap_or_default();
     format!(
         "checked {} in {:.2}s: {} clean, {} with errors, {} with warnings, {} with info; {}, {}, {}{skipped}\n",
         plural(t.plans, "plan", "plans"),

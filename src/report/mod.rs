@@ -251,6 +251,16 @@ pub struct ReportOptions {
     pub deny_warnings: bool,
 }
 
+/// The closing words about files of walked folders that were not read, if any: "skipped 2
+/// files that are not plans".
+pub fn skipped_words(n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some("skipped 1 file that is not a plan".to_string()),
+        n => Some(format!("skipped {n} files that are not plans")),
+    }
+}
+
 /// Where a finding is, as `path:'Sheet'!D29` (or the path alone).
 pub fn location(path: &str, f: &Finding) -> String {
     match (&f.sheet, &f.cell) {

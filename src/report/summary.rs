@@ -362,33 +362,32 @@ fn write_about(ws: &mut Worksheet, t: &Totals, about: &About) -> Result<(), Xlsx
     ws.set_portrait();
     ws.set_print_fit_to_pages(1, 0);
     ws.write_string_with_format(0, 0, "IGP check summary", &title)?;
-    let n = |x: usize| x.to_string();
-    // (label, value); a label without a value heads a part.
-    let mut rows: Vec<(String, Option<String>)> = vec![
+    // (label, value); a label without a value heads a part. Counts are numbers.
+    enum Value {
+        Text(String),
+        Count(usize),
+    }
+    let text = |t: &str| Some(Value::Text(t.to_string()));
+    let mut rows: Vec<(String, Option<Value>)> = vec![
         (
             "Deadlines and reviews judged as of".into(),
-            Some(about.as_of.to_string()),
+            text(&about.as_of.to_string()),
         ),
         (
             "Written".into(),
-            Some(chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()),
+            text(&chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()),
         ),
-        ("igp version".into(), Some(about.version.to_string())),
+        ("igp version".into(), text(about.version)),
         (
             "Configuration".into(),
-            Some(
-                about
-                    .config
-                    .clone()
-                    .unwrap_or_else(|| "none (igp's defaults)".into()),
-            ),
+            text(about.config.as_deref().unwrap_or("none (igp's defaults)")),
         ),
     ];
     rows.extend(
         about
             .settings
             .iter()
-            .map(|(k, v)| (format!("  {k}"), Some(v.clone()))),
+            .map(|(k, v)| (format!("  {k}"), text(v))),
     );
     rows.push(("Plans".into(), None));
     for (k, v) in [
@@ -399,7 +398,7 @@ fn write_about(ws: &mut Worksheet, t: &Totals, about: &About) -> Result<(), Xlsx
         ("With infos only", t.info),
         ("Files skipped (not plans)", t.skipped),
     ] {
-        rows.push((k.into(), Some(n(v))));
+        rows.push((k.into(), Some(Value::Count(v))));
     }
     rows.push(("Findings".into(), None));
     for (k, v) in [
@@ -407,7 +406,7 @@ fn write_about(ws: &mut Worksheet, t: &Totals, about: &About) -> Result<(), Xlsx
         ("Warnings", t.warnings),
         ("Infos", t.infos),
     ] {
-        rows.push((k.into(), Some(n(v))));
+        rows.push((k.into(), Some(Value::Count(v))));
     }
     rows.push(("Sheets".into(), None));
     for (k, v) in [
@@ -419,14 +418,17 @@ fn write_about(ws: &mut Worksheet, t: &Totals, about: &About) -> Result<(), Xlsx
         ),
         ("Rules", "findings per rule, with a chart"),
     ] {
-        rows.push((k.into(), Some(v.into())));
+        rows.push((k.into(), text(v)));
     }
     let mut r = 2;
     for (k, v) in rows {
         match v {
             Some(v) => {
                 ws.write_string_with_format(r, 0, &k, &label)?;
-                ws.write_string_with_format(r, 1, &v, &value)?;
+                match v {
+                    Value::Text(t) => ws.write_string_with_format(r, 1, &t, &value)?,
+                    Value::Count(n) => ws.write_number_with_format(r, 1, n as f64, &value)?,
+                };
             }
             None => {
                 r += 1;

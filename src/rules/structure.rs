@@ -15,7 +15,7 @@ pub const S001: Rule = Rule {
 
 pub const S002: Rule = Rule {
     code: finding::S002,
-    what: "That a goals table exists: a row where at least four cells are Section 3 headers (Skill/Behavior, resources/support, career goals, action steps, network, challenges, or their other names), in any sheet, at any place.",
+    what: "That a goals table exists: a row where at least four cells are Section 3 headers (Skill/Behavior, resources/support, career goals, action steps, network, challenges, or their other names), in any sheet, at any place. A file with none of the four sections (a sales workbook, a CSV of numbers) is no plan at all: it gets this one finding, which says where the file came closest to a plan, and nothing else; `igp convert` refuses it.",
     why: "The goals are the heart of the plan; without the header row igp cannot tell which cells are goals.",
     fails: "A sheet whose goals are listed under a header row that was deleted",
     passes: "Skill/Behavior | What resources/support do you need? | ... | Anticipated Challenges",

@@ -136,6 +136,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     file.commit()
 }
 
+/// Makes ready to write `path` later: its folder made if missing, and a temporary file
+/// created there and removed at once. A folder that cannot be written then fails before
+/// the work, and no temporary file waits through the work (to be left behind by Ctrl-C).
+///
+/// # Errors
+///
+/// As [`AtomicFile::create`].
+pub fn prepare(path: &Path) -> Result<()> {
+    AtomicFile::create(path).map(drop)
+}
+
 /// A file written through a temporary file beside it and renamed into place on
 /// [`AtomicFile::commit`]; dropped without a commit, it leaves nothing behind. A target that
 /// exists and is not a regular file (`/dev/null`, a FIFO, a terminal) is written directly:
