@@ -14,6 +14,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod dates;
+pub mod diff;
 pub mod error;
 pub mod finding;
 #[doc(hidden)]
