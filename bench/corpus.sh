@@ -6,7 +6,7 @@
 #   bench/corpus.sh --diff A.tsv B.tsv
 #
 # Each file gets two processes, one after the other: `igp check --format json FILE` and
-# `igp convert FILE -o TMP.json`, each under a memory cap (prlimit --as, default 2048 MiB of
+# `igp convert FILE -o TMP.json`, each under a memory cap (ulimit -v, default 2048 MiB of
 # address space) and a time cap (timeout, default 20 s), each measured by GNU time (wall
 # seconds, peak RSS). Files run JOBS at a time (xargs -P, default 2). Every file under DIR
 # is run except dot-files and DIR/SOURCES.md (the corpus's own notes). IGP defaults to
@@ -34,7 +34,7 @@
 # with the same DIR argument: paths are compared as written) and counts each change.
 #
 # Needs only bash, coreutils, findutils, GNU time (/usr/bin/time, `apt-get install time`),
-# util-linux (prlimit) and the igp binary.
+# and the igp binary.
 set -euo pipefail
 
 LIMIT_MB=256 # the issue's bar: no file over 256 MiB ...
@@ -84,7 +84,6 @@ IGP=${2:-target/release/igp}
 [[ -d $DIR ]] || { echo "corpus.sh: $DIR is not a folder" >&2; exit 2; }
 [[ -x $IGP ]] || { echo "corpus.sh: $IGP is not an executable igp" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "corpus.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
-command -v prlimit >/dev/null || { echo "corpus.sh: needs prlimit (util-linux)" >&2; exit 2; }
 IGP=$(cd "$(dirname "$IGP")" && pwd)/$(basename "$IGP")
 
 WORK=$(mktemp -d)
@@ -102,111 +101,122 @@ norm() {
 	printf '%s' "$m"
 }
 
-# run NAME FILE ARGS...: one capped, measured igp process; sets rc, secs, kb.
+# run NAME ARGS...: one measured igp process under the time cap (the memory cap is the
+# worker's ulimit -v); sets rc, secs, kb, err (its stderr).
 run() {
-	local name=$1
+	local name=$1 a b
 	shift
 	rc=0
-	/usr/bin/time -o "$t/$name.time" -f '%e %M' \
-		timeout -k 2 "$TIME_CAP" prlimit --as=$((MEM_MB * 1048576)) -- "$IGP" "$@" \
+	/usr/bin/time -o "$t/$name.time" -f '%e %M' timeout -k 2 "$TIME_CAP" "$IGP" "$@" \
 		>"$t/$name.out" 2>"$t/$name.err" </dev/null || rc=$?
-	read -r secs kb < <(tail -n 1 "$t/$name.time")
+	while read -r a b; do secs=$a kb=$b; done <"$t/$name.time"
+	err=$(<"$t/$name.err")
 }
 
-# died NAME: the class of a process that did not finish, or nothing.
+# died: the class of a process that did not finish, or nothing.
 died() {
-	local name=$1
-	if ((rc == 124)) || { ((rc == 137)) && awk -v s="$secs" -v c="$TIME_CAP" 'BEGIN { exit !(s >= c) }'; }; then
+	if ((rc == 124)) || { ((rc == 137)) && [[ ${secs%.*} -ge $TIME_CAP ]]; }; then
 		printf 'time cap: killed after %s s' "$TIME_CAP"
 	elif ((rc > 128)); then
 		local sig
 		sig=$(kill -l $((rc - 128)) 2>/dev/null || echo $((rc - 128)))
-		if grep -q 'memory allocation of' "$t/$name.err"; then
+		if [[ $err == *"memory allocation of"* ]]; then
 			printf 'crash: SIG%s (memory allocation failed)' "$sig"
 		else
 			printf 'crash: SIG%s' "$sig"
 		fi
-	elif grep -q 'panicked at' "$t/$name.err"; then
+	elif [[ $err == *"panicked at"* ]]; then
 		printf 'crash: panic (exit %s)' "$rc"
 	fi
 }
 
-# first line of stderr that says something, without tabs
+# the first line of stderr that says something, one line, at most 300 characters
 errline() {
-	local l
-	l=$(grep -m1 -E 'memory allocation|panicked|error' "$1") || l=$(head -n1 "$1")
-	l=${l//$'\t'/ }
-	printf '%s' "${l//$'\r'/ }" | cut -c1-300
+	local l first=
+	while IFS= read -r l; do
+		[[ -z $first ]] && first=$l
+		if [[ $l == *"memory allocation"* || $l == *panicked* || $l == *error* ]]; then
+			first=$l
+			break
+		fi
+	done <<<"$err"
+	first=${first//$'\t'/ }
+	first=${first//$'\r'/ }
+	printf '%s' "${first:0:300}"
 }
 
 one() {
-	local f=$1 t cls msg rc secs kb codes goals s001
-	t=$(mktemp -d "$WORK/j.XXXXXX")
-
+	local f=$1 cls msg rc secs kb err complete goals s001 codes first
 	run check check --format json "$f"
 	local c_rc=$rc c_secs=$secs c_kb=$kb
-	cls=$(died check)
+	cls=$(died)
+	# the pretty JSON has one field a line: code, name, severity, message, ...
+	IFS=$'\t' read -r complete goals codes s001 first < <(awk '
+		function val(s) { sub(/^ *"[a-z_]+": "?/, "", s); sub(/"?,?$/, "", s); return s }
+		/^ *"goals": / { goals = val($0) }
+		/^ *"code": / { code = val($0) }
+		/^ *"severity": / { sev = val($0) }
+		/^ *"message": / {
+			m = val($0)
+			if (code == "S001" && s001 == "") s001 = m
+			if (sev == "error") { if (!(code in seen)) { seen[code]; codes = codes (codes == "" ? "" : " ") code }
+				if (first == "") first = code ": " m }
+		}
+		/"summary"/ { summary = 1 }
+		{ last = $0 }
+		END { printf "%s\t%s\t%s\t%s\t%s\n", (summary && last == "}") ? "yes" : "no", goals + 0, codes == "" ? "-" : codes, s001 == "" ? "-" : s001, first == "" ? "-" : first }' "$t/check.out")
 	if [[ -n $cls ]]; then
-		msg=$(errline "$t/check.err")
-	elif ! grep -q '"summary"' "$t/check.out" || [[ $(tail -n 1 "$t/check.out") != "}" ]]; then
+		msg=$(errline)
+	elif [[ $complete != yes ]]; then
 		cls="crash: exit $rc without a whole JSON report"
-		msg=$(errline "$t/check.err")
+		msg=$(errline)
+	elif [[ $s001 != - ]]; then
+		cls="refused S001: $(norm "$s001" "$f")"
+		msg=${s001//"$f"/FILE}
+	elif [[ $goals != 0 && $codes == - ]]; then
+		cls="read as a plan" msg=
+	elif [[ $goals != 0 ]]; then
+		cls="read as a plan, with errors: $codes" msg=$first
 	else
-		# the pretty JSON has one field a line: code, name, severity, message, ...
-		awk '
-			function val(s) { sub(/^ *"[a-z_]+": "?/, "", s); sub(/"?,?$/, "", s); return s }
-			/^ *"goals": / { goals = val($0) }
-			/^ *"code": / { code = val($0) }
-			/^ *"severity": / { sev = val($0) }
-			/^ *"message": / { print code "\t" sev "\t" val($0) }
-			END { print "goals\t\t" goals }' "$t/check.out" >"$t/findings"
-		goals=$(awk -F'\t' '$1 == "goals" { print $3 }' "$t/findings")
-		s001=$(awk -F'\t' '$1 == "S001" { print $3; exit }' "$t/findings")
-		codes=$(awk -F'\t' '$2 == "error" { print $1 }' "$t/findings" | sort -u | tr '\n' ' ')
-		codes=${codes% }
-		if [[ -n $s001 ]]; then
-			cls="refused S001: $(norm "$s001" "$f")"
-			msg=${s001//"$f"/FILE}
-		elif [[ ${goals:-0} != 0 && -z $codes ]]; then
-			cls="read as a plan"
-			msg=
-		elif [[ ${goals:-0} != 0 ]]; then
-			cls="read as a plan, with errors: $codes"
-			msg=$(awk -F'\t' '$2 == "error" { print $1 ": " $3; exit }' "$t/findings")
-		else
-			cls="read, no plan: ${codes:-no error}"
-			msg=$(awk -F'\t' '$2 == "error" { print $1 ": " $3; exit }' "$t/findings")
-		fi
+		[[ $codes == - ]] && codes="no error"
+		cls="read, no plan: $codes" msg=${first#-}
 	fi
 
 	run convert convert "$f" -o "$t/x.json"
 	local v_cls v_msg
-	v_cls=$(died convert)
+	v_cls=$(died)
 	if [[ -n $v_cls ]]; then
-		v_msg=$(errline "$t/convert.err")
+		v_msg=$(errline)
 	elif ((rc == 0)); then
 		v_cls=wrote v_msg=
 	else
-		v_msg=$(grep -m1 '^error' "$t/convert.err" | tr '\t\r' '  ' | cut -c1-300 || true)
+		v_msg=$(errline)
 		v_msg=${v_msg#"error: $f: "}
 		v_cls="refused: $(norm "$v_msg" "$f")"
 		v_msg=${v_msg//"$f"/FILE}
 	fi
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$f" "$c_rc" "$c_secs" "$c_kb" "$cls" "${msg:0:300}" \
-		"$rc" "$secs" "$kb" "$v_cls" "${v_msg:0:300}" >"$t/line"
-	rm -f "$t"/*.out "$t"/x.json "$t"/findings
+		"$rc" "$secs" "$kb" "$v_cls" "${v_msg:0:300}" >>"$t/lines"
 }
-export -f one run died errline norm
+
+# worker FILE...: a batch of files in one shell, under the memory cap.
+worker() {
+	local t="$WORK/w.$BASHPID" f
+	mkdir -p "$t"
+	ulimit -v $((MEM_MB * 1024))
+	for f; do one "$f"; done
+}
+export -f worker one run died errline norm
 
 n=$(find "$DIR" -type f ! -name '.*' ! -path "$DIR/SOURCES.md" ! -path '*/.*' | wc -l)
 echo "corpus.sh: $n files under $DIR, $JOBS at a time, with $IGP" >&2
 start=$(date +%s)
 find "$DIR" -type f ! -name '.*' ! -path "$DIR/SOURCES.md" ! -path '*/.*' -print0 | sort -z |
-	xargs -0 -r -n 1 -P "$JOBS" bash -c 'one "$1"' _
+	xargs -0 -r -n 16 -P "$JOBS" bash -c 'worker "$@"' _
 wall=$(($(date +%s) - start))
 {
 	printf 'path\texit\tseconds\tmaxrss_kb\tclass\tmessage\tconv_exit\tconv_seconds\tconv_maxrss_kb\tconv_class\tconv_message\n'
-	cat "$WORK"/j.*/line | sort
+	cat "$WORK"/w.*/lines | sort
 } >"$OUT"
 echo "corpus.sh: wrote $OUT in $wall s" >&2
 
