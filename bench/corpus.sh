@@ -35,6 +35,8 @@
 #
 # Needs only bash, coreutils, findutils, GNU time (/usr/bin/time, `apt-get install time`),
 # and the igp binary.
+# The whole script is one block, read before it runs: editing the file during a run is safe.
+{
 set -euo pipefail
 
 LIMIT_MB=256 # the issue's bar: no file over 256 MiB ...
@@ -324,3 +326,5 @@ if [[ -n $CAL ]]; then
 			for (c in n) printf "- %d × %s\n%s", n[c], c, list[c]
 		}' "$CAL" "$T"
 fi
+exit
+}
