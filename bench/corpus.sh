@@ -3,6 +3,7 @@
 # and text that other software wrote) and prints, as Markdown, what igp made of them.
 #
 #   bench/corpus.sh [-j JOBS] [-o OUT.tsv] [-m MEM_MB] [-t SECONDS] [-c CALAMINE.tsv] DIR [IGP]
+#   bench/corpus.sh --table RUN.tsv [-c CALAMINE.tsv] DIR
 #   bench/corpus.sh --diff A.tsv B.tsv
 #
 # Each file gets two processes, one after the other: `igp check --format json FILE` and
@@ -30,7 +31,8 @@
 # reads (bench/corpus_calamine.py writes that TSV) but igp refuses. Writes one line per file
 # to OUT.tsv (default corpus.tsv): path, exit, seconds, maxrss_kb, class, message (of
 # check), then conv_exit, conv_seconds, conv_maxrss_kb, conv_class, conv_message.
-# `--diff A.tsv B.tsv` lists the files whose check class differs between two runs (run both
+# `--table RUN.tsv DIR` prints the table of an earlier run again from its TSV (with -c, say,
+# once python-calamine's TSV is there). `--diff A.tsv B.tsv` lists the files whose check class differs between two runs (run both
 # with the same DIR argument: paths are compared as written) and counts each change.
 #
 # Needs only bash, coreutils, findutils, GNU time (/usr/bin/time, `apt-get install time`),
@@ -43,7 +45,7 @@ LIMIT_MB=256 # the issue's bar: no file over 256 MiB ...
 LIMIT_S=5    # ... or 5 s
 
 usage() {
-	sed -n '4,5p' "$0" | sed 's/^#  *//' >&2
+	sed -n '5,7p' "$0" | sed 's/^#  *//' >&2
 	exit 2
 }
 
@@ -68,6 +70,14 @@ if [[ ${1:-} == --diff ]]; then
 	exit 0
 fi
 
+# --table RUN.tsv [-c CAL.tsv] DIR: the table again, from a run's TSV, without running.
+TABLE=
+if [[ ${1:-} == --table ]]; then
+	[[ $# -ge 3 ]] || usage
+	TABLE=$2
+	shift 2
+fi
+
 JOBS=2 OUT=corpus.tsv MEM_MB=2048 TIME_CAP=20 CAL=
 while getopts j:o:m:t:c:h opt; do
 	case $opt in
@@ -83,13 +93,16 @@ shift $((OPTIND - 1))
 [[ $# -ge 1 && $# -le 2 ]] || usage
 DIR=${1%/}
 IGP=${2:-target/release/igp}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+if [[ -n $TABLE ]]; then
+	OUT=$TABLE
+else
 [[ -d $DIR ]] || { echo "corpus.sh: $DIR is not a folder" >&2; exit 2; }
 [[ -x $IGP ]] || { echo "corpus.sh: $IGP is not an executable igp" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "corpus.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 IGP=$(cd "$(dirname "$IGP")" && pwd)/$(basename "$IGP")
 
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
 export IGP WORK MEM_MB TIME_CAP
 export RUST_BACKTRACE=0 NO_COLOR=1
 
@@ -221,6 +234,7 @@ wall=$(($(date +%s) - start))
 	cat "$WORK"/w.*/lines | sort
 } >"$OUT"
 echo "corpus.sh: wrote $OUT in $wall s" >&2
+fi
 
 # ---- the table -------------------------------------------------------------------------
 T="$WORK/all.tsv"
@@ -230,8 +244,12 @@ mib() { awk '{ printf "%.0f", $1 / 1024 }' <<<"$1"; }
 
 echo "# igp over $DIR"
 echo
-echo "$total files; $("$IGP" --version 2>/dev/null || echo igp) ($IGP); $JOBS at a time;"
-echo "caps: ${MEM_MB} MiB of address space, ${TIME_CAP} s; run took $wall s on $(nproc) cores; $(date -u '+%F %H:%M') UTC."
+if [[ -z $TABLE ]]; then
+	echo "$total files; $("$IGP" --version 2>/dev/null || echo igp) ($IGP); $JOBS at a time;"
+	echo "caps: ${MEM_MB} MiB of address space, ${TIME_CAP} s; run took $wall s on $(nproc) cores; $(date -u '+%F %H:%M') UTC."
+else
+	echo "$total files; the table of the run in $TABLE."
+fi
 echo
 echo "## igp check: outcome per class"
 echo
@@ -271,14 +289,14 @@ echo "## The 10 slowest files (check)"
 echo
 echo "| seconds | MiB | class | file |"
 echo "|---:|---:|---|---|"
-sort -t$'\t' -k3,3gr "$T" | head -n 10 |
+sort -t$'\t' -k3,3gr "$T" | awk 'NR <= 10' |
 	awk -F'\t' -v d="$DIR/" '{ f = $1; sub("^" d, "", f); printf "| %s | %.0f | %s | %s |\n", $3, $4 / 1024, $5, f }'
 echo
 echo "## The 10 biggest peak RSS (check)"
 echo
 echo "| MiB | seconds | class | file |"
 echo "|---:|---:|---|---|"
-sort -t$'\t' -k4,4nr "$T" | head -n 10 |
+sort -t$'\t' -k4,4nr "$T" | awk 'NR <= 10' |
 	awk -F'\t' -v d="$DIR/" '{ f = $1; sub("^" d, "", f); printf "| %.0f | %s | %s | %s |\n", $4 / 1024, $3, $5, f }'
 echo
 echo "## Do check and convert agree on refusing?"
