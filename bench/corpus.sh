@@ -330,17 +330,17 @@ if [[ -n $CAL ]]; then
 	echo
 	# CAL: path, ok (yes/partial/no), sheets, error (bench/corpus_calamine.py)
 	awk -F'\t' -v d="$DIR/" '
-		NR == FNR { if (FNR > 1) cal[$1] = $2; next }
+		NR == FNR { if (FNR > 1) { cal[$1] = $2; sheets[$1] = $3 }; next }
 		FNR == 1 { next }
 		{ if (!($1 in cal)) { nocal++; next }
-		  seen++
 		  if (cal[$1] == "no") { calno++; next }
-		  reads++
+		  if (cal[$1] == "yes") yes++; else part++
 		  if ($5 ~ /^(refused|crash|time cap)/) {
-			bad++; n[$5]++; f = $1; sub("^" d, "", f); list[$5] = list[$5] sprintf("  - %s (python-calamine: %s)\n", f, cal[$1]) } }
+			bad++; n[$5]++; f = $1; sub("^" d, "", f); list[$5] = list[$5] sprintf("  - %s (python-calamine: %s, %s sheets)\n", f, cal[$1], sheets[$1]) } }
 		END {
-			printf "python-calamine was run on %d of these files (not on %d: text and other formats it does not open); it reads %d (at least one sheet), and fails on %d.\n", seen, nocal, reads, calno
-			printf "Of the %d it reads, igp refuses or dies on %d:\n\n", reads, bad
+			printf "python-calamine reads %d of these files (every sheet), %d in part (some sheets), and not %d", yes, part, calno
+			if (nocal) printf "; %d are not in its TSV", nocal
+			printf ".\nOf the %d it reads in whole or in part, igp refuses or dies on %d:\n\n", yes + part, bad
 			for (c in n) printf "- %d × %s\n%s", n[c], c, list[c]
 		}' "$CAL" "$T"
 fi
