@@ -95,6 +95,7 @@ DIR=${1%/}
 IGP=${2:-target/release/igp}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
 if [[ -n $TABLE ]]; then
 	OUT=$TABLE
 else
@@ -331,7 +332,6 @@ if [[ -n $CAL ]]; then
 	# CAL: path, ok (yes/partial/no), sheets, error (bench/corpus_calamine.py)
 	awk -F'\t' -v d="$DIR/" '
 		NR == FNR { if (FNR > 1) { cal[$1] = $2; sheets[$1] = $3 }; next }
-		FNR == 1 { next }
 		{ if (!($1 in cal)) { nocal++; next }
 		  if (cal[$1] == "no") { calno++; next }
 		  if (cal[$1] == "yes") yes++; else part++
