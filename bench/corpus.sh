@@ -27,7 +27,9 @@
 #
 # Prints (stdout, Markdown): the count and an example file per class, the files over
 # 256 MiB peak RSS or 5 s wall (either command), the 10 slowest files, the 10 biggest peak
-# RSS, whether check and convert agree on refusing, and with -c the files python-calamine
+# RSS, whether check and convert agree on refusing, whether one `igp check -v DIR` (the
+# folder walk, same caps, time x30) accounts for every file (a plan in its report, or its
+# name on stderr) and which it drops silently, and with -c the files python-calamine
 # reads (bench/corpus_calamine.py writes that TSV) but igp refuses. Writes one line per file
 # to OUT.tsv (default corpus.tsv): path, exit, seconds, maxrss_kb, class, message (of
 # check), then conv_exit, conv_seconds, conv_maxrss_kb, conv_class, conv_message.
@@ -235,6 +237,34 @@ wall=$(($(date +%s) - start))
 	cat "$WORK"/w.*/lines | sort
 } >"$OUT"
 echo "corpus.sh: wrote $OUT in $wall s" >&2
+
+# The folder walk: one `igp check -v --format json DIR` under the same memory cap (time cap
+# x30). A file is accounted for when the report has a plan for it or stderr names it.
+echo "corpus.sh: igp check -v --format json $DIR" >&2
+find "$DIR" -type f ! -name '.*' ! -path "$DIR/SOURCES.md" ! -path '*/.*' | sort >"$WORK/files"
+rc=0
+(
+	ulimit -v $((MEM_MB * 1024))
+	/usr/bin/time -o "$WORK/walk.time" -f '%e %M' timeout -k 2 $((TIME_CAP * 30)) \
+		"$IGP" check -v -j "$JOBS" --format json "$DIR" >"$WORK/walk.out" 2>"$WORK/walk.err" </dev/null
+) || rc=$?
+read -r secs kb < <(tail -n 1 "$WORK/walk.time")
+sed -n 's/^      "path": "\(.*\)",$/\1/p' "$WORK/walk.out" | sort -u >"$WORK/walk.paths"
+comm -23 "$WORK/files" "$WORK/walk.paths" >"$WORK/walk.notin"
+grep -F -v -f <(grep -o -F -f "$WORK/walk.notin" "$WORK/walk.err" | sort -u) "$WORK/walk.notin" >"$WORK/walk.silent" || true
+{
+	how="exit $rc"
+	((rc > 128)) && how="killed by SIG$(kill -l $((rc - 128)) 2>/dev/null || echo $((rc - 128)))"
+	((rc == 124)) && how="stopped by the time cap"
+	whole=no
+	grep -q '"summary"' "$WORK/walk.out" && [[ $(tail -n 1 "$WORK/walk.out") == "}" ]] && whole=yes
+	echo "\`igp check -v --format json DIR\`: $how, $secs s, $(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }') MiB peak; whole JSON report: $whole."
+	echo
+	echo "- files: $(wc -l <"$WORK/files"); with a plan in the report: $(comm -12 "$WORK/files" "$WORK/walk.paths" | wc -l); named on stderr only: $(($(wc -l <"$WORK/walk.notin") - $(wc -l <"$WORK/walk.silent")))"
+	echo "- neither checked nor mentioned: $(wc -l <"$WORK/walk.silent"); by extension: $(awk -F/ '{ b = $NF; e = (b ~ /\./) ? tolower(b) : "(none)"; sub(/.*\./, "", e); print e }' "$WORK/walk.silent" | sort | uniq -c | sort -k1,1nr -k2 | awk '{ printf "%s%s %d", (NR > 1 ? ", " : ""), $2, $1 }')"
+	awk -v d="$DIR/" 'NR <= 10 { sub("^" d, ""); print "  - " $0 } END { if (NR > 10) print "  - ..." }' "$WORK/walk.silent"
+	grep -v '^\(error\|warning\|info\|note\|  \|$\)' "$WORK/walk.err" | tail -n 2 | sed 's/^/- closing line(s): /' || true
+} >"$OUT.walk"
 fi
 
 # ---- the table -------------------------------------------------------------------------
@@ -324,6 +354,13 @@ echo
 echo "| class | files |"
 echo "|---|---:|"
 cut -f10 "$T" | sort | uniq -c | sort -k1,1nr -k2 | awk '{ n = $1; $1 = ""; sub(/^ /, ""); gsub(/\|/, "\\|"); printf "| %s | %d |\n", $0, n }'
+
+if [[ -f $OUT.walk ]]; then
+	echo
+	echo "## Folder walk: does igp check DIR account for every file?"
+	echo
+	cat "$OUT.walk"
+fi
 
 if [[ -n $CAL ]]; then
 	echo
