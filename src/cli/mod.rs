@@ -4,6 +4,7 @@
 mod check;
 mod completions;
 mod convert;
+mod diff;
 mod inputs;
 mod rules;
 mod schema;
@@ -20,7 +21,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "igp", version, propagate_version = true, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  igp convert plan.xlsx -o plan.json\n  igp convert plans/ --out-dir out --to html\n  igp template -o my-plan.xlsx\n  igp schema > igp.schema.json"
+    after_help = "Examples:\n  igp check plans/\n  igp convert plan.xlsx -o plan.json\n  igp convert plans/ --out-dir out --to html\n  igp diff plan-q1.xlsx plan-q2.csv\n  igp template -o my-plan.xlsx\n  igp schema > igp.schema.json"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -38,6 +39,7 @@ pub enum Command {
     Check(check::Args),
     Convert(convert::Args),
     Template(template::Args),
+    Diff(diff::Args),
     Rules(rules::Args),
     Schema(schema::Args),
     Completions(completions::Args),
@@ -81,6 +83,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Convert(args) => convert::run(args, verbosity),
         Command::Rules(args) => rules::run(args),
         Command::Template(args) => template::run(args, verbosity),
+        Command::Diff(args) => diff::run(args, verbosity),
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
     }
