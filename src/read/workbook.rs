@@ -45,7 +45,7 @@ macro_rules! stream_cells {
         let mut wb = $wb;
         let mut grids = Vec::new();
         let mut budget = $limits.max_cells;
-        for name in sheet_names(&wb.sheet_names()) {
+        for name in worksheet_names(wb.sheets_metadata()) {
             let mut cells = wb
                 .worksheet_cells_reader(&name)
                 .map_err(|e| describe(&e.to_string()))?;
@@ -77,12 +77,19 @@ fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>
             stream_cells!(wb, limits)
         }
         Kind::Xls => {
-            let wb: calamine::Xls<_> = calamine::open_workbook_from_rs(cursor)
+            let checked = super::cfb::prepare_xls(bytes, limits)?;
+            let wb: calamine::Xls<_> = calamine::open_workbook_from_rs(Cursor::new(&*checked))
                 .map_err(|e: calamine::XlsError| describe(&e.to_string()))?;
             ranges(wb, limits)
         }
         Kind::Ods => {
             let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(cursor)
+                .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
+            ranges(wb, limits)
+        }
+        Kind::Fods => {
+            let package = ods_package(bytes)?;
+            let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(&package[..]))
                 .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
             ranges(wb, limits)
         }
@@ -98,7 +105,7 @@ where
 {
     let mut grids = Vec::new();
     let mut budget = limits.max_cells;
-    for name in sheet_names(&wb.sheet_names()) {
+    for name in worksheet_names(wb.sheets_metadata()) {
         let range = wb
             .worksheet_range(&name)
             .map_err(|e| describe(&e.to_string()))?;
@@ -116,11 +123,14 @@ where
     Ok(grids)
 }
 
-fn sheet_names(names: &[String]) -> Vec<String> {
-    names
+/// The worksheets to read: chart, macro and dialog sheets hold no plan (a chart of the
+/// plan's progress is a chart sheet), nor do igp's own Guide and Findings sheets.
+fn worksheet_names(sheets: &[calamine::Sheet]) -> Vec<String> {
+    sheets
         .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| s.name.clone())
         .filter(|n| n.as_str() != GUIDE_SHEET && n.as_str() != FINDINGS_SHEET)
-        .cloned()
         .collect()
 }
 
@@ -135,11 +145,58 @@ fn take(budget: &mut usize, limits: &Limits, sheet: &str) -> Result<(), String> 
     Ok(())
 }
 
-/// A calamine error as a short phrase, password protection said plainly.
+/// A flat ODS as the ods package it stands for: its XML is the package's content.xml (its
+/// root element is `office:document` rather than `office:document-content`, which the
+/// reader does not look at). Stored, not compressed: the package costs the file's size.
+fn ods_package(fods: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#;
+    let fail = |e: &dyn std::fmt::Display| format!("not a readable workbook ({e})");
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(fods.len() + 1024)));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let parts: [(&str, &[u8]); 3] = [
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("META-INF/manifest.xml", MANIFEST.as_bytes()),
+        ("content.xml", fods),
+    ];
+    for (name, data) in parts {
+        zip.start_file(name, stored).map_err(|e| fail(&e))?;
+        zip.write_all(data).map_err(|e| fail(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
+/// A calamine error as a short phrase, password protection said plainly, and no Rust
+/// debug output (calamine's ods reader puts the XML event it met in its message).
 fn describe(message: &str) -> String {
-    let one_line = message.replace(['\n', '\r'], " ");
+    let mut one_line = message.replace(['\n', '\r'], " ");
     if one_line.to_ascii_lowercase().contains("password") {
         return "the workbook is password-protected; save an unprotected copy and try again".into();
+    }
+    const DEBUG: [&str; 6] = [
+        "BytesText",
+        "BytesStart",
+        "Borrowed(",
+        "Owned(",
+        "Some(",
+        " { ",
+    ];
+    if DEBUG.iter().any(|d| one_line.contains(d)) {
+        let cut = one_line.find(", found").or_else(|| one_line.find(" found"));
+        one_line.truncate(cut.unwrap_or(0));
+        one_line = if one_line.is_empty() {
+            "unexpected content".into()
+        } else {
+            format!("{one_line}, found other content")
+        };
     }
     format!("not a readable workbook ({one_line})")
 }

@@ -1,0 +1,498 @@
+//! A bounded look at a compound file (an xls workbook) before calamine reads it.
+//!
+//! calamine's compound-file reader trusts the file's sector chains and record sizes: a chain
+//! that loops makes it grow a buffer without end (a 1 KiB file asked for 17 GB), and a sheet
+//! whose DIMENSIONS record claims A1:IV65536 makes it reserve 16.7 million cells (1 GiB)
+//! for four. So an xls is walked here first, every step bounded by the file's size: the
+//! header, the DIFAT and FAT, each chain calamine will follow (checked for loops and for
+//! sectors past the end), then the records of the workbook stream, which say whether the
+//! file is encrypted and how large each sheet's cells really span. What would cost more than
+//! the limits allow is refused before calamine allocates anything; an oversized DIMENSIONS
+//! claim is zeroed in a copy of the file, so the sheet costs only its cells.
+
+use super::Limits;
+use std::borrow::Cow;
+
+const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+const DIFSECT: u32 = 0xFFFF_FFFC;
+const RESERVED: u32 = 0xFFFF_FFFA;
+const MINI_SECTOR: usize = 64;
+/// Streams shorter than this live in the mini stream.
+const MINI_CUTOFF: u64 = 4096;
+
+/// The chains and directory of a compound file, all checked against its size.
+#[derive(Debug)]
+pub struct Compound<'a> {
+    bytes: &'a [u8],
+    sector: usize,
+    fat: Vec<u32>,
+    minifat: Vec<u32>,
+    /// The sectors that hold the mini stream, in order.
+    mini_chain: Vec<u32>,
+    mini_len: usize,
+    entries: Vec<Entry>,
+}
+
+/// One directory entry.
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    start: u32,
+    len: u64,
+}
+
+/// A damaged file, in the reader's words.
+fn damaged(what: &str) -> String {
+    format!("a damaged xls workbook ({what}); open it in Excel or LibreOffice and save it again")
+}
+
+fn u16_at(b: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([b[at], b[at + 1]])
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+impl<'a> Compound<'a> {
+    /// Reads the header, the allocation tables and the directory.
+    ///
+    /// # Errors
+    ///
+    /// A phrase for the person when the structure is damaged: a chain that loops or
+    /// points past the end of the file, more allocation sectors than the file has.
+    pub fn open(bytes: &'a [u8]) -> Result<Compound<'a>, String> {
+        if bytes.len() < 512 {
+            return Err(damaged("shorter than a compound file's header"));
+        }
+        let sector = match u16_at(bytes, 30) {
+            9 => 512,
+            12 => 4096,
+            _ => return Err(damaged("an unknown sector size")),
+        };
+        if u16_at(bytes, 32) != 6 {
+            return Err(damaged("an unknown mini sector size"));
+        }
+        // Sector `id` starts at byte (id + 1) * sector; a last, partial sector counts.
+        let sectors = bytes.len().saturating_sub(sector).div_ceil(sector);
+        let mut cfb = Compound {
+            bytes,
+            sector,
+            fat: Vec::new(),
+            minifat: Vec::new(),
+            mini_chain: Vec::new(),
+            mini_len: 0,
+            entries: Vec::new(),
+        };
+
+        // DIFAT: 109 entries in the header, then a chain of sectors of 127 more each.
+        let mut difat: Vec<u32> = (0..109).map(|i| u32_at(bytes, 76 + 4 * i)).collect();
+        let mut next = u32_at(bytes, 68);
+        let mut seen = vec![false; sectors];
+        while next < RESERVED {
+            let id = next as usize;
+            if id >= sectors {
+                return Err(damaged("the sector table points past the end of the file"));
+            }
+            if std::mem::replace(&mut seen[id], true) {
+                return Err(damaged("the sector table's chain loops"));
+            }
+            let s = cfb.sector_bytes(next);
+            let words: Vec<u32> = s.chunks_exact(4).map(|w| u32_at(w, 0)).collect();
+            let Some((last, rest)) = words.split_last() else {
+                break;
+            };
+            difat.extend_from_slice(rest);
+            next = *last;
+        }
+        let fat_sectors: Vec<u32> = difat.into_iter().filter(|id| *id < DIFSECT).collect();
+        if fat_sectors.len() > sectors {
+            return Err(damaged("more allocation sectors than the file has"));
+        }
+        for id in fat_sectors {
+            if id as usize >= sectors {
+                return Err(damaged(
+                    "the allocation table points past the end of the file",
+                ));
+            }
+            let s = cfb.sector_bytes(id);
+            cfb.fat.extend(s.chunks_exact(4).map(|w| u32_at(w, 0)));
+        }
+
+        // The directory: calamine reads its whole chain.
+        let dir_chain = cfb.chain(u32_at(bytes, 48), false, usize::MAX)?;
+        let dir = cfb.gather(&dir_chain, false, usize::MAX);
+        cfb.entries = dir
+            .chunks_exact(128)
+            .map(|e| {
+                let units: Vec<u16> = e[..64].chunks_exact(2).map(|c| u16_at(c, 0)).collect();
+                let name = String::from_utf16_lossy(&units);
+                let name = name.split('\0').next().unwrap_or_default().to_string();
+                let len = if sector == 512 {
+                    u64::from(u32_at(e, 120))
+                } else {
+                    u64::from(u32_at(e, 120)) | (u64::from(u32_at(e, 124)) << 32)
+                };
+                Entry {
+                    name,
+                    start: u32_at(e, 116),
+                    len,
+                }
+            })
+            .collect();
+        let Some(root) = cfb.entries.first().cloned() else {
+            return Err(damaged("an empty directory"));
+        };
+
+        // The mini stream and its allocation table, when there is one.
+        let mini_fat_len = u32_at(bytes, 64) as usize;
+        if mini_fat_len > 0 {
+            let root_len = usize::try_from(root.len).unwrap_or(usize::MAX);
+            cfb.mini_chain = cfb.chain(root.start, false, root_len)?;
+            cfb.mini_len = (cfb.mini_chain.len() * sector).min(root_len);
+            let want = mini_fat_len.saturating_mul(sector);
+            let chain = cfb.chain(u32_at(bytes, 60), false, want)?;
+            let table = cfb.gather(&chain, false, want);
+            cfb.minifat = table.chunks_exact(4).map(|w| u32_at(w, 0)).collect();
+        }
+        Ok(cfb)
+    }
+
+    /// Whether the directory has an entry of this name (case ignored, as calamine does).
+    pub fn has(&self, name: &str) -> bool {
+        self.entry(name).is_some()
+    }
+
+    fn entry(&self, name: &str) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|e| e.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The bytes of sector `id` (shorter for the last, partial one).
+    fn sector_bytes(&self, id: u32) -> &'a [u8] {
+        let start = (id as usize + 1) * self.sector;
+        let end = (start + self.sector).min(self.bytes.len());
+        &self.bytes[start.min(end)..end]
+    }
+
+    /// The chain from `start` through the FAT (or the mini FAT), up to `len` bytes, as
+    /// calamine walks it: every id must be a sector of the file, none visited twice.
+    fn chain(&self, start: u32, mini: bool, len: usize) -> Result<Vec<u32>, String> {
+        let (table, unit, units) = if mini {
+            (
+                &self.minifat,
+                MINI_SECTOR,
+                self.mini_len.div_ceil(MINI_SECTOR),
+            )
+        } else {
+            let units = self
+                .bytes
+                .len()
+                .saturating_sub(self.sector)
+                .div_ceil(self.sector);
+            (&self.fat, self.sector, units)
+        };
+        let mut seen = vec![false; units];
+        let mut chain = Vec::new();
+        let mut id = start;
+        while id != ENDOFCHAIN {
+            let i = id as usize;
+            if i >= units {
+                return Err(damaged("a sector chain points past the end of the file"));
+            }
+            if std::mem::replace(&mut seen[i], true) {
+                return Err(damaged("a sector chain loops"));
+            }
+            chain.push(id);
+            if chain.len().saturating_mul(unit) >= len {
+                break;
+            }
+            id = *table
+                .get(i)
+                .ok_or_else(|| damaged("a sector chain leaves the allocation table"))?;
+        }
+        Ok(chain)
+    }
+
+    /// The file offsets and lengths of the pieces of a chain, `len` bytes at most.
+    fn pieces(&self, chain: &[u32], mini: bool, len: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::with_capacity(chain.len());
+        let mut left = len;
+        for &id in chain {
+            if left == 0 {
+                break;
+            }
+            let (at, n) = if mini {
+                let offset = id as usize * MINI_SECTOR;
+                let host = self.mini_chain[offset / self.sector];
+                let at = (host as usize + 1) * self.sector + offset % self.sector;
+                (at, MINI_SECTOR)
+            } else {
+                ((id as usize + 1) * self.sector, self.sector)
+            };
+            let n = n.min(left).min(self.bytes.len().saturating_sub(at));
+            out.push((at, n));
+            left -= n;
+        }
+        out
+    }
+
+    fn gather(&self, chain: &[u32], mini: bool, len: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (at, n) in self.pieces(chain, mini, len) {
+            out.extend_from_slice(&self.bytes[at..at + n]);
+        }
+        out
+    }
+
+    /// A stream by name, with where each of its pieces lies in the file.
+    fn stream(&self, name: &str) -> Result<Option<Stream>, String> {
+        let Some(e) = self.entry(name) else {
+            return Ok(None);
+        };
+        let len = usize::try_from(e.len).unwrap_or(usize::MAX);
+        let mini = e.len < MINI_CUTOFF;
+        let chain = self.chain(e.start, mini, len)?;
+        let pieces = self.pieces(&chain, mini, len);
+        let mut bytes = Vec::new();
+        for &(at, n) in &pieces {
+            bytes.extend_from_slice(&self.bytes[at..at + n]);
+        }
+        Ok(Some(Stream { bytes, pieces }))
+    }
+}
+
+/// A stream's bytes and where they lie in the file.
+struct Stream {
+    bytes: Vec<u8>,
+    pieces: Vec<(usize, usize)>,
+}
+
+impl Stream {
+    /// Writes `value` over the stream's bytes at `offset`, in `file` (a copy of the file).
+    fn patch(&self, file: &mut [u8], offset: usize, value: &[u8]) {
+        let mut base = 0;
+        for &(at, n) in &self.pieces {
+            for (i, &b) in value.iter().enumerate() {
+                let o = offset + i;
+                if (base..base + n).contains(&o) {
+                    file[at + o - base] = b;
+                }
+            }
+            base += n;
+        }
+    }
+}
+
+/// Cell records of a worksheet substream that calamine turns into cells (row, first
+/// column; MulRk gives its last column at its end).
+fn cell_span(typ: u16, data: &[u8]) -> Option<(u32, u32, u32)> {
+    if data.len() < 4 {
+        return None;
+    }
+    let row = u32::from(u16_at(data, 0));
+    let col = u32::from(u16_at(data, 2));
+    match typ {
+        0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => Some((row, col, col)),
+        0x00BD if data.len() >= 6 => Some((row, col, u32::from(u16_at(data, data.len() - 2)))),
+        _ => None,
+    }
+}
+
+/// The extent of one substream's cells.
+#[derive(Default)]
+struct Extent {
+    cells: Option<(u32, u32, u32, u32)>,
+    formulas: Option<(u32, u32, u32, u32)>,
+}
+
+fn grow(b: &mut Option<(u32, u32, u32, u32)>, row: u32, c0: u32, c1: u32) {
+    let (r0, r1, l, h) = b.get_or_insert((row, row, c0, c1));
+    *r0 = (*r0).min(row);
+    *r1 = (*r1).max(row);
+    *l = (*l).min(c0);
+    *h = (*h).max(c1);
+}
+
+fn area(b: Option<(u32, u32, u32, u32)>) -> u64 {
+    b.map_or(0, |(r0, r1, c0, c1)| {
+        (u64::from(r1 - r0) + 1) * (u64::from(c1.max(c0) - c0) + 1)
+    })
+}
+
+/// Checks an xls before calamine reads it, and gives the bytes to read: the file itself,
+/// or a copy whose oversized DIMENSIONS records are zeroed.
+///
+/// # Errors
+///
+/// A phrase for the person: a damaged structure, a password, not a workbook, or sheets
+/// that would cost more than the limits allow.
+pub fn prepare_xls<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Cow<'a, [u8]>, String> {
+    let cfb = Compound::open(bytes)?;
+    if cfb.has("EncryptedPackage") {
+        return Err(PASSWORD.into());
+    }
+    let stream = match cfb.stream("Workbook")? {
+        Some(s) => s,
+        None => match cfb.stream("Book")? {
+            Some(s) => s,
+            None => return Err(not_a_workbook(&cfb)),
+        },
+    };
+    let s = &stream.bytes;
+    let mut at = 0;
+    let mut depth = 0usize;
+    let mut extent = Extent::default();
+    let mut dense: u64 = 0;
+    let mut dimensions = Vec::new();
+    while at + 4 <= s.len() {
+        let typ = u16_at(s, at);
+        let len = usize::from(u16_at(s, at + 2));
+        let Some(data) = s.get(at + 4..at + 4 + len) else {
+            break;
+        };
+        match typ {
+            // FilePass: XOR obfuscation or RC4 encryption.
+            0x002F => return Err(PASSWORD.into()),
+            0x0809 => {
+                depth += 1;
+                if depth == 1 {
+                    extent = Extent::default();
+                }
+            }
+            0x000A => {
+                if depth == 1 {
+                    dense += area(extent.cells) + area(extent.formulas);
+                }
+                depth = depth.saturating_sub(1);
+            }
+            0x0200 => {
+                if data.len() >= 8 {
+                    let (rows, cols) = if len >= 14 {
+                        (
+                            u64::from(u32_at(data, 4).saturating_sub(u32_at(data, 0))),
+                            u64::from(u16_at(data, 10).saturating_sub(u16_at(data, 8))),
+                        )
+                    } else {
+                        (
+                            u64::from(u16_at(data, 2).saturating_sub(u16_at(data, 0))),
+                            u64::from(u16_at(data, 6).saturating_sub(u16_at(data, 4))),
+                        )
+                    };
+                    if rows * cols > 65_536 {
+                        dimensions.push((at + 4, len));
+                    }
+                }
+            }
+            _ if depth == 1 => {
+                if let Some((row, c0, c1)) = cell_span(typ, data) {
+                    grow(&mut extent.cells, row, c0, c1);
+                    if typ == 0x0006 {
+                        grow(&mut extent.formulas, row, c0, c1);
+                    }
+                }
+            }
+            _ => {}
+        }
+        at += 4 + len;
+    }
+    if depth == 1 {
+        dense += area(extent.cells) + area(extent.formulas);
+    }
+    // calamine keeps each sheet as a dense range from its first to its last cell.
+    let budget = 2 * limits.max_cells as u64;
+    if dense > budget {
+        return Err(format!(
+            "the workbook's sheets span {dense} cells from their first to their last used cell, \
+             over the limit of {budget}; an IGP spans a few hundred (delete the far-away cells \
+             and save it again)"
+        ));
+    }
+    if dimensions.is_empty() {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let mut copy = bytes.to_vec();
+    for (offset, len) in dimensions {
+        stream.patch(&mut copy, offset, &vec![0; len]);
+    }
+    Ok(Cow::Owned(copy))
+}
+
+const PASSWORD: &str = "the workbook is password-protected; save an unprotected copy and try again";
+
+/// What a compound file without a workbook stream is.
+fn not_a_workbook(cfb: &Compound<'_>) -> String {
+    if cfb.has("WordDocument") {
+        return "a Word document (.doc), not a spreadsheet; if the plan is a table in it, copy \
+                the table into a spreadsheet and save that as .xlsx"
+            .into();
+    }
+    if cfb.has("PowerPoint Document") {
+        return "a PowerPoint presentation (.ppt), not a spreadsheet".into();
+    }
+    "an Office compound file with no workbook in it, not a spreadsheet".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compound file of 512-byte sectors: a header, one FAT sector (sector 0) and the
+    /// sectors given, the directory at `dir_start`.
+    fn compound(fat: &[u32], dir_start: u32, sectors: &[[u8; 512]]) -> Vec<u8> {
+        let mut b = vec![0u8; 512];
+        b[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        b[26] = 3;
+        b[30] = 9;
+        b[32] = 6;
+        b[44] = 1;
+        b[48..52].copy_from_slice(&dir_start.to_le_bytes());
+        b[60..64].copy_from_slice(&ENDOFCHAIN.to_le_bytes());
+        b[68..72].copy_from_slice(&ENDOFCHAIN.to_le_bytes());
+        for i in 0..109 {
+            let v: u32 = if i == 0 { 0 } else { 0xFFFF_FFFF };
+            b[76 + 4 * i..80 + 4 * i].copy_from_slice(&v.to_le_bytes());
+        }
+        let mut table = [0xFFu8; 512];
+        for (i, v) in fat.iter().enumerate() {
+            table[4 * i..4 * i + 4].copy_from_slice(&v.to_le_bytes());
+        }
+        b.extend_from_slice(&table);
+        for s in sectors {
+            b.extend_from_slice(s);
+        }
+        b
+    }
+
+    #[test]
+    fn a_looping_directory_chain_is_refused_without_growing() {
+        // Sector 1 (the directory) points to itself.
+        let file = compound(&[DIFSECT + 1, 1], 1, &[[0; 512]]);
+        let err = Compound::open(&file).unwrap_err();
+        assert!(err.contains("loops"), "{err}");
+    }
+
+    #[test]
+    fn a_chain_past_the_end_is_refused() {
+        let file = compound(&[DIFSECT + 1, 7], 1, &[[0; 512]]);
+        let err = Compound::open(&file).unwrap_err();
+        assert!(err.contains("past the end"), "{err}");
+    }
+
+    #[test]
+    fn a_sound_directory_is_read() {
+        let mut dir = [0u8; 512];
+        for (i, u) in "Root Entry".encode_utf16().enumerate() {
+            dir[2 * i..2 * i + 2].copy_from_slice(&u.to_le_bytes());
+        }
+        dir[116..120].copy_from_slice(&ENDOFCHAIN.to_le_bytes());
+        let file = compound(&[DIFSECT + 1, ENDOFCHAIN], 1, &[dir]);
+        let cfb = Compound::open(&file).unwrap();
+        assert!(cfb.has("root entry"));
+        assert!(!cfb.has("Workbook"));
+        assert!(prepare_xls(&file, &Limits::default())
+            .unwrap_err()
+            .contains("no workbook"));
+    }
+}
