@@ -147,14 +147,12 @@ fn control_chars(text: &str) -> (usize, usize) {
 }
 
 /// UTF-16 without BOM: in the first code units, the byte at `zero_at` is NUL in most
-/// (ASCII and Latin text) and the other byte never is.
+/// (ASCII and Latin text) and the other byte seldom is.
 fn looks_utf16(bytes: &[u8], zero_at: usize) -> bool {
     let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(512).collect();
     let zero = pairs.iter().filter(|p| p[zero_at] == 0).count();
-    pairs.len() >= 2
-        && bytes.len() % 2 == 0
-        && zero * 10 >= pairs.len() * 7
-        && pairs.iter().all(|p| p[1 - zero_at] != 0)
+    let other = pairs.iter().filter(|p| p[1 - zero_at] == 0).count();
+    pairs.len() >= 2 && bytes.len() % 2 == 0 && zero * 10 >= pairs.len() * 7 && other * 10 <= pairs.len()
 }
 
 /// The delimiter that splits the first records most consistently into several fields:

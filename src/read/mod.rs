@@ -8,6 +8,7 @@ pub mod cfb;
 pub mod delimited;
 pub mod grid;
 pub mod locate;
+pub mod ods;
 pub mod sniff;
 pub mod workbook;
 

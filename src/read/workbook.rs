@@ -83,12 +83,14 @@ fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>
             ranges(wb, limits)
         }
         Kind::Ods => {
-            let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(cursor)
+            let package = super::ods::prepare_ods(bytes, limits)?;
+            let bytes = package.as_deref().unwrap_or(bytes);
+            let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
                 .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
             ranges(wb, limits)
         }
         Kind::Fods => {
-            let package = ods_package(bytes)?;
+            let package = super::ods::fods_package(bytes, limits)?;
             let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(&package[..]))
                 .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
             ranges(wb, limits)
@@ -143,35 +145,6 @@ fn take(budget: &mut usize, limits: &Limits, sheet: &str) -> Result<(), String> 
     }
     *budget -= 1;
     Ok(())
-}
-
-/// A flat ODS as the ods package it stands for: its XML is the package's content.xml (its
-/// root element is `office:document` rather than `office:document-content`, which the
-/// reader does not look at). Stored, not compressed: the package costs the file's size.
-fn ods_package(fods: &[u8]) -> Result<Vec<u8>, String> {
-    use std::io::Write;
-    const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
- <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
- <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-</manifest:manifest>"#;
-    let fail = |e: &dyn std::fmt::Display| format!("not a readable workbook ({e})");
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(fods.len() + 1024)));
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let parts: [(&str, &[u8]); 3] = [
-        (
-            "mimetype",
-            b"application/vnd.oasis.opendocument.spreadsheet",
-        ),
-        ("META-INF/manifest.xml", MANIFEST.as_bytes()),
-        ("content.xml", fods),
-    ];
-    for (name, data) in parts {
-        zip.start_file(name, stored).map_err(|e| fail(&e))?;
-        zip.write_all(data).map_err(|e| fail(&e))?;
-    }
-    Ok(zip.finish().map_err(|e| fail(&e))?.into_inner())
 }
 
 /// A calamine error as a short phrase, password protection said plainly, and no Rust
