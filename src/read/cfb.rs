@@ -428,6 +428,11 @@ fn not_a_workbook(cfb: &Compound<'_>) -> String {
                 the table into a spreadsheet and save that as .xlsx"
             .into();
     }
+    if cfb.has("NativeContent_MAIN") || cfb.has("PerfectOffice_MAIN") {
+        return "a Quattro Pro spreadsheet: open it in LibreOffice, save it as Excel Workbook \
+                (.xlsx) and check that"
+            .into();
+    }
     if cfb.has("PowerPoint Document") {
         return "a PowerPoint presentation (.ppt), not a spreadsheet".into();
     }

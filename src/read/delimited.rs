@@ -152,7 +152,10 @@ fn looks_utf16(bytes: &[u8], zero_at: usize) -> bool {
     let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(512).collect();
     let zero = pairs.iter().filter(|p| p[zero_at] == 0).count();
     let other = pairs.iter().filter(|p| p[1 - zero_at] == 0).count();
-    pairs.len() >= 2 && bytes.len() % 2 == 0 && zero * 10 >= pairs.len() * 7 && other * 10 <= pairs.len()
+    pairs.len() >= 2
+        && bytes.len() % 2 == 0
+        && zero * 10 >= pairs.len() * 7
+        && other * 10 <= pairs.len()
 }
 
 /// The delimiter that splits the first records most consistently into several fields:

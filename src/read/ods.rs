@@ -81,8 +81,15 @@ fn scan<R: BufRead>(xml: R, mut copy: Option<&mut Vec<u8>>) -> Result<Scan, Stri
             }
             Event::Start(e) | Event::Empty(e) if in_row && cell.is_none() && is_cell(e) => {
                 let repeat = attr(e, "table:number-columns-repeated").unwrap_or(1).max(1);
-                let valued = e.try_get_attribute("office:value-type").ok().flatten().is_some()
-                    || e.try_get_attribute("table:formula").ok().flatten().is_some();
+                let valued = e
+                    .try_get_attribute("office:value-type")
+                    .ok()
+                    .flatten()
+                    .is_some()
+                    || e.try_get_attribute("table:formula")
+                        .ok()
+                        .flatten()
+                        .is_some();
                 if matches!(event, Event::Start(_)) {
                     cell = Some((repeat, valued));
                 } else {
@@ -214,10 +221,13 @@ fn package(manifest: &[u8], content: &[u8]) -> Result<Vec<u8>, String> {
         manifest
     };
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(content.len() + 2048)));
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let parts: [(&str, &[u8]); 3] = [
-        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
         ("META-INF/manifest.xml", manifest),
         ("content.xml", content),
     ];
