@@ -94,7 +94,10 @@ const FILES: &[(&str, Says)] = &[
     ("poi/testEXCEL_4.xls", Refuses("an Excel 4 worksheet (before Excel 97)")),
     ("phpspreadsheet/issue.2276.slk", Refuses("a SYLK file (.slk): open it in Excel or LibreOffice")),
     ("sheetjs/ErrorTypes.slk", Refuses("a SYLK file (.slk)")),
-    ("phpspreadsheet/ArrayFormula.xml", Refuses("an Excel 2003 XML spreadsheet (SpreadsheetML): open it in Excel or LibreOffice")),
+    // Excel 2003 XML (SpreadsheetML) read; a broken one named.
+    ("phpspreadsheet/ArrayFormula.xml", Reads(&[("Sheet1", Some((0, 0, "a")))])),
+    ("poi/SampleSS.xml", Reads(&[("First Sheet", Some((0, 0, "Test spreadsheet"))), ("Sheet Number 2", Some((0, 0, "Start of 2nd sheet"))), ("Sheet3", None)])),
+    ("phpspreadsheet/CorruptedXmlFile.xml", Refuses("an Excel 2003 XML spreadsheet (SpreadsheetML) that is not well-formed XML (ill-formed document: expected `</CORRUPTED>`, but `</Workbook>` was found): open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx) and check that")),
     ("sheetjs/minimal_112.numbers", Refuses("an Apple Numbers file: export it as Excel (File ▸ Export To ▸ Excel) and check that")),
     ("sheetjs/q9test.qpw", Refuses("a Quattro Pro spreadsheet: open it in LibreOffice")),
 ];

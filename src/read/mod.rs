@@ -10,6 +10,7 @@ pub mod grid;
 pub mod locate;
 pub mod ods;
 pub mod sniff;
+pub mod spreadsheetml;
 pub mod workbook;
 
 use crate::error::{Error, Result};

@@ -12,6 +12,8 @@ pub enum Kind {
     Ods,
     /// A flat OpenDocument spreadsheet (.fods): an ods's content in one XML file.
     Fods,
+    /// An Excel 2003 XML spreadsheet (SpreadsheetML).
+    SpreadsheetMl,
     /// Delimited text (CSV, TSV, semicolon- or pipe-separated).
     Delimited,
     /// A plan in igp's own JSON model.
@@ -28,6 +30,7 @@ impl Kind {
             Kind::Xls => "xls",
             Kind::Ods => "ods",
             Kind::Fods => "fods",
+            Kind::SpreadsheetMl => "xml",
             Kind::Delimited => "csv",
             Kind::Json => "json",
         }
@@ -103,15 +106,13 @@ fn is_json(bytes: &[u8]) -> bool {
 /// What an XML file is: a flat OpenDocument spreadsheet is read; the other XML
 /// spreadsheets are named, with what to do.
 fn xml_kind(bytes: &[u8]) -> Result<Kind, String> {
-    let head = &bytes[..bytes.len().min(16 * 1024)];
-    let has = |needle: &str| memchr::memmem::find(head, needle.as_bytes()).is_some();
+    let head = super::spreadsheetml::xml_text(&bytes[..bytes.len().min(32 * 1024)]);
+    let has = |needle: &str| head.contains(needle);
     if has("opendocument.spreadsheet") && has("office:document") {
         return Ok(Kind::Fods);
     }
-    if has("urn:schemas-microsoft-com:office:spreadsheet") || has("Excel.Sheet") {
-        return Err(OPEN_AND_SAVE
-            .replace("{what}", "an Excel 2003 XML spreadsheet (SpreadsheetML)")
-            .replace("{app}", "Excel or LibreOffice"));
+    if has(super::spreadsheetml::NAMESPACE) {
+        return Ok(Kind::SpreadsheetMl);
     }
     if has("opendocument.text") {
         return Err("a flat OpenDocument text document (.fodt), not a spreadsheet".into());
@@ -281,6 +282,9 @@ fn text_head(bytes: &[u8]) -> String {
     let head = &bytes[..bytes.len().min(1024)];
     let (text, _, _) = encoding_rs::UTF_8.decode(head);
     let t = text.trim_start_matches('\u{feff}');
+    if head.starts_with(b"<\0") || head.starts_with(b"\0<") {
+        return super::spreadsheetml::xml_text(head).into_owned();
+    }
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         let (text, _) = encoding_rs::Encoding::for_bom(head)
             .map(|(e, _)| e)
@@ -328,6 +332,6 @@ mod tests {
         let lotus = [0x00, 0x00, 0x02, 0x00, 0x06, 0x04, 0x06, 0x00];
         assert!(sniff(&lotus).unwrap_err().starts_with("a Lotus 1-2-3 file"));
         let xml = b"<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
-        assert!(sniff(xml).unwrap_err().contains("SpreadsheetML"));
+        assert_eq!(sniff(xml), Ok(Kind::SpreadsheetMl));
     }
 }

@@ -95,6 +95,7 @@ fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>
                 .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
             ranges(wb, limits)
         }
+        Kind::SpreadsheetMl => super::spreadsheetml::read(bytes, limits),
         Kind::Delimited | Kind::Json => Err("not a workbook".into()),
     }
 }
@@ -225,7 +226,7 @@ fn datetime_value(d: chrono::NaiveDateTime, time_only: bool) -> Value {
     })
 }
 
-fn iso_value(s: &str) -> Value {
+pub(super) fn iso_value(s: &str) -> Value {
     if let Ok(d) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
         return datetime_value(d, false);
     }
