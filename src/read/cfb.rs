@@ -300,6 +300,38 @@ fn cell_span(typ: u16, data: &[u8]) -> Option<(u32, u32, u32)> {
     }
 }
 
+/// The cells calamine reserves for a DIMENSIONS record, computed as calamine 0.38 does
+/// (`parse_dimensions`, then `(last - first + 1)` rows and columns in wrapping u32
+/// arithmetic: a last row before the first wraps to four billion).
+fn reserved_cells(data: &[u8]) -> u64 {
+    let (rf, rl, mut cf, cl) = if data.len() >= 14 {
+        (
+            u32_at(data, 0),
+            u32_at(data, 4),
+            u32::from(u16_at(data, 8)),
+            u32::from(u16_at(data, 10)),
+        )
+    } else {
+        (
+            u32::from(u16_at(data, 0)),
+            u32::from(u16_at(data, 2)),
+            u32::from(u16_at(data, 4)),
+            u32::from(u16_at(data, 6)),
+        )
+    };
+    if cf > 0xFF || cl < cf {
+        cf = 0;
+    }
+    let (start, end) = if rl >= 1 && cl >= 1 {
+        ((rf, cf), (rl - 1, cl - 1))
+    } else {
+        ((rf, cf), (rf, cf))
+    };
+    let rows = end.0.wrapping_sub(start.0).wrapping_add(1);
+    let cols = end.1.wrapping_sub(start.1).wrapping_add(1);
+    u64::from(rows) * u64::from(cols)
+}
+
 /// The extent of one substream's cells.
 #[derive(Default)]
 struct Extent {
@@ -367,23 +399,8 @@ pub fn prepare_xls<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Cow<'a, [u8]>
                 }
                 depth = depth.saturating_sub(1);
             }
-            0x0200 => {
-                if data.len() >= 8 {
-                    let (rows, cols) = if len >= 14 {
-                        (
-                            u64::from(u32_at(data, 4).saturating_sub(u32_at(data, 0))),
-                            u64::from(u16_at(data, 10).saturating_sub(u16_at(data, 8))),
-                        )
-                    } else {
-                        (
-                            u64::from(u16_at(data, 2).saturating_sub(u16_at(data, 0))),
-                            u64::from(u16_at(data, 6).saturating_sub(u16_at(data, 4))),
-                        )
-                    };
-                    if rows * cols > 65_536 {
-                        dimensions.push((at + 4, len));
-                    }
-                }
+            0x0200 if data.len() >= 8 && reserved_cells(data) > 65_536 => {
+                dimensions.push((at + 4, len));
             }
             _ if depth == 1 => {
                 if let Some((row, c0, c1)) = cell_span(typ, data) {

@@ -45,11 +45,11 @@ struct Table {
     width: u64,
 }
 
-fn scan<R: BufRead>(xml: R, mut copy: Option<&mut Vec<u8>>) -> Result<Scan, String> {
+fn scan<R: BufRead>(xml: R, copy: Option<&mut Vec<u8>>) -> Result<Scan, String> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     reader.config_mut().trim_text(false);
     reader.config_mut().check_end_names = false;
-    let mut writer = copy.as_deref_mut().map(quick_xml::Writer::new);
+    let mut writer = copy.map(quick_xml::Writer::new);
     let mut buf = Vec::new();
     let mut out = Scan {
         dense: 0,
@@ -169,13 +169,27 @@ fn too_many(dense: u64, limits: &Limits) -> Result<(), String> {
 pub fn prepare_ods(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("a damaged zip archive ({e})"))?;
+    let mut manifest = Vec::new();
+    if let Ok(f) = zip.by_name("META-INF/manifest.xml") {
+        f.take(1 << 20)
+            .read_to_end(&mut manifest)
+            .map_err(|e| format!("a damaged zip archive ({e})"))?;
+    }
+    // An encrypted package's content.xml is not XML: say so before reading it.
+    if memchr::memmem::find(&manifest, b"encryption-data").is_some() {
+        return Err(
+            "the workbook is password-protected; save an unprotected copy and try again".into(),
+        );
+    }
     let Ok(content) = zip.by_name("content.xml") else {
         return Ok(None);
     };
     let size = content.size();
     let found = scan(std::io::BufReader::new(content), None)?;
     too_many(found.dense, limits)?;
-    if !found.loose_text || size > MAX_REWRITE {
+    // LibreOffice opens a package without its mimetype part; calamine needs it.
+    let no_mimetype = zip.index_for_name("mimetype").is_none();
+    if !(found.loose_text || no_mimetype) || size > MAX_REWRITE {
         return Ok(None);
     }
     let mut xml = Vec::new();
@@ -183,12 +197,6 @@ pub fn prepare_ods(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, Str
         .by_name("content.xml")
         .map_err(|e| format!("a damaged zip archive ({e})"))?;
     scan(std::io::BufReader::new(content), Some(&mut xml))?;
-    let mut manifest = Vec::new();
-    if let Ok(f) = zip.by_name("META-INF/manifest.xml") {
-        f.take(1 << 20)
-            .read_to_end(&mut manifest)
-            .map_err(|e| format!("a damaged zip archive ({e})"))?;
-    }
     package(&manifest, &xml).map(Some)
 }
 

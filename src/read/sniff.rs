@@ -52,7 +52,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
         return Ok(Kind::Xls);
     }
     if let Some(what) = old_format(bytes) {
-        return Err(what.into());
+        return Err(what);
     }
     let magic: [(&[u8], &str); 9] = [
         (b"%PDF", "a PDF document, not a spreadsheet or CSV"),

@@ -50,7 +50,7 @@ pub fn xml_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
         let at = h.find("encoding=")? + 10;
         let rest = h.get(at..)?;
         let end = rest.find(['"', '\''])?;
-        encoding_rs::Encoding::for_label(rest[..end].as_bytes())
+        encoding_rs::Encoding::for_label(&rest.as_bytes()[..end])
     });
     let encoding = match declared {
         // A declaration read as ASCII cannot truly say UTF-16.

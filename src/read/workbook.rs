@@ -64,22 +64,35 @@ macro_rules! stream_cells {
 }
 
 fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, String> {
-    let cursor = Cursor::new(bytes);
     match kind {
         Kind::Xlsx | Kind::Xlsm => {
+            let relabelled = macro_sheets_as_dialog_sheets(bytes)?;
+            let cursor = Cursor::new(relabelled.as_deref().unwrap_or(bytes));
             let wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(cursor)
                 .map_err(|e: calamine::XlsxError| describe(&e.to_string()))?;
             stream_cells!(wb, limits)
         }
         Kind::Xlsb => {
+            let relabelled = macro_sheets_as_dialog_sheets(bytes)?;
+            let cursor = Cursor::new(relabelled.as_deref().unwrap_or(bytes));
             let wb: calamine::Xlsb<_> = calamine::open_workbook_from_rs(cursor)
                 .map_err(|e: calamine::XlsbError| describe(&e.to_string()))?;
             stream_cells!(wb, limits)
         }
         Kind::Xls => {
             let checked = super::cfb::prepare_xls(bytes, limits)?;
-            let wb: calamine::Xls<_> = calamine::open_workbook_from_rs(Cursor::new(&*checked))
-                .map_err(|e: calamine::XlsError| describe(&e.to_string()))?;
+            let wb = match calamine::Xls::new(Cursor::new(&*checked)) {
+                // A code page encoding_rs does not have (Mac Central European, or a
+                // value other software wrote): read as Windows-1252, whose ASCII is right
+                // and whose other letters may not be, rather than not at all.
+                Err(e) if e.to_string().contains("Codepage") => {
+                    let mut options = calamine::XlsOptions::default();
+                    options.force_codepage = Some(1252);
+                    calamine::Xls::new_with_options(Cursor::new(&*checked), options)
+                }
+                wb => wb,
+            }
+            .map_err(|e| describe(&e.to_string()))?;
             ranges(wb, limits)
         }
         Kind::Ods => {
@@ -146,6 +159,88 @@ fn take(budget: &mut usize, limits: &Limits, sheet: &str) -> Result<(), String> 
     }
     *budget -= 1;
     Ok(())
+}
+
+/// A workbook with Excel 4 macro sheets, relabelled as dialog sheets, which igp skips.
+///
+/// calamine refuses a whole xlsx or xlsb that has a macro sheet ("Unrecognized
+/// sheet:type"); it tells sheets apart by their relationship's type (xlsx) or target
+/// folder (xlsb). So the workbook's relationships part is rewritten in a copy of the
+/// package (every other part copied as it is, still compressed): a macro sheet's
+/// relationship gets the dialog sheet type and folder. Its part is never opened.
+fn macro_sheets_as_dialog_sheets(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
+    use std::io::{Read, Write};
+    let fail = |e: &dyn std::fmt::Display| format!("a damaged zip archive ({e})");
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| fail(&e))?;
+    let is_rels = |n: &str| {
+        let n = n.replace('\\', "/").to_ascii_lowercase();
+        n.ends_with(".rels") && n.contains("/_rels/workbook.")
+    };
+    let has_macros = zip.file_names().filter_map(Result::ok).any(|n| {
+        n.replace('\\', "/")
+            .to_ascii_lowercase()
+            .contains("macrosheets/")
+    });
+    if !has_macros {
+        return Ok(None);
+    }
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + 1024)));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).map_err(|e| fail(&e))?;
+        let name = file.name().map_err(|e| fail(&e))?.to_string();
+        if is_rels(&name) {
+            let mut text = String::new();
+            (&mut file)
+                .take(1 << 20)
+                .read_to_string(&mut text)
+                .map_err(|e| fail(&e))?;
+            drop(file);
+            out.start_file(name, stored).map_err(|e| fail(&e))?;
+            out.write_all(relabel_macro_sheets(&text).as_bytes())
+                .map_err(|e| fail(&e))?;
+        } else {
+            drop(file);
+            let raw = zip.by_index_raw(i).map_err(|e| fail(&e))?;
+            out.raw_copy_file(raw).map_err(|e| fail(&e))?;
+        }
+    }
+    Ok(Some(out.finish().map_err(|e| fail(&e))?.into_inner()))
+}
+
+/// The relationships of a workbook part, each macro sheet's made a dialog sheet's.
+fn relabel_macro_sheets(rels: &str) -> String {
+    const DIALOG: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/dialogsheet";
+    let mut out = String::with_capacity(rels.len());
+    let mut rest = rels;
+    while let Some(start) = rest.find("<Relationship ") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        let element = &rest[start..end];
+        if element.to_ascii_lowercase().contains("macrosheet\"") {
+            let mut e = String::new();
+            for part in element.split_inclusive('"') {
+                e.push_str(part);
+            }
+            // Type="...xlMacrosheet" → the dialog sheet type; Target folder likewise.
+            let typ = e.find("Type=\"").map(|t| t + 6);
+            if let Some(t) = typ {
+                if let Some(len) = e[t..].find('"') {
+                    e.replace_range(t..t + len, DIALOG);
+                }
+            }
+            out.push_str(&e.replace("macrosheets/", "dialogsheets/"));
+        } else {
+            out.push_str(element);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A calamine error as a short phrase, password protection said plainly, and no Rust
