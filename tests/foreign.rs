@@ -91,9 +91,10 @@ const FILES: &[(&str, Says)] = &[
     ("phpspreadsheet/premiere.win1252.csv", Reads(&[("premiere.win1252.csv", Some((0, 0, "première")))])),
     // A sector chain that loops (1 KiB; calamine alone asks for 17 GB and aborts).
     ("phpspreadsheet/oleloop.xls", Refuses("a damaged xls workbook (more allocation sectors than the file has); open it in Excel or LibreOffice and save it again")),
-    // Cells spanning A1:IV65536: refused before calamine reserves a dense range (1 GiB).
-    ("poi/51535.xls", Refuses("the workbook's sheets span 16777216 cells from their first to their last used cell, over the limit of 2000000")),
-    ("poi/SharedFormulaTest.xls", Refuses("the workbook's sheets span 8487301 cells")),
+    // Cells at the corners of A1:IV65536 (calamine alone takes 1 GiB) and scattered over
+    // 32,770 rows (380 MB): read in bands (`cells_far_apart_are_read_in_bounded_passes`).
+    ("poi/51535.xls", Reads(&[("Sheet1", Some((0, 0, "Top Left Cell"))), ("Sheet2", None), ("Sheet3", None)])),
+    ("poi/SharedFormulaTest.xls", Reads(&[("0", Some((0, 0, "1")))])),
     // Every kind of password: XOR and RC4 (CryptoAPI) xls, OOXML encryption.
     ("poi/xor-encryption-abc.xls", Refuses(PASSWORD)),
     ("sheetjs/password_2002_40_xor.xls", Refuses(PASSWORD)),
@@ -159,6 +160,41 @@ fn igp_says_of_each_foreign_file_what_it_is() {
             (Err(reason), Reads(_)) => panic!("{file}: refused: {reason}"),
         }
     }
+}
+
+/// The cells of an xls that span far more than they hold are all read, each in its place,
+/// though no pass may build a range of more than the limits (so never the 16.7 million
+/// cells of A1:IV65536, 1 GiB in calamine): a limit of 1,000 cells still reads them.
+#[test]
+fn cells_far_apart_are_read_in_bounded_passes() {
+    let path = fixture("foreign/poi/51535.xls");
+    let limits = Limits {
+        max_cells: 1_000,
+        ..Limits::default()
+    };
+    let bytes = read::read_bytes(&path, &limits).unwrap();
+    let grids = read::read_grids(&path, &bytes, sniff::Kind::Xls, &limits).unwrap();
+    let cells: Vec<(u32, u32, String)> = grids[0]
+        .rows()
+        .flat_map(|(r, row)| row.iter().map(move |(c, v)| (r, *c, v.display())))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            (0, 0, "Top Left Cell".to_string()),
+            (0, 255, "Top Right Cell".to_string()),
+            (65535, 0, "Bottom Left Cell".to_string()),
+            (65535, 255, "Bottom Right Cell".to_string()),
+        ]
+    );
+    // 64 numbers over rows 1 to 32,770 and columns A to DZ, as xlrd reads them.
+    let path = fixture("foreign/poi/SharedFormulaTest.xls");
+    let bytes = read::read_bytes(&path, &limits).unwrap();
+    let grids = read::read_grids(&path, &bytes, sniff::Kind::Xls, &limits).unwrap();
+    let g = &grids[0];
+    assert_eq!(g.len(), 64);
+    assert_eq!(g.get(0, 128).map(|v| v.display()), Some("2".to_string()));
+    assert_eq!(g.get(32769, 7).map(|v| v.display()), Some("8".to_string()));
 }
 
 /// Every committed foreign file is in the table above, and its origin in fixtures/README.md.

@@ -259,28 +259,46 @@ impl<'a> Compound<'a> {
         for &(at, n) in &pieces {
             bytes.extend_from_slice(&self.bytes[at..at + n]);
         }
-        Ok(Some(Stream { bytes, pieces }))
+        Ok(Some(Stream::new(bytes, pieces)))
     }
 }
 
 /// A stream's bytes and where they lie in the file.
 struct Stream {
     bytes: Vec<u8>,
+    /// (file offset, length) of each piece, in stream order.
     pieces: Vec<(usize, usize)>,
+    /// The stream offset each piece starts at.
+    starts: Vec<usize>,
 }
 
 impl Stream {
+    fn new(bytes: Vec<u8>, pieces: Vec<(usize, usize)>) -> Stream {
+        let starts = pieces
+            .iter()
+            .scan(0, |base, &(_, n)| {
+                let start = *base;
+                *base += n;
+                Some(start)
+            })
+            .collect();
+        Stream {
+            bytes,
+            pieces,
+            starts,
+        }
+    }
+
     /// Writes `value` over the stream's bytes at `offset`, in `file` (a copy of the file).
     fn patch(&self, file: &mut [u8], offset: usize, value: &[u8]) {
-        let mut base = 0;
-        for &(at, n) in &self.pieces {
-            for (i, &b) in value.iter().enumerate() {
-                let o = offset + i;
-                if (base..base + n).contains(&o) {
-                    file[at + o - base] = b;
+        for (i, &b) in value.iter().enumerate() {
+            let o = offset + i;
+            let p = self.starts.partition_point(|&s| s <= o).saturating_sub(1);
+            if let (Some(&(at, n)), Some(&start)) = (self.pieces.get(p), self.starts.get(p)) {
+                if o - start < n {
+                    file[at + o - start] = b;
                 }
             }
-            base += n;
         }
     }
 }
@@ -332,35 +350,53 @@ fn reserved_cells(data: &[u8]) -> u64 {
     u64::from(rows) * u64::from(cols)
 }
 
-/// The extent of one substream's cells.
-#[derive(Default)]
-struct Extent {
-    cells: Option<(u32, u32, u32, u32)>,
-    formulas: Option<(u32, u32, u32, u32)>,
+/// A record of a worksheet that calamine turns into a cell (or a formula's string result).
+struct CellRecord {
+    /// The stream offset of the record's header.
+    at: usize,
+    row: u32,
+    first: u32,
+    last: u32,
+    formula: bool,
+    /// The String records (0x0207) that give this formula its text result.
+    results: Vec<usize>,
 }
 
-fn grow(b: &mut Option<(u32, u32, u32, u32)>, row: u32, c0: u32, c1: u32) {
-    let (r0, r1, l, h) = b.get_or_insert((row, row, c0, c1));
-    *r0 = (*r0).min(row);
-    *r1 = (*r1).max(row);
-    *l = (*l).min(c0);
-    *h = (*h).max(c1);
+/// A band of one sheet's cells read in one pass: their records and the span of their rows
+/// and columns.
+struct Band {
+    sheet: usize,
+    records: Vec<usize>,
+    rows: (u32, u32),
+    cols: (u32, u32),
 }
 
-fn area(b: Option<(u32, u32, u32, u32)>) -> u64 {
-    b.map_or(0, |(r0, r1, c0, c1)| {
-        (u64::from(r1 - r0) + 1) * (u64::from(c1.max(c0) - c0) + 1)
-    })
+impl Band {
+    fn area(rows: (u32, u32), cols: (u32, u32)) -> u64 {
+        (u64::from(rows.1 - rows.0) + 1) * (u64::from(cols.1 - cols.0) + 1)
+    }
 }
 
-/// Checks an xls before calamine reads it, and gives the bytes to read: the file itself,
-/// or a copy whose oversized DIMENSIONS records are zeroed.
+/// The most passes one xls is read in (each pass parses the whole workbook again).
+const MAX_PASSES: usize = 16;
+
+/// Checks an xls before calamine reads it, and gives the bytes to read, in one pass or
+/// several: the file itself, or copies in which some records are changed so that no dense
+/// range calamine builds is larger than the limits allow.
+///
+/// calamine reserves the cells a DIMENSIONS record claims, then keeps each sheet as a dense
+/// range from its first to its last cell: four cells at the corners of A1:IV65536 cost
+/// 16.7 million. Oversized DIMENSIONS records are zeroed in the copy. When cells themselves
+/// span too far, each sheet's cells are cut into bands of rows whose span fits, and each
+/// pass keeps the cell records of some bands (the others become BLANK records, which
+/// calamine skips): the caller reads each pass and puts the cells together, at their own
+/// row and column. Memory stays bounded by the limits, whatever the file claims.
 ///
 /// # Errors
 ///
-/// A phrase for the person: a damaged structure, a password, not a workbook, or sheets
-/// that would cost more than the limits allow.
-pub fn prepare_xls<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Cow<'a, [u8]>, String> {
+/// A phrase for the person: a damaged structure, a password, not a workbook, or cells so
+/// scattered that more than 16 passes would be needed.
+pub fn prepare_xls<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Vec<Cow<'a, [u8]>>, String> {
     let cfb = Compound::open(bytes)?;
     if cfb.has("EncryptedPackage") {
         return Err(PASSWORD.into());
@@ -375,8 +411,8 @@ pub fn prepare_xls<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Cow<'a, [u8]>
     let s = &stream.bytes;
     let mut at = 0;
     let mut depth = 0usize;
-    let mut extent = Extent::default();
-    let mut dense: u64 = 0;
+    let mut sheet = 0usize;
+    let mut sheets: Vec<Vec<CellRecord>> = Vec::new();
     let mut dimensions = Vec::new();
     while at + 4 <= s.len() {
         let typ = u16_at(s, at);
@@ -390,50 +426,127 @@ pub fn prepare_xls<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Cow<'a, [u8]>
             0x0809 => {
                 depth += 1;
                 if depth == 1 {
-                    extent = Extent::default();
+                    sheet = sheets.len();
+                    sheets.push(Vec::new());
                 }
             }
-            0x000A => {
-                if depth == 1 {
-                    dense += area(extent.cells) + area(extent.formulas);
-                }
-                depth = depth.saturating_sub(1);
-            }
+            0x000A => depth = depth.saturating_sub(1),
             0x0200 if data.len() >= 8 && reserved_cells(data) > 65_536 => {
                 dimensions.push((at + 4, len));
             }
+            // A formula's string result belongs to the formula before it.
+            0x0207 if depth == 1 => {
+                if let Some(f) = sheets[sheet].iter_mut().rev().find(|c| c.formula) {
+                    f.results.push(at);
+                }
+            }
             _ if depth == 1 => {
-                if let Some((row, c0, c1)) = cell_span(typ, data) {
-                    grow(&mut extent.cells, row, c0, c1);
-                    if typ == 0x0006 {
-                        grow(&mut extent.formulas, row, c0, c1);
-                    }
+                if let Some((row, first, last)) = cell_span(typ, data) {
+                    sheets[sheet].push(CellRecord {
+                        at,
+                        row,
+                        first,
+                        last: last.max(first),
+                        formula: typ == 0x0006,
+                        results: Vec::new(),
+                    });
                 }
             }
             _ => {}
         }
         at += 4 + len;
     }
-    if depth == 1 {
-        dense += area(extent.cells) + area(extent.formulas);
-    }
-    // calamine keeps each sheet as a dense range from its first to its last cell.
+
+    // Each sheet's cells in bands of rows whose span (cells and formulas, both dense in
+    // calamine) fits half the budget of a pass.
     let budget = 2 * limits.max_cells as u64;
-    if dense > budget {
+    let mut bands: Vec<Band> = Vec::new();
+    let mut whole = true;
+    for (i, cells) in sheets.iter().enumerate() {
+        let mut order: Vec<usize> = (0..cells.len()).collect();
+        order.sort_by_key(|&k| cells[k].row);
+        let first_band = bands.len();
+        for k in order {
+            let c = &cells[k];
+            let fits = |b: &Band| {
+                let rows = (b.rows.0.min(c.row), b.rows.1.max(c.row));
+                let cols = (b.cols.0.min(c.first), b.cols.1.max(c.last));
+                (2 * Band::area(rows, cols) <= budget / 2).then_some((rows, cols))
+            };
+            match bands.last_mut().filter(|b| b.sheet == i) {
+                Some(b) if fits(b).is_some() => {
+                    if let Some((rows, cols)) = fits(b) {
+                        (b.rows, b.cols) = (rows, cols);
+                        b.records.push(k);
+                    }
+                }
+                _ => bands.push(Band {
+                    sheet: i,
+                    records: vec![k],
+                    rows: (c.row, c.row),
+                    cols: (c.first, c.last),
+                }),
+            }
+        }
+        if bands.len() > first_band + 1 {
+            whole = false;
+        }
+    }
+    // Passes: bands packed first-fit, each pass within the budget.
+    let mut passes: Vec<(u64, Vec<usize>)> = Vec::new();
+    for (i, b) in bands.iter().enumerate() {
+        let cost = 2 * Band::area(b.rows, b.cols);
+        match passes.iter_mut().find(|(used, members)| {
+            used + cost <= budget && !members.iter().any(|&m| bands[m].sheet == b.sheet)
+        }) {
+            Some((used, members)) => {
+                *used += cost;
+                members.push(i);
+            }
+            None => passes.push((cost, vec![i])),
+        }
+    }
+    if whole && passes.len() <= 1 {
+        if dimensions.is_empty() {
+            return Ok(vec![Cow::Borrowed(bytes)]);
+        }
+        let mut copy = bytes.to_vec();
+        for &(offset, len) in &dimensions {
+            stream.patch(&mut copy, offset, &vec![0; len]);
+        }
+        return Ok(vec![Cow::Owned(copy)]);
+    }
+    if passes.len() > MAX_PASSES {
+        let cells: usize = sheets.iter().map(Vec::len).sum();
         return Err(format!(
-            "the workbook's sheets span {dense} cells from their first to their last used cell, \
-             over the limit of {budget}; an IGP spans a few hundred (delete the far-away cells \
-             and save it again)"
+            "the workbook's {cells} cells are scattered so far apart that reading them would \
+             take more than {MAX_PASSES} passes over the file; an IGP spans a few hundred cells \
+             (delete the far-away cells and save it again)"
         ));
     }
-    if dimensions.is_empty() {
-        return Ok(Cow::Borrowed(bytes));
+    let blank = 0x0201u16.to_le_bytes();
+    let mut copies = Vec::with_capacity(passes.len());
+    for (_, members) in &passes {
+        let mut copy = bytes.to_vec();
+        for &(offset, len) in &dimensions {
+            stream.patch(&mut copy, offset, &vec![0; len]);
+        }
+        // Every cell record outside this pass's bands becomes a BLANK record.
+        for (b_index, band) in bands.iter().enumerate() {
+            if members.contains(&b_index) {
+                continue;
+            }
+            for &k in &band.records {
+                let c = &sheets[band.sheet][k];
+                stream.patch(&mut copy, c.at, &blank);
+                for &r in &c.results {
+                    stream.patch(&mut copy, r, &blank);
+                }
+            }
+        }
+        copies.push(Cow::Owned(copy));
     }
-    let mut copy = bytes.to_vec();
-    for (offset, len) in dimensions {
-        stream.patch(&mut copy, offset, &vec![0; len]);
-    }
-    Ok(Cow::Owned(copy))
+    Ok(copies)
 }
 
 const PASSWORD: &str = "the workbook is password-protected; save an unprotected copy and try again";
@@ -516,5 +629,22 @@ mod tests {
         assert!(prepare_xls(&file, &Limits::default())
             .unwrap_err()
             .contains("no workbook"));
+    }
+
+    #[test]
+    fn dimensions_are_measured_as_calamine_does() {
+        let record = |rf: u32, rl: u32, cf: u16, cl: u16| {
+            let mut d = Vec::new();
+            d.extend(rf.to_le_bytes());
+            d.extend(rl.to_le_bytes());
+            d.extend(cf.to_le_bytes());
+            d.extend(cl.to_le_bytes());
+            d.extend([0, 0]);
+            d
+        };
+        assert_eq!(reserved_cells(&record(0, 10, 0, 4)), 40);
+        assert_eq!(reserved_cells(&record(0, 65536, 0, 256)), 65536 * 256);
+        // A last row before the first wraps, in calamine, to four billion rows.
+        assert!(reserved_cells(&record(10, 5, 0, 1)) > 1 << 31);
     }
 }

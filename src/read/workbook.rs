@@ -80,47 +80,67 @@ fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>
             stream_cells!(wb, limits)
         }
         Kind::Xls => {
-            let checked = super::cfb::prepare_xls(bytes, limits)?;
-            let wb = match calamine::Xls::new(Cursor::new(&*checked)) {
-                // A code page encoding_rs does not have (Mac Central European, or a
-                // value other software wrote): read as Windows-1252, whose ASCII is right
-                // and whose other letters may not be, rather than not at all.
-                Err(e) if e.to_string().contains("Codepage") => {
-                    let mut options = calamine::XlsOptions::default();
-                    options.force_codepage = Some(1252);
-                    calamine::Xls::new_with_options(Cursor::new(&*checked), options)
+            // One pass, or several when the cells span too far for one dense range (see
+            // `prepare_xls`): each pass holds other cells, put together here.
+            let passes = super::cfb::prepare_xls(bytes, limits)?;
+            let mut budget = limits.max_cells;
+            let mut grids: Vec<Grid> = Vec::new();
+            for pass in &passes {
+                let read = ranges(open_xls(pass)?, limits, &mut budget)?;
+                if grids.is_empty() {
+                    grids = read;
+                    continue;
                 }
-                wb => wb,
+                for (grid, more) in grids.iter_mut().zip(read) {
+                    for (r, row) in more.rows() {
+                        for (c, v) in row.iter() {
+                            grid.set(r, *c, v.clone());
+                        }
+                    }
+                }
             }
-            .map_err(|e| describe(&e.to_string()))?;
-            ranges(wb, limits)
+            Ok(grids)
         }
         Kind::Ods => {
             let package = super::ods::prepare_ods(bytes, limits)?;
             let bytes = package.as_deref().unwrap_or(bytes);
             let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
                 .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
-            ranges(wb, limits)
+            ranges(wb, limits, &mut limits.max_cells.clone())
         }
         Kind::Fods => {
             let package = super::ods::fods_package(bytes, limits)?;
             let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(&package[..]))
                 .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
-            ranges(wb, limits)
+            ranges(wb, limits, &mut limits.max_cells.clone())
         }
         Kind::SpreadsheetMl => super::spreadsheetml::read(bytes, limits),
         Kind::Delimited | Kind::Json => Err("not a workbook".into()),
     }
 }
 
+/// Opens an xls that `prepare_xls` checked. A code page encoding_rs does not have (Mac
+/// Central European, or a value other software wrote) is read as Windows-1252, whose
+/// ASCII is right and whose other letters may not be, rather than not at all.
+fn open_xls(bytes: &[u8]) -> Result<calamine::Xls<Cursor<&[u8]>>, String> {
+    match calamine::Xls::new(Cursor::new(bytes)) {
+        Err(e) if e.to_string().contains("Codepage") => {
+            let mut options = calamine::XlsOptions::default();
+            options.force_codepage = Some(1252);
+            calamine::Xls::new_with_options(Cursor::new(bytes), options)
+        }
+        wb => wb,
+    }
+    .map_err(|e| describe(&e.to_string()))
+}
+
 /// Reads xls and ods sheets, which calamine gives as whole ranges.
-fn ranges<'a, R>(mut wb: R, limits: &Limits) -> Result<Vec<Grid>, String>
+fn ranges<'a, R>(mut wb: R, limits: &Limits, budget: &mut usize) -> Result<Vec<Grid>, String>
 where
     R: Reader<Cursor<&'a [u8]>>,
     R::Error: std::fmt::Display,
 {
     let mut grids = Vec::new();
-    let mut budget = limits.max_cells;
     for name in worksheet_names(wb.sheets_metadata()) {
         let range = wb
             .worksheet_range(&name)
@@ -129,7 +149,7 @@ where
         if let Some((r0, c0)) = range.start() {
             for (r, c, d) in range.used_cells() {
                 if let Some(v) = from_data(d) {
-                    take(&mut budget, limits, &name)?;
+                    take(budget, limits, &name)?;
                     grid.set(r0 + r as u32, c0 + c as u32, v);
                 }
             }
