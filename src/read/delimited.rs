@@ -21,9 +21,12 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String>
     let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
         None => match std::str::from_utf8(bytes) {
-            // Most files: lent as they are, checked once.
-            Ok(text) => return check_text(Cow::Borrowed(text), UTF_8),
-            Err(_) => {
+            // Most files: lent as they are, checked once. (ASCII text in UTF-16 or UTF-32
+            // is valid UTF-8 too, with NULs: looked at below.)
+            Ok(text) if memchr::memchr(0, bytes).is_none() => {
+                return check_text(Cow::Borrowed(text), UTF_8)
+            }
+            _ => {
                 if let Some(big_endian) = looks_utf32(bytes) {
                     let text = decode_utf32(bytes, big_endian)?;
                     return check_text(Cow::Owned(text), UTF_8);
@@ -479,6 +482,14 @@ mod tests {
         assert_eq!(decode(&bom).unwrap().0, text);
         let le16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(decode(&le16).unwrap().0, text);
+        // ASCII only: valid UTF-8 as well, with NULs.
+        let ascii32: Vec<u8> = "a,b\n"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        assert_eq!(decode(&ascii32).unwrap().0, "a,b\n");
+        let ascii16: Vec<u8> = "a,b\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&ascii16).unwrap().0, "a,b\n");
         let (sjis, _, _) = encoding_rs::SHIFT_JIS
             .encode("名前,山田太郎\n役割,エンジニア\n目標,日本語の資料を読む\n");
         let (decoded, encoding) = decode(&sjis).unwrap();

@@ -59,7 +59,11 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
         (b"\x89PNG", "a PNG image, not a spreadsheet or CSV"),
         (b"\xFF\xD8\xFF", "a JPEG image, not a spreadsheet or CSV"),
         (b"GIF8", "a GIF image, not a spreadsheet or CSV"),
-        (b"\x1F\x8B", "a gzip archive, not a spreadsheet or CSV"),
+        (
+            b"\x1F\x8B",
+            "a gzip archive, not a spreadsheet or CSV (a Gnumeric workbook is one: open it in \
+             Gnumeric or LibreOffice and save it as Excel Workbook (.xlsx))",
+        ),
         (b"Rar!", "a RAR archive, not a spreadsheet or CSV"),
         (b"7z\xBC\xAF", "a 7-Zip archive, not a spreadsheet or CSV"),
         (
@@ -129,6 +133,24 @@ fn xml_kind(bytes: &[u8]) -> Result<Kind, String> {
 const OPEN_AND_SAVE: &str =
     "{what}: open it in {app}, save it as Excel Workbook (.xlsx) and check that";
 
+/// A dBASE or FoxPro table: a version byte, the date of the last update (YY MM DD), the
+/// record count, then the header and record lengths.
+fn is_dbase(bytes: &[u8]) -> bool {
+    const VERSIONS: [u8; 14] = [
+        0x02, 0x03, 0x04, 0x05, 0x30, 0x31, 0x32, 0x43, 0x63, 0x83, 0x8B, 0x8C, 0xCB, 0xF5,
+    ];
+    if bytes.len() < 32 || !VERSIONS.contains(&bytes[0]) {
+        return false;
+    }
+    let header = usize::from(u16::from_le_bytes([bytes[8], bytes[9]]));
+    let record = u16::from_le_bytes([bytes[10], bytes[11]]);
+    (1..=12).contains(&bytes[2])
+        && (1..=31).contains(&bytes[3])
+        && header >= 33
+        && header <= bytes.len()
+        && record >= 1
+}
+
 /// Spreadsheet formats older than igp reads, told by their first bytes.
 fn old_format(bytes: &[u8]) -> Option<String> {
     let say =
@@ -150,6 +172,29 @@ fn old_format(bytes: &[u8]) -> Option<String> {
     }
     if bytes.starts_with(b"ID;P") || bytes.starts_with(b"ID;N") {
         return say("a SYLK file (.slk)", "Excel or LibreOffice");
+    }
+    // Quattro Pro for DOS and Windows (WQ1, WB1, WB2): a BOF record of 2 bytes, version
+    // 0x5120, 0x1001 or 0x1002.
+    if bytes.len() >= 6
+        && bytes.starts_with(b"\x00\x00\x02\x00")
+        && matches!(bytes[4..6], [0x20, 0x51] | [0x01, 0x10] | [0x02, 0x10])
+    {
+        return say("a Quattro Pro spreadsheet", "LibreOffice");
+    }
+    // Microsoft Works spreadsheet (WKS): a Works BOF record.
+    if bytes.starts_with(b"\xFF\x00\x02\x00\x04\x04") {
+        return say("a Microsoft Works spreadsheet", "LibreOffice");
+    }
+    // An Excel 5-2003 workbook stream taken out of its compound file.
+    if bytes.len() >= 8 && bytes.starts_with(b"\x09\x08") && bytes[3] == 0 {
+        return Some(
+            "an Excel workbook stream taken out of its .xls file, not a spreadsheet; check the \
+             original .xls"
+                .into(),
+        );
+    }
+    if is_dbase(bytes) {
+        return say("a dBASE table (.dbf)", "LibreOffice");
     }
     // Lotus 1-2-3: a BOF record, 2 bytes (WKS, WK1) or 26 (WK3, WK4, 123).
     if bytes.len() >= 8
@@ -221,7 +266,17 @@ fn sniff_zip(bytes: &[u8]) -> Result<Kind, String> {
                 .into(),
         );
     }
-    Err("a zip archive that is not a workbook (no xl/workbook.xml or content.xml inside)".into())
+    if names
+        .iter()
+        .any(|n| n.contains(".numbers/") || n == "index.zip")
+    {
+        return Err(NUMBERS.into());
+    }
+    Err(
+        "a zip archive that is not a workbook (no xl/workbook.xml or content.xml inside); \
+         unzip it and check the spreadsheet inside"
+            .into(),
+    )
 }
 
 const NUMBERS: &str =
@@ -329,6 +384,13 @@ mod tests {
             sylk.starts_with("a SYLK file") && sylk.contains(".xlsx"),
             "{sylk}"
         );
+        let quattro = [0x00, 0x00, 0x02, 0x00, 0x20, 0x51, 0xCC, 0x00];
+        assert!(sniff(&quattro)
+            .unwrap_err()
+            .starts_with("a Quattro Pro spreadsheet"));
+        let mut dbase = vec![0x03, 0x75, 0x03, 0x05, 3, 0, 0, 0, 0xA1, 0, 0x21, 0];
+        dbase.resize(0xA1 + 3 * 0x21, b' ');
+        assert!(sniff(&dbase).unwrap_err().starts_with("a dBASE table"));
         let lotus = [0x00, 0x00, 0x02, 0x00, 0x06, 0x04, 0x06, 0x00];
         assert!(sniff(&lotus).unwrap_err().starts_with("a Lotus 1-2-3 file"));
         let xml = b"<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";

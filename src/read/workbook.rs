@@ -32,7 +32,7 @@ pub fn read(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, Stri
     result.unwrap_or_else(|panic| {
         let what = crate::error::panic_message(panic.as_ref()).unwrap_or_default();
         Err(format!(
-            "a damaged workbook: the {} reader failed ({what})",
+            "a damaged workbook: the {} reader failed ({what}); {RESAVE}",
             kind.name()
         ))
     })
@@ -287,8 +287,11 @@ fn describe(message: &str) -> String {
             format!("{one_line}, found other content")
         };
     }
-    format!("not a readable workbook ({one_line})")
+    format!("not a readable workbook ({one_line}); {RESAVE}")
 }
+
+/// What to do with a workbook its reader gives up on.
+const RESAVE: &str = "if it opens in Excel or LibreOffice, save it again from there";
 
 fn from_ref(d: &DataRef<'_>) -> Option<Value> {
     match d {
