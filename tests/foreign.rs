@@ -62,6 +62,8 @@ const FILES: &[(&str, Says)] = &[
     // calamine refuses a whole xlsx or xlsb with a macro sheet: relabelled, then skipped.
     ("sheetjs/BlankSheetTypes.xlsm", Reads(&[("Sheet1", None)])),
     ("sheetjs/BlankSheetTypes.xlsb", Reads(&[("Sheet1", None)])),
+    // XML parts in UTF-16 (big-endian, no BOM), rewritten in UTF-8.
+    ("phpspreadsheet/utf16be.xlsx", Reads(&[("Sheet1", Some((0, 0, "1")))])),
     // An ods without its mimetype part, as LibreOffice opens it.
     ("phpspreadsheet/nomimetype.ods", Reads(&[("Sheet1", Some((0, 0, "Hello")))])),
     // A code page encoding_rs lacks (Mac Central European): read as Windows-1252, so the

@@ -66,14 +66,14 @@ macro_rules! stream_cells {
 fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, String> {
     match kind {
         Kind::Xlsx | Kind::Xlsm => {
-            let relabelled = macro_sheets_as_dialog_sheets(bytes)?;
+            let relabelled = repaired_package(bytes)?;
             let cursor = Cursor::new(relabelled.as_deref().unwrap_or(bytes));
             let wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(cursor)
                 .map_err(|e: calamine::XlsxError| describe(&e.to_string()))?;
             stream_cells!(wb, limits)
         }
         Kind::Xlsb => {
-            let relabelled = macro_sheets_as_dialog_sheets(bytes)?;
+            let relabelled = repaired_package(bytes)?;
             let cursor = Cursor::new(relabelled.as_deref().unwrap_or(bytes));
             let wb: calamine::Xlsb<_> = calamine::open_workbook_from_rs(cursor)
                 .map_err(|e: calamine::XlsbError| describe(&e.to_string()))?;
@@ -181,15 +181,21 @@ fn take(budget: &mut usize, limits: &Limits, sheet: &str) -> Result<(), String> 
     Ok(())
 }
 
-/// A workbook with Excel 4 macro sheets, relabelled as dialog sheets, which igp skips.
+/// An OOXML package as calamine can read it, when it cannot as it is: a copy in which
+/// (every other part copied as it is, still compressed)
 ///
-/// calamine refuses a whole xlsx or xlsb that has a macro sheet ("Unrecognized
-/// sheet:type"); it tells sheets apart by their relationship's type (xlsx) or target
-/// folder (xlsb). So the workbook's relationships part is rewritten in a copy of the
-/// package (every other part copied as it is, still compressed): a macro sheet's
-/// relationship gets the dialog sheet type and folder. Its part is never opened.
-fn macro_sheets_as_dialog_sheets(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
+/// - Excel 4 macro sheets are relabelled as dialog sheets, which igp skips. calamine
+///   refuses a whole xlsx or xlsb that has a macro sheet ("Unrecognized sheet:type"); it
+///   tells sheets apart by their relationship's type (xlsx) or target folder (xlsb), so the
+///   workbook's relationships part gets the dialog sheet's type and folder. The macro
+///   sheet's part is never opened.
+/// - XML parts in UTF-16 (which Excel reads) are rewritten in UTF-8, declaration included:
+///   calamine's XML reader stops at their first NUL byte.
+///
+/// Parts are rewritten only up to 32 MB each (an IGP's are a few hundred KB).
+fn repaired_package(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     use std::io::{Read, Write};
+    const MAX_PART: u64 = 32 * 1024 * 1024;
     let fail = |e: &dyn std::fmt::Display| format!("a damaged zip archive ({e})");
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| fail(&e))?;
     let is_rels = |n: &str| {
@@ -201,25 +207,43 @@ fn macro_sheets_as_dialog_sheets(bytes: &[u8]) -> Result<Option<Vec<u8>>, String
             .to_ascii_lowercase()
             .contains("macrosheets/")
     });
-    if !has_macros {
+    // Which parts are XML in UTF-16 (a BOM, or `<` as a UTF-16 code unit).
+    let mut utf16 = vec![false; zip.len()];
+    for (i, flag) in utf16.iter_mut().enumerate() {
+        let file = zip.by_index(i).map_err(|e| fail(&e))?;
+        if file.is_dir() || file.size() > MAX_PART {
+            continue;
+        }
+        let mut head = [0u8; 2];
+        let n = file.take(2).read(&mut head).unwrap_or(0);
+        *flag = n == 2 && matches!(head, [0xFF, 0xFE] | [0xFE, 0xFF] | [b'<', 0] | [0, b'<']);
+    }
+    if !has_macros && !utf16.contains(&true) {
         return Ok(None);
     }
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + 1024)));
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for i in 0..zip.len() {
+    for (i, &wide) in utf16.iter().enumerate() {
         let mut file = zip.by_index(i).map_err(|e| fail(&e))?;
         let name = file.name().map_err(|e| fail(&e))?.to_string();
-        if is_rels(&name) {
-            let mut text = String::new();
+        let relabel = has_macros && is_rels(&name);
+        if relabel || wide {
+            let mut raw = Vec::new();
             (&mut file)
-                .take(1 << 20)
-                .read_to_string(&mut text)
+                .take(MAX_PART)
+                .read_to_end(&mut raw)
                 .map_err(|e| fail(&e))?;
             drop(file);
+            let mut text = super::spreadsheetml::xml_text(&raw).into_owned();
+            if wide {
+                text = utf8_declaration(&text);
+            }
+            if relabel {
+                text = relabel_macro_sheets(&text);
+            }
             out.start_file(name, stored).map_err(|e| fail(&e))?;
-            out.write_all(relabel_macro_sheets(&text).as_bytes())
-                .map_err(|e| fail(&e))?;
+            out.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
         } else {
             drop(file);
             let raw = zip.by_index_raw(i).map_err(|e| fail(&e))?;
@@ -227,6 +251,19 @@ fn macro_sheets_as_dialog_sheets(bytes: &[u8]) -> Result<Option<Vec<u8>>, String
         }
     }
     Ok(Some(out.finish().map_err(|e| fail(&e))?.into_inner()))
+}
+
+/// XML text whose declaration names UTF-16, made to name UTF-8.
+fn utf8_declaration(xml: &str) -> String {
+    let Some(end) = xml.starts_with("<?xml").then(|| xml.find("?>")).flatten() else {
+        return xml.to_string();
+    };
+    let declaration = xml[..end]
+        .replace("UTF-16BE", "UTF-8")
+        .replace("UTF-16LE", "UTF-8")
+        .replace("UTF-16", "UTF-8")
+        .replace("utf-16", "UTF-8");
+    format!("{declaration}{}", &xml[end..])
 }
 
 /// The relationships of a workbook part, each macro sheet's made a dialog sheet's.
