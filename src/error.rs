@@ -26,7 +26,9 @@ pub enum Error {
         hint: &'static str,
     },
     /// A JSON plan that does not match the model.
-    #[error("{path}: not an igp plan in JSON: {reason}")]
+    #[error(
+        "{path}: not an igp plan in JSON: {reason} (igp reads the JSON that `igp convert --to json` writes)"
+    )]
     BadJson { path: PathBuf, reason: String },
     /// An output could not be written.
     #[error("{path}: cannot write: {reason}")]
