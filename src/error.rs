@@ -25,7 +25,9 @@ pub enum Error {
         hint: &'static str,
     },
     /// A JSON plan that does not match the model.
-    #[error("{path}: not an igp plan in JSON: {reason}")]
+    #[error(
+        "{path}: not an igp plan in JSON: {reason} (igp reads the JSON that `igp convert --to json` writes)"
+    )]
     BadJson { path: PathBuf, reason: String },
     /// Several inputs given as the parts of one plan are two plans (each has a section the
     /// other has, or they name two owners).

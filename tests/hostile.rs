@@ -310,8 +310,8 @@ fn a_reader_panic_on_a_damaged_workbook_is_a_finding_not_a_crash() {
         .args(["check", "damaged.xls"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
-            "error[S001]: a damaged workbook: the xls reader failed",
-        ))
+        // The compound-file check (src/read/cfb.rs) now finds this file's chain past the
+        // end before calamine can panic on it; either way, one S001 that says "damaged".
+        .stdout(predicate::str::contains("error[S001]: a damaged"))
         .stderr(predicate::str::is_empty());
 }

@@ -1,35 +1,111 @@
 //! Delimited text (CSV, TSV, `;` and `|` separated) through csv-core, into a grid.
 //!
-//! The encoding is told by the BOM (UTF-8, UTF-16), else UTF-8 when the bytes are valid
-//! UTF-8, else UTF-16 without BOM when every other byte is NUL, else Windows-1252.
+//! The encoding is told by the BOM (UTF-8, UTF-16, UTF-32), else UTF-8 when the bytes are
+//! valid UTF-8, else UTF-32 or UTF-16 without BOM when the NUL bytes fall as they do in
+//! those, else what `chardetng` (Firefox's detector for legacy text) guesses: Windows-1252
+//! and the other single-byte code pages, Shift-JIS, EUC-KR, GBK, Big5...
 //! The delimiter is sniffed from the first records.
 
 use super::grid::{Grid, Value};
 use super::Limits;
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// Decodes the bytes of a text file, or says why they are not text.
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String> {
+    if let Some(big_endian) = utf32_bom(bytes) {
+        let text = decode_utf32(&bytes[4..], big_endian)?;
+        return check_text(Cow::Owned(text), UTF_8);
+    }
     let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
         None => match std::str::from_utf8(bytes) {
-            // Most files: lent as they are, checked once.
-            Ok(text) => return check_text(Cow::Borrowed(text), UTF_8),
-            Err(_) if looks_utf16(bytes, 1) => (UTF_16LE, bytes),
-            Err(_) if looks_utf16(bytes, 0) => (UTF_16BE, bytes),
-            Err(_) => (WINDOWS_1252, bytes),
+            // Most files: lent as they are, checked once. (ASCII text in UTF-16 or UTF-32
+            // is valid UTF-8 too, with NULs: looked at below.)
+            Ok(text) if memchr::memchr(0, bytes).is_none() => {
+                return check_text(Cow::Borrowed(text), UTF_8)
+            }
+            _ => {
+                if let Some(big_endian) = looks_utf32(bytes) {
+                    let text = decode_utf32(bytes, big_endian)?;
+                    return check_text(Cow::Owned(text), UTF_8);
+                }
+                if looks_utf16(bytes, 1) {
+                    (UTF_16LE, bytes)
+                } else if looks_utf16(bytes, 0) {
+                    (UTF_16BE, bytes)
+                } else {
+                    (guess_legacy(bytes), bytes)
+                }
+            }
         },
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    if had_errors && encoding != WINDOWS_1252 {
+    if had_errors && (encoding == UTF_8 || encoding == UTF_16LE || encoding == UTF_16BE) {
         return Err(format!(
             "text that is not valid {} (a damaged or binary file)",
             encoding.name()
         ));
     }
     check_text(text, encoding)
+}
+
+/// The legacy encoding of text that is not UTF-8, as `chardetng` guesses it from the
+/// first 64 KiB (Windows-1252 for Western text, Shift_JIS for Japanese...).
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(&bytes[..bytes.len().min(64 * 1024)], true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// The byte order of a UTF-32 BOM, when the bytes start with one.
+fn utf32_bom(bytes: &[u8]) -> Option<bool> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        Some(false)
+    } else if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// UTF-32 without BOM: in the first code units, the top byte is NUL and the lowest is not
+/// (most text is below U+10000 and has no NUL).
+fn looks_utf32(bytes: &[u8]) -> Option<bool> {
+    let units: Vec<&[u8]> = bytes.chunks_exact(4).take(256).collect();
+    if units.len() < 2 || bytes.len() % 4 != 0 {
+        return None;
+    }
+    let le = units
+        .iter()
+        .all(|u| u[3] == 0 && u[2] <= 0x10 && u != &[0, 0, 0, 0]);
+    let be = units
+        .iter()
+        .all(|u| u[0] == 0 && u[1] <= 0x10 && u != &[0, 0, 0, 0]);
+    match (le, be) {
+        (true, false) => Some(false),
+        (false, true) => Some(true),
+        _ => None,
+    }
+}
+
+fn decode_utf32(body: &[u8], big_endian: bool) -> Result<String, String> {
+    if body.len() % 4 != 0 {
+        return Err("text that is not valid UTF-32 (a damaged or binary file)".into());
+    }
+    body.chunks_exact(4)
+        .map(|u| {
+            let u = [u[0], u[1], u[2], u[3]];
+            let n = if big_endian {
+                u32::from_be_bytes(u)
+            } else {
+                u32::from_le_bytes(u)
+            };
+            char::from_u32(n)
+        })
+        .collect::<Option<String>>()
+        .ok_or_else(|| "text that is not valid UTF-32 (a damaged or binary file)".into())
 }
 
 /// Refuses decoded text that is binary data: a NUL, or more than one control character in
@@ -73,10 +149,16 @@ fn control_chars(text: &str) -> (usize, usize) {
     (c0 + c1, total)
 }
 
-/// UTF-16 without BOM: in the first bytes, the byte at `zero_at` of each pair is NUL.
+/// UTF-16 without BOM: in the first code units, the byte at `zero_at` is NUL in most
+/// (ASCII and Latin text) and the other byte seldom is.
 fn looks_utf16(bytes: &[u8], zero_at: usize) -> bool {
-    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(256).collect();
-    pairs.len() >= 2 && pairs.iter().all(|p| p[zero_at] == 0 && p[1 - zero_at] != 0)
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(512).collect();
+    let zero = pairs.iter().filter(|p| p[zero_at] == 0).count();
+    let other = pairs.iter().filter(|p| p[1 - zero_at] == 0).count();
+    pairs.len() >= 2
+        && bytes.len() % 2 == 0
+        && zero * 10 >= pairs.len() * 7
+        && other * 10 <= pairs.len()
 }
 
 /// The delimiter that splits the first records most consistently into several fields:
@@ -381,6 +463,38 @@ mod tests {
             .collect();
         assert_eq!(decode(&utf16).unwrap().0, "a\tb");
         assert!(decode(&[0, 1, 2, 3, 200, 17, 4, 5]).is_err());
+    }
+
+    #[test]
+    fn decodes_utf32_and_bomless_utf16_and_legacy_encodings() {
+        let text = "Name,Zoë\nRole,Lead\n";
+        let le32: Vec<u8> = text
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let be32: Vec<u8> = text
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
+        let bom: Vec<u8> = [0xFF, 0xFE, 0, 0].into_iter().chain(le32.clone()).collect();
+        assert_eq!(decode(&le32).unwrap().0, text);
+        assert_eq!(decode(&be32).unwrap().0, text);
+        assert_eq!(decode(&bom).unwrap().0, text);
+        let le16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&le16).unwrap().0, text);
+        // ASCII only: valid UTF-8 as well, with NULs.
+        let ascii32: Vec<u8> = "a,b\n"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        assert_eq!(decode(&ascii32).unwrap().0, "a,b\n");
+        let ascii16: Vec<u8> = "a,b\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&ascii16).unwrap().0, "a,b\n");
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS
+            .encode("名前,山田太郎\n役割,エンジニア\n目標,日本語の資料を読む\n");
+        let (decoded, encoding) = decode(&sjis).unwrap();
+        assert_eq!(encoding, encoding_rs::SHIFT_JIS);
+        assert!(decoded.contains("山田太郎"), "{decoded}");
     }
 
     #[test]

@@ -4,10 +4,13 @@
 //! One module per source kind: [`workbook`] (calamine) and [`delimited`] (csv); then
 //! [`locate`] finds the sections, whatever the layout.
 
+pub mod cfb;
 pub mod delimited;
 pub mod grid;
 pub mod locate;
+pub mod ods;
 pub mod sniff;
+pub mod spreadsheetml;
 pub mod workbook;
 
 use crate::error::{Error, Result};

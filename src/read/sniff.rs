@@ -10,6 +10,10 @@ pub enum Kind {
     Xlsb,
     Xls,
     Ods,
+    /// A flat OpenDocument spreadsheet (.fods): an ods's content in one XML file.
+    Fods,
+    /// An Excel 2003 XML spreadsheet (SpreadsheetML).
+    SpreadsheetMl,
     /// Delimited text (CSV, TSV, semicolon- or pipe-separated).
     Delimited,
     /// A plan in igp's own JSON model.
@@ -25,6 +29,8 @@ impl Kind {
             Kind::Xlsb => "xlsb",
             Kind::Xls => "xls",
             Kind::Ods => "ods",
+            Kind::Fods => "fods",
+            Kind::SpreadsheetMl => "xml",
             Kind::Delimited => "csv",
             Kind::Json => "json",
         }
@@ -45,12 +51,19 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
         }
         return Ok(Kind::Xls);
     }
+    if let Some(what) = old_format(bytes) {
+        return Err(what);
+    }
     let magic: [(&[u8], &str); 9] = [
         (b"%PDF", "a PDF document, not a spreadsheet or CSV"),
         (b"\x89PNG", "a PNG image, not a spreadsheet or CSV"),
         (b"\xFF\xD8\xFF", "a JPEG image, not a spreadsheet or CSV"),
         (b"GIF8", "a GIF image, not a spreadsheet or CSV"),
-        (b"\x1F\x8B", "a gzip archive, not a spreadsheet or CSV"),
+        (
+            b"\x1F\x8B",
+            "a gzip archive, not a spreadsheet or CSV (a Gnumeric workbook is one: open it in \
+             Gnumeric or LibreOffice and save it as Excel Workbook (.xlsx))",
+        ),
         (b"Rar!", "a RAR archive, not a spreadsheet or CSV"),
         (b"7z\xBC\xAF", "a 7-Zip archive, not a spreadsheet or CSV"),
         (
@@ -77,42 +90,224 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
             "an HTML page, not a spreadsheet or CSV (did the download save a sign-in page?)".into(),
         );
     }
-    if lower.starts_with("<?xml") || lower.starts_with("<svg") {
-        return Err(
-            "an XML document, not a spreadsheet or CSV (save it as .xlsx, .ods or .csv)".into(),
-        );
+    if lower.starts_with("<?xml") || lower.starts_with("<svg") || lower.starts_with("<office:") {
+        return xml_kind(bytes);
     }
-    if lower.starts_with('{') {
+    if lower.starts_with('{') && is_json(bytes) {
         return Ok(Kind::Json);
     }
     Ok(Kind::Delimited)
 }
 
+/// Whether text that starts with `{` is JSON (then it is meant as igp's JSON model), not
+/// text that happens to start with a brace. Checked without building the value.
+fn is_json(bytes: &[u8]) -> bool {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
+        || memchr::memmem::find(body, b"\"schema_version\"").is_some()
+}
+
+/// What an XML file is: a flat OpenDocument spreadsheet is read; the other XML
+/// spreadsheets are named, with what to do.
+fn xml_kind(bytes: &[u8]) -> Result<Kind, String> {
+    let head = super::spreadsheetml::xml_text(&bytes[..bytes.len().min(32 * 1024)]);
+    let has = |needle: &str| head.contains(needle);
+    if has("opendocument.spreadsheet") && has("office:document") {
+        return Ok(Kind::Fods);
+    }
+    if has(super::spreadsheetml::NAMESPACE) {
+        return Ok(Kind::SpreadsheetMl);
+    }
+    if has("opendocument.text") {
+        return Err("a flat OpenDocument text document (.fodt), not a spreadsheet".into());
+    }
+    if has("<html") || has("<HTML") {
+        return Err(
+            "an HTML page, not a spreadsheet or CSV (did the download save a sign-in page?)".into(),
+        );
+    }
+    Err("an XML document, not a spreadsheet or CSV (save it as .xlsx, .ods or .csv)".into())
+}
+
+/// The message for a format igp does not read but a spreadsheet program converts.
+const OPEN_AND_SAVE: &str =
+    "{what}: open it in {app}, save it as Excel Workbook (.xlsx) and check that";
+
+/// A dBASE or FoxPro table: a version byte, the date of the last update (YY MM DD), the
+/// record count, then the header and record lengths.
+fn is_dbase(bytes: &[u8]) -> bool {
+    const VERSIONS: [u8; 14] = [
+        0x02, 0x03, 0x04, 0x05, 0x30, 0x31, 0x32, 0x43, 0x63, 0x83, 0x8B, 0x8C, 0xCB, 0xF5,
+    ];
+    if bytes.len() < 32 || !VERSIONS.contains(&bytes[0]) {
+        return false;
+    }
+    let header = usize::from(u16::from_le_bytes([bytes[8], bytes[9]]));
+    let record = u16::from_le_bytes([bytes[10], bytes[11]]);
+    (1..=12).contains(&bytes[2])
+        && (1..=31).contains(&bytes[3])
+        && header >= 33
+        && header <= bytes.len()
+        && record >= 1
+}
+
+/// Spreadsheet formats older than igp reads, told by their first bytes.
+fn old_format(bytes: &[u8]) -> Option<String> {
+    let say =
+        |what: &str, app: &str| Some(OPEN_AND_SAVE.replace("{what}", what).replace("{app}", app));
+    // Excel 2.x, 3 and 4 worksheets are a bare BIFF stream (no compound file): a BOF
+    // record (0x0009, 0x0209, 0x0409) of 4 to 16 bytes.
+    if let [lo, hi @ (0x00 | 0x02 | 0x04), len, 0, ..] = bytes {
+        if *lo == 0x09 && (4..=16).contains(len) {
+            let version = match hi {
+                0x00 => "2.x",
+                0x02 => "3",
+                _ => "4",
+            };
+            return say(
+                &format!("an Excel {version} worksheet (before Excel 97)"),
+                "Excel or LibreOffice",
+            );
+        }
+    }
+    if bytes.starts_with(b"ID;P") || bytes.starts_with(b"ID;N") {
+        return say("a SYLK file (.slk)", "Excel or LibreOffice");
+    }
+    // Quattro Pro for DOS and Windows (WQ1, WB1, WB2): a BOF record of 2 bytes, version
+    // 0x5120, 0x1001 or 0x1002.
+    if bytes.len() >= 6
+        && bytes.starts_with(b"\x00\x00\x02\x00")
+        && matches!(bytes[4..6], [0x20, 0x51] | [0x01, 0x10] | [0x02, 0x10])
+    {
+        return say("a Quattro Pro spreadsheet", "LibreOffice");
+    }
+    // Microsoft Works spreadsheet (WKS): a Works BOF record.
+    if bytes.starts_with(b"\xFF\x00\x02\x00\x04\x04") {
+        return say("a Microsoft Works spreadsheet", "LibreOffice");
+    }
+    // An Excel 5-2003 workbook stream taken out of its compound file.
+    if bytes.len() >= 8 && bytes.starts_with(b"\x09\x08") && bytes[3] == 0 {
+        return Some(
+            "an Excel workbook stream taken out of its .xls file, not a spreadsheet; check the \
+             original .xls"
+                .into(),
+        );
+    }
+    if is_dbase(bytes) {
+        return say("a dBASE table (.dbf)", "LibreOffice");
+    }
+    // Lotus 1-2-3: a BOF record, 2 bytes (WKS, WK1) or 26 (WK3, WK4, 123).
+    if bytes.len() >= 8
+        && (bytes.starts_with(b"\x00\x00\x02\x00") && bytes[5] == 0x04
+            || bytes.starts_with(b"\x00\x00\x1A\x00") && bytes[6..8] == [0x04, 0x00])
+    {
+        return say("a Lotus 1-2-3 file", "LibreOffice");
+    }
+    None
+}
+
 fn sniff_zip(bytes: &[u8]) -> Result<Kind, String> {
-    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         format!("a damaged or truncated zip archive, not a readable workbook ({e})")
     })?;
-    let has = |name: &str| archive.index_for_name(name).is_some();
-    if has("xl/workbook.xml") {
-        return Ok(if has("xl/vbaProject.bin") {
-            Kind::Xlsm
-        } else {
-            Kind::Xlsx
-        });
+    // Part names as Excel looks them up: `\` is `/` (Windows zip tools write it), case is
+    // ignored.
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(Result::ok)
+        .map(|n| n.replace('\\', "/").to_ascii_lowercase())
+        .collect();
+    let has = |name: &str| names.iter().any(|n| n == name);
+    let workbook = if has("xl/workbook.xml") || has("xl/workbook.bin") {
+        names
+            .iter()
+            .find(|n| *n == "xl/workbook.xml" || *n == "xl/workbook.bin")
+            .cloned()
+    } else {
+        office_document(&mut archive)
+    };
+    if let Some(workbook) = workbook {
+        if workbook.ends_with(".bin") {
+            return Ok(Kind::Xlsb);
+        }
+        if workbook.ends_with(".xml") && !names.iter().any(|n| n.ends_with("word/document.xml")) {
+            let dir = workbook.rsplit_once('/').map_or("", |(d, _)| d);
+            let macros = format!(
+                "{dir}{}vbaproject.bin",
+                if dir.is_empty() { "" } else { "/" }
+            );
+            return Ok(if has(&macros) { Kind::Xlsm } else { Kind::Xlsx });
+        }
     }
-    if has("xl/workbook.bin") {
-        return Ok(Kind::Xlsb);
-    }
-    if has("content.xml") && (has("mimetype") || has("META-INF/manifest.xml")) {
+    if has("content.xml") && (has("mimetype") || has("meta-inf/manifest.xml")) {
         return Ok(Kind::Ods);
     }
     if has("word/document.xml") {
-        return Err("a Word document, not a spreadsheet".into());
+        return Err(
+            "a Word document, not a spreadsheet; if the plan is a table in it, copy the \
+                    table into a spreadsheet and save that as .xlsx"
+                .into(),
+        );
     }
     if has("ppt/presentation.xml") {
         return Err("a PowerPoint presentation, not a spreadsheet".into());
     }
-    Err("a zip archive that is not a workbook (no xl/workbook.xml or content.xml inside)".into())
+    if has("index/calculationengine.iwa") || has("index/document.iwa") && has("index/tables/") {
+        return Err(NUMBERS.into());
+    }
+    if names
+        .iter()
+        .any(|n| n.starts_with("index/") && n.ends_with(".iwa"))
+    {
+        return Err(
+            "an Apple iWork document (Pages, Numbers or Keynote), not a spreadsheet; \
+                    if it is a Numbers file, export it as Excel (File ▸ Export To ▸ Excel) and \
+                    check that"
+                .into(),
+        );
+    }
+    if names
+        .iter()
+        .any(|n| n.contains(".numbers/") || n == "index.zip")
+    {
+        return Err(NUMBERS.into());
+    }
+    Err(
+        "a zip archive that is not a workbook (no xl/workbook.xml or content.xml inside); \
+         unzip it and check the spreadsheet inside"
+            .into(),
+    )
+}
+
+const NUMBERS: &str =
+    "an Apple Numbers file: export it as Excel (File ▸ Export To ▸ Excel) and check that";
+
+/// The main part of an OOXML package as `_rels/.rels` names it (an Excel workbook need
+/// not be at `xl/workbook.xml`), lowercased and without its leading `/`.
+fn office_document(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<String> {
+    let index = (0..archive.len()).find(|&i| {
+        archive.name_for_index(i).is_some_and(|n| {
+            n.is_ok_and(|n| n.replace('\\', "/").eq_ignore_ascii_case("_rels/.rels"))
+        })
+    })?;
+    let file = archive.by_index(index).ok()?;
+    let mut text = String::new();
+    // A relationships part is a few hundred bytes.
+    std::io::Read::read_to_string(&mut std::io::Read::take(file, 1 << 20), &mut text).ok()?;
+    let at = text.find("relationships/officeDocument\"")?;
+    // The Target of the Relationship element that holds this Type.
+    let start = text[..at].rfind('<')?;
+    let end = at + text[at..].find('>')?;
+    let element = &text[start..end];
+    let target = element.split("Target=").nth(1)?;
+    let quote = target.chars().next()?;
+    let target = target[1..].split(quote).next()?;
+    Some(
+        target
+            .trim_start_matches('/')
+            .replace('\\', "/")
+            .to_ascii_lowercase(),
+    )
 }
 
 /// The sum of the declared uncompressed sizes of a zip's entries.
@@ -142,6 +337,9 @@ fn text_head(bytes: &[u8]) -> String {
     let head = &bytes[..bytes.len().min(1024)];
     let (text, _, _) = encoding_rs::UTF_8.decode(head);
     let t = text.trim_start_matches('\u{feff}');
+    if head.starts_with(b"<\0") || head.starts_with(b"\0<") {
+        return super::spreadsheetml::xml_text(head).into_owned();
+    }
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         let (text, _) = encoding_rs::Encoding::for_bom(head)
             .map(|(e, _)| e)
@@ -166,5 +364,36 @@ mod tests {
             .unwrap_err()
             .contains("HTML"));
         assert!(sniff(b"PK\x03\x04garbage").unwrap_err().contains("zip"));
+    }
+
+    #[test]
+    fn text_that_starts_with_a_brace_is_json_only_when_it_is_json() {
+        assert_eq!(sniff(b"{\"a\": 1}"), Ok(Kind::Json));
+        assert_eq!(sniff(b"{\"schema_version\": 1, oops"), Ok(Kind::Json));
+        assert_eq!(sniff(b"{name},{role}\nAlice,Lead\n"), Ok(Kind::Delimited));
+    }
+
+    #[test]
+    fn formats_out_of_reach_are_named_with_what_to_do() {
+        let excel4 = [0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00];
+        assert!(sniff(&excel4)
+            .unwrap_err()
+            .starts_with("an Excel 4 worksheet"));
+        let sylk = sniff(b"ID;PWXL;N;E\r\nC;Y1;X1;K\"a\"\r\nE\r\n").unwrap_err();
+        assert!(
+            sylk.starts_with("a SYLK file") && sylk.contains(".xlsx"),
+            "{sylk}"
+        );
+        let quattro = [0x00, 0x00, 0x02, 0x00, 0x20, 0x51, 0xCC, 0x00];
+        assert!(sniff(&quattro)
+            .unwrap_err()
+            .starts_with("a Quattro Pro spreadsheet"));
+        let mut dbase = vec![0x03, 0x75, 0x03, 0x05, 3, 0, 0, 0, 0xA1, 0, 0x21, 0];
+        dbase.resize(0xA1 + 3 * 0x21, b' ');
+        assert!(sniff(&dbase).unwrap_err().starts_with("a dBASE table"));
+        let lotus = [0x00, 0x00, 0x02, 0x00, 0x06, 0x04, 0x06, 0x00];
+        assert!(sniff(&lotus).unwrap_err().starts_with("a Lotus 1-2-3 file"));
+        let xml = b"<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
+        assert_eq!(sniff(xml), Ok(Kind::SpreadsheetMl));
     }
 }

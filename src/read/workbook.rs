@@ -32,7 +32,7 @@ pub fn read(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, Stri
     result.unwrap_or_else(|panic| {
         let what = crate::error::panic_message(panic.as_ref()).unwrap_or_default();
         Err(format!(
-            "a damaged workbook: the {} reader failed ({what})",
+            "a damaged workbook: the {} reader failed ({what}); {RESAVE}",
             kind.name()
         ))
     })
@@ -45,7 +45,7 @@ macro_rules! stream_cells {
         let mut wb = $wb;
         let mut grids = Vec::new();
         let mut budget = $limits.max_cells;
-        for name in sheet_names(&wb.sheet_names()) {
+        for name in worksheet_names(wb.sheets_metadata()) {
             let mut cells = wb
                 .worksheet_cells_reader(&name)
                 .map_err(|e| describe(&e.to_string()))?;
@@ -64,41 +64,84 @@ macro_rules! stream_cells {
 }
 
 fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, String> {
-    let cursor = Cursor::new(bytes);
     match kind {
         Kind::Xlsx | Kind::Xlsm => {
+            let relabelled = repaired_package(bytes)?;
+            let cursor = Cursor::new(relabelled.as_deref().unwrap_or(bytes));
             let wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(cursor)
                 .map_err(|e: calamine::XlsxError| describe(&e.to_string()))?;
             stream_cells!(wb, limits)
         }
         Kind::Xlsb => {
+            let relabelled = repaired_package(bytes)?;
+            let cursor = Cursor::new(relabelled.as_deref().unwrap_or(bytes));
             let wb: calamine::Xlsb<_> = calamine::open_workbook_from_rs(cursor)
                 .map_err(|e: calamine::XlsbError| describe(&e.to_string()))?;
             stream_cells!(wb, limits)
         }
         Kind::Xls => {
-            let wb: calamine::Xls<_> = calamine::open_workbook_from_rs(cursor)
-                .map_err(|e: calamine::XlsError| describe(&e.to_string()))?;
-            ranges(wb, limits)
+            // One pass, or several when the cells span too far for one dense range (see
+            // `prepare_xls`): each pass holds other cells, put together here.
+            let passes = super::cfb::prepare_xls(bytes, limits)?;
+            let mut budget = limits.max_cells;
+            let mut grids: Vec<Grid> = Vec::new();
+            for pass in &passes {
+                let read = ranges(open_xls(pass)?, limits, &mut budget)?;
+                if grids.is_empty() {
+                    grids = read;
+                    continue;
+                }
+                for (grid, more) in grids.iter_mut().zip(read) {
+                    for (r, row) in more.rows() {
+                        for (c, v) in row.iter() {
+                            grid.set(r, *c, v.clone());
+                        }
+                    }
+                }
+            }
+            Ok(grids)
         }
         Kind::Ods => {
-            let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(cursor)
+            let package = super::ods::prepare_ods(bytes, limits)?;
+            let bytes = package.as_deref().unwrap_or(bytes);
+            let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
                 .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
-            ranges(wb, limits)
+            ranges(wb, limits, &mut limits.max_cells.clone())
         }
+        Kind::Fods => {
+            let package = super::ods::fods_package(bytes, limits)?;
+            let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(&package[..]))
+                .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
+            ranges(wb, limits, &mut limits.max_cells.clone())
+        }
+        Kind::SpreadsheetMl => super::spreadsheetml::read(bytes, limits),
         Kind::Delimited | Kind::Json => Err("not a workbook".into()),
     }
 }
 
+/// Opens an xls that `prepare_xls` checked. A code page encoding_rs does not have (Mac
+/// Central European, or a value other software wrote) is read as Windows-1252, whose
+/// ASCII is right and whose other letters may not be, rather than not at all.
+fn open_xls(bytes: &[u8]) -> Result<calamine::Xls<Cursor<&[u8]>>, String> {
+    match calamine::Xls::new(Cursor::new(bytes)) {
+        Err(e) if e.to_string().contains("Codepage") => {
+            let mut options = calamine::XlsOptions::default();
+            options.force_codepage = Some(1252);
+            calamine::Xls::new_with_options(Cursor::new(bytes), options)
+        }
+        wb => wb,
+    }
+    .map_err(|e| describe(&e.to_string()))
+}
+
 /// Reads xls and ods sheets, which calamine gives as whole ranges.
-fn ranges<'a, R>(mut wb: R, limits: &Limits) -> Result<Vec<Grid>, String>
+fn ranges<'a, R>(mut wb: R, limits: &Limits, budget: &mut usize) -> Result<Vec<Grid>, String>
 where
     R: Reader<Cursor<&'a [u8]>>,
     R::Error: std::fmt::Display,
 {
     let mut grids = Vec::new();
-    let mut budget = limits.max_cells;
-    for name in sheet_names(&wb.sheet_names()) {
+    for name in worksheet_names(wb.sheets_metadata()) {
         let range = wb
             .worksheet_range(&name)
             .map_err(|e| describe(&e.to_string()))?;
@@ -106,7 +149,7 @@ where
         if let Some((r0, c0)) = range.start() {
             for (r, c, d) in range.used_cells() {
                 if let Some(v) = from_data(d) {
-                    take(&mut budget, limits, &name)?;
+                    take(budget, limits, &name)?;
                     grid.set(r0 + r as u32, c0 + c as u32, v);
                 }
             }
@@ -116,11 +159,14 @@ where
     Ok(grids)
 }
 
-fn sheet_names(names: &[String]) -> Vec<String> {
-    names
+/// The worksheets to read: chart, macro and dialog sheets hold no plan (a chart of the
+/// plan's progress is a chart sheet), nor do igp's own Guide and Findings sheets.
+fn worksheet_names(sheets: &[calamine::Sheet]) -> Vec<String> {
+    sheets
         .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| s.name.clone())
         .filter(|n| n.as_str() != GUIDE_SHEET && n.as_str() != FINDINGS_SHEET)
-        .cloned()
         .collect()
 }
 
@@ -135,14 +181,154 @@ fn take(budget: &mut usize, limits: &Limits, sheet: &str) -> Result<(), String> 
     Ok(())
 }
 
-/// A calamine error as a short phrase, password protection said plainly.
+/// An OOXML package as calamine can read it, when it cannot as it is: a copy in which
+/// (every other part copied as it is, still compressed)
+///
+/// - Excel 4 macro sheets are relabelled as dialog sheets, which igp skips. calamine
+///   refuses a whole xlsx or xlsb that has a macro sheet ("Unrecognized sheet:type"); it
+///   tells sheets apart by their relationship's type (xlsx) or target folder (xlsb), so the
+///   workbook's relationships part gets the dialog sheet's type and folder. The macro
+///   sheet's part is never opened.
+/// - XML parts in UTF-16 (which Excel reads) are rewritten in UTF-8, declaration included:
+///   calamine's XML reader stops at their first NUL byte.
+///
+/// Parts are rewritten only up to 32 MB each (an IGP's are a few hundred KB).
+fn repaired_package(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
+    use std::io::{Read, Write};
+    const MAX_PART: u64 = 32 * 1024 * 1024;
+    let fail = |e: &dyn std::fmt::Display| format!("a damaged zip archive ({e})");
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| fail(&e))?;
+    let is_rels = |n: &str| {
+        let n = n.replace('\\', "/").to_ascii_lowercase();
+        n.ends_with(".rels") && n.contains("/_rels/workbook.")
+    };
+    let has_macros = zip.file_names().filter_map(Result::ok).any(|n| {
+        n.replace('\\', "/")
+            .to_ascii_lowercase()
+            .contains("macrosheets/")
+    });
+    // Which parts are XML in UTF-16 (a BOM, or `<` as a UTF-16 code unit).
+    let mut utf16 = vec![false; zip.len()];
+    for (i, flag) in utf16.iter_mut().enumerate() {
+        let file = zip.by_index(i).map_err(|e| fail(&e))?;
+        if file.is_dir() || file.size() > MAX_PART {
+            continue;
+        }
+        let mut head = [0u8; 2];
+        let n = file.take(2).read(&mut head).unwrap_or(0);
+        *flag = n == 2 && matches!(head, [0xFF, 0xFE] | [0xFE, 0xFF] | [b'<', 0] | [0, b'<']);
+    }
+    if !has_macros && !utf16.contains(&true) {
+        return Ok(None);
+    }
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + 1024)));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (i, &wide) in utf16.iter().enumerate() {
+        let mut file = zip.by_index(i).map_err(|e| fail(&e))?;
+        let name = file.name().map_err(|e| fail(&e))?.to_string();
+        let relabel = has_macros && is_rels(&name);
+        if relabel || wide {
+            let mut raw = Vec::new();
+            (&mut file)
+                .take(MAX_PART)
+                .read_to_end(&mut raw)
+                .map_err(|e| fail(&e))?;
+            drop(file);
+            let mut text = super::spreadsheetml::xml_text(&raw).into_owned();
+            if wide {
+                text = utf8_declaration(&text);
+            }
+            if relabel {
+                text = relabel_macro_sheets(&text);
+            }
+            out.start_file(name, stored).map_err(|e| fail(&e))?;
+            out.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
+        } else {
+            drop(file);
+            let raw = zip.by_index_raw(i).map_err(|e| fail(&e))?;
+            out.raw_copy_file(raw).map_err(|e| fail(&e))?;
+        }
+    }
+    Ok(Some(out.finish().map_err(|e| fail(&e))?.into_inner()))
+}
+
+/// XML text whose declaration names UTF-16, made to name UTF-8.
+fn utf8_declaration(xml: &str) -> String {
+    let Some(end) = xml.starts_with("<?xml").then(|| xml.find("?>")).flatten() else {
+        return xml.to_string();
+    };
+    let declaration = xml[..end]
+        .replace("UTF-16BE", "UTF-8")
+        .replace("UTF-16LE", "UTF-8")
+        .replace("UTF-16", "UTF-8")
+        .replace("utf-16", "UTF-8");
+    format!("{declaration}{}", &xml[end..])
+}
+
+/// The relationships of a workbook part, each macro sheet's made a dialog sheet's.
+fn relabel_macro_sheets(rels: &str) -> String {
+    const DIALOG: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/dialogsheet";
+    let mut out = String::with_capacity(rels.len());
+    let mut rest = rels;
+    while let Some(start) = rest.find("<Relationship ") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        let element = &rest[start..end];
+        if element.to_ascii_lowercase().contains("macrosheet\"") {
+            let mut e = String::new();
+            for part in element.split_inclusive('"') {
+                e.push_str(part);
+            }
+            // Type="...xlMacrosheet" → the dialog sheet type; Target folder likewise.
+            let typ = e.find("Type=\"").map(|t| t + 6);
+            if let Some(t) = typ {
+                if let Some(len) = e[t..].find('"') {
+                    e.replace_range(t..t + len, DIALOG);
+                }
+            }
+            out.push_str(&e.replace("macrosheets/", "dialogsheets/"));
+        } else {
+            out.push_str(element);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A calamine error as a short phrase, password protection said plainly, and no Rust
+/// debug output (calamine's ods reader puts the XML event it met in its message).
 fn describe(message: &str) -> String {
-    let one_line = message.replace(['\n', '\r'], " ");
+    let mut one_line = message.replace(['\n', '\r'], " ");
     if one_line.to_ascii_lowercase().contains("password") {
         return "the workbook is password-protected; save an unprotected copy and try again".into();
     }
-    format!("not a readable workbook ({one_line})")
+    const DEBUG: [&str; 6] = [
+        "BytesText",
+        "BytesStart",
+        "Borrowed(",
+        "Owned(",
+        "Some(",
+        " { ",
+    ];
+    if DEBUG.iter().any(|d| one_line.contains(d)) {
+        let cut = one_line.find(", found").or_else(|| one_line.find(" found"));
+        one_line.truncate(cut.unwrap_or(0));
+        one_line = if one_line.is_empty() {
+            "unexpected content".into()
+        } else {
+            format!("{one_line}, found other content")
+        };
+    }
+    format!("not a readable workbook ({one_line}); {RESAVE}")
 }
+
+/// What to do with a workbook its reader gives up on.
+const RESAVE: &str = "if it opens in Excel or LibreOffice, save it again from there";
 
 fn from_ref(d: &DataRef<'_>) -> Option<Value> {
     match d {
@@ -195,7 +381,7 @@ fn datetime_value(d: chrono::NaiveDateTime, time_only: bool) -> Value {
     })
 }
 
-fn iso_value(s: &str) -> Value {
+pub(super) fn iso_value(s: &str) -> Value {
     if let Ok(d) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
         return datetime_value(d, false);
     }

@@ -1,0 +1,289 @@
+//! A bounded look at an OpenDocument spreadsheet's content before calamine reads it.
+//!
+//! calamine keeps each ods sheet as a dense range, rows and columns repeated as the file
+//! says (up to 100 million cells, 3 GB): a row of one value repeated over a million rows
+//! is cheap to write and dear to read. So content.xml is streamed here first and the span
+//! of each table's values counted, with its repeats; a file whose sheets span more than the
+//! limits allow is refused before calamine allocates.
+//!
+//! The same pass notices what calamine's ods reader refuses although LibreOffice reads it:
+//! text between the cells of a row (content.xml pretty-printed with line breaks, as some
+//! writers and hand edits leave it). Such a file is given to calamine as a copy whose
+//! content.xml has that whitespace dropped.
+
+use super::Limits;
+use quick_xml::events::{BytesStart, Event};
+use std::io::{BufRead, Cursor, Read, Write};
+
+/// Past this size content.xml is not rewritten (an IGP's is a few hundred KB).
+const MAX_REWRITE: u64 = 32 * 1024 * 1024;
+
+/// What the pass found.
+struct Scan {
+    /// The cells the tables span, repeats counted.
+    dense: u64,
+    /// Whether a table row holds text or comments between its cells.
+    loose_text: bool,
+}
+
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<u64> {
+    let a = e.try_get_attribute(name).ok().flatten()?;
+    a.value.trim().parse().ok()
+}
+
+fn is_cell(e: &BytesStart<'_>) -> bool {
+    let n = e.name();
+    n.as_ref() == "table:table-cell" || n.as_ref() == "table:covered-table-cell"
+}
+
+/// One table's span so far.
+#[derive(Default)]
+struct Table {
+    row: u64,
+    first: Option<u64>,
+    end: u64,
+    width: u64,
+}
+
+fn scan<R: BufRead>(xml: R, copy: Option<&mut Vec<u8>>) -> Result<Scan, String> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    reader.config_mut().trim_text(false);
+    reader.config_mut().check_end_names = false;
+    let mut writer = copy.map(quick_xml::Writer::new);
+    let mut buf = Vec::new();
+    let mut out = Scan {
+        dense: 0,
+        loose_text: false,
+    };
+    let mut table = Table::default();
+    let (mut in_row, mut row_repeat, mut col, mut last_value) = (false, 1u64, 0u64, 0u64);
+    // The open cell: its repeat and whether it holds a value.
+    let mut cell: Option<(u64, bool)> = None;
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("not a readable workbook (content.xml: {e})"))?;
+        let mut keep = true;
+        match &event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "table:table" => {
+                table = Table::default();
+            }
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
+                row_repeat = attr(e, "table:number-rows-repeated").unwrap_or(1).max(1);
+                // calamine stops a sheet at 1,048,576 rows.
+                row_repeat = row_repeat.min((1 << 20) - table.row.min(1 << 20));
+                if matches!(event, Event::Start(_)) {
+                    (in_row, col, last_value) = (true, 0, 0);
+                } else {
+                    table.row += row_repeat;
+                }
+            }
+            Event::Start(e) | Event::Empty(e) if in_row && cell.is_none() && is_cell(e) => {
+                let repeat = attr(e, "table:number-columns-repeated").unwrap_or(1).max(1);
+                let valued = e
+                    .try_get_attribute("office:value-type")
+                    .ok()
+                    .flatten()
+                    .is_some()
+                    || e.try_get_attribute("table:formula")
+                        .ok()
+                        .flatten()
+                        .is_some();
+                if matches!(event, Event::Start(_)) {
+                    cell = Some((repeat, valued));
+                } else {
+                    // calamine stops a row at 16,384 columns.
+                    col = (col + repeat).min(1 << 14);
+                    if valued {
+                        last_value = col;
+                    }
+                }
+            }
+            Event::Start(_) | Event::Empty(_) if cell.is_some() => {
+                if let Some((_, valued)) = &mut cell {
+                    *valued = true;
+                }
+            }
+            Event::End(e) if cell.is_some() && is_cell_name(e.name().as_ref()) => {
+                let (repeat, valued) = cell.take().unwrap_or((1, false));
+                col = (col + repeat).min(1 << 14);
+                if valued {
+                    last_value = col;
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-row" && cell.is_none() => {
+                if last_value > 0 {
+                    table.first.get_or_insert(table.row);
+                    table.end = table.row + row_repeat;
+                    table.width = table.width.max(last_value);
+                }
+                table.row += row_repeat;
+                in_row = false;
+            }
+            Event::End(e) if e.name().as_ref() == "table:table" => {
+                if let Some(first) = table.first {
+                    out.dense = out.dense.saturating_add((table.end - first) * table.width);
+                }
+                table = Table::default();
+            }
+            Event::Text(_) | Event::Comment(_) | Event::GeneralRef(_) | Event::CData(_)
+                if in_row && cell.is_none() =>
+            {
+                out.loose_text = true;
+                keep = false;
+            }
+            _ => {}
+        }
+        if let (Some(w), true) = (writer.as_mut(), keep) {
+            w.write_event(event)
+                .map_err(|e| format!("not a readable workbook ({e})"))?;
+        }
+        buf.clear();
+    }
+    Ok(out)
+}
+
+fn is_cell_name(name: &str) -> bool {
+    name == "table:table-cell" || name == "table:covered-table-cell"
+}
+
+fn too_many(dense: u64, limits: &Limits) -> Result<(), String> {
+    let budget = 2 * limits.max_cells as u64;
+    if dense > budget {
+        return Err(format!(
+            "the workbook's sheets span {dense} cells from their first to their last value, \
+             repeats counted, over the limit of {budget}; an IGP spans a few hundred (delete \
+             the far-away cells and save it again)"
+        ));
+    }
+    Ok(())
+}
+
+/// Checks an ods before calamine reads it; gives a package to read instead when its
+/// content.xml needs the whitespace between cells dropped.
+///
+/// # Errors
+///
+/// When the sheets span more cells than the limits allow, or content.xml is not XML.
+pub fn prepare_ods(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("a damaged zip archive ({e})"))?;
+    let mut manifest = Vec::new();
+    if let Ok(f) = zip.by_name("META-INF/manifest.xml") {
+        f.take(1 << 20)
+            .read_to_end(&mut manifest)
+            .map_err(|e| format!("a damaged zip archive ({e})"))?;
+    }
+    // An encrypted package's content.xml is not XML: say so before reading it.
+    if memchr::memmem::find(&manifest, b"encryption-data").is_some() {
+        return Err(
+            "the workbook is password-protected; save an unprotected copy and try again".into(),
+        );
+    }
+    let Ok(content) = zip.by_name("content.xml") else {
+        return Ok(None);
+    };
+    let size = content.size();
+    let found = scan(std::io::BufReader::new(content), None)?;
+    too_many(found.dense, limits)?;
+    // LibreOffice opens a package without its mimetype part; calamine needs it.
+    let no_mimetype = zip.index_for_name("mimetype").is_none();
+    if !(found.loose_text || no_mimetype) || size > MAX_REWRITE {
+        return Ok(None);
+    }
+    let mut xml = Vec::new();
+    let content = zip
+        .by_name("content.xml")
+        .map_err(|e| format!("a damaged zip archive ({e})"))?;
+    scan(std::io::BufReader::new(content), Some(&mut xml))?;
+    package(&manifest, &xml).map(Some)
+}
+
+/// A flat ODS (one XML file) as the ods package it stands for: its XML, whitespace between
+/// cells dropped, is the package's content.xml (the root element is `office:document`
+/// rather than `office:document-content`, which calamine does not look at).
+///
+/// # Errors
+///
+/// When the sheets span more cells than the limits allow, or the XML is not well formed.
+pub fn fods_package(fods: &[u8], limits: &Limits) -> Result<Vec<u8>, String> {
+    let mut xml = Vec::with_capacity(fods.len());
+    let found = scan(fods, Some(&mut xml))?;
+    too_many(found.dense, limits)?;
+    package(b"", &xml)
+}
+
+/// A stored (uncompressed) ods package of the given manifest (a minimal one when empty)
+/// and content.xml.
+fn package(manifest: &[u8], content: &[u8]) -> Result<Vec<u8>, String> {
+    const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#;
+    let fail = |e: &dyn std::fmt::Display| format!("not a readable workbook ({e})");
+    let manifest = if manifest.is_empty() {
+        MANIFEST.as_bytes()
+    } else {
+        manifest
+    };
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(content.len() + 2048)));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let parts: [(&str, &[u8]); 3] = [
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content),
+    ];
+    for (name, data) in parts {
+        zip.start_file(name, stored).map_err(|e| fail(&e))?;
+        zip.write_all(data).map_err(|e| fail(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = r#"<office:document xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet>"#;
+    const TAIL: &str = "</office:spreadsheet></office:body></office:document>";
+
+    #[test]
+    fn repeats_are_counted_and_loose_text_noticed() {
+        let xml = format!(
+            r#"{HEAD}<table:table><table:table-row table:number-rows-repeated="1000">
+  <table:table-cell table:number-columns-repeated="3"/>
+  <table:table-cell office:value-type="float" office:value="1"/>
+</table:table-row><table:table-row table:number-rows-repeated="5"><table:table-cell/></table:table-row></table:table>{TAIL}"#
+        );
+        let found = scan(xml.as_bytes(), None).unwrap();
+        assert_eq!(found.dense, 4000);
+        assert!(found.loose_text);
+        let limits = Limits {
+            max_cells: 1000,
+            ..Limits::default()
+        };
+        assert!(fods_package(xml.as_bytes(), &limits)
+            .unwrap_err()
+            .contains("4000 cells"));
+    }
+
+    #[test]
+    fn text_inside_cells_is_kept() {
+        let xml = format!(
+            r#"{HEAD}<table:table><table:table-row>
+<table:table-cell><text:p>a  b</text:p></table:table-cell>
+</table:table-row></table:table>{TAIL}"#
+        );
+        let mut out = Vec::new();
+        let found = scan(xml.as_bytes(), Some(&mut out)).unwrap();
+        assert_eq!(found.dense, 1);
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("<table:table-row><table:table-cell><text:p>a  b</text:p></table:table-cell></table:table-row>"), "{out}");
+    }
+}
