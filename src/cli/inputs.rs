@@ -4,9 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-/// The extensions of files taken from a folder: workbooks (and their templates) and text.
-pub const EXTENSIONS: [&str; 11] = [
-    "xlsx", "xlsm", "xlsb", "xls", "xltx", "xltm", "ods", "ots", "csv", "tsv", "txt",
+/// The extensions of files taken from a folder: workbooks (and their templates), Excel
+/// 2003 XML and flat ODS, delimited text, and the spreadsheet formats igp cannot read but
+/// names with what to do (a plan saved as .numbers or .slk is one to tell its owner about).
+pub const EXTENSIONS: [&str; 24] = [
+    "xlsx", "xlsm", "xlsb", "xls", "xltx", "xltm", "xlt", "ods", "ots", "fods", "xml", "csv",
+    "tsv", "txt", "numbers", "slk", "gnumeric", "qpw", "wb1", "wb2", "wb3", "wk1", "wk3", "wk4",
 ];
 
 /// The files to read, and the files of walked folders that were left out, with why.
@@ -152,6 +155,8 @@ mod tests {
             ("plans/alice.xlsx", None),
             ("plans/BOB.CSV", None),
             ("plans/old.xltx", None),
+            ("plans/alice.numbers", None),
+            ("plans/bob.fods", None),
             ("plans/~$alice.xlsx", Some("an office lock file")),
             ("plans/.~lock.bob.ods#", Some("an office lock file")),
             ("plans/.DS_Store", Some("a hidden file")),
