@@ -333,6 +333,14 @@ fn goal_changes(old: &[Goal], new: &[Goal], pairs: &[(usize, usize)]) -> Vec<Goa
             });
         }
     }
+    // In the order of the newer plan; the removed goals last.
+    out.sort_by_key(|c| match c {
+        GoalChange::Changed { new_index, .. }
+        | GoalChange::Added {
+            index: new_index, ..
+        } => (0, *new_index),
+        GoalChange::Removed { index, .. } => (1, *index),
+    });
     out
 }
 
@@ -516,8 +524,9 @@ mod tests {
         ];
         let d = diff(&old, &new, &[], &[]);
         assert_eq!(d.goals.len(), 3, "{:#?}", d.goals);
+        // In the newer plan's order: the renamed goal (now first), then SQL.
         assert_eq!(
-            d.goals[0],
+            d.goals[1],
             GoalChange::Changed {
                 old_index: 1,
                 new_index: 2,
@@ -532,7 +541,7 @@ mod tests {
                 }],
             }
         );
-        match &d.goals[1] {
+        match &d.goals[0] {
             GoalChange::Changed {
                 old_index: 2,
                 new_index: 1,
