@@ -122,7 +122,51 @@ pub struct FindingRef {
     pub message: String,
 }
 
+/// A plan's progress between two versions, in counts: a row of the team table of
+/// `igp diff OLD_DIR NEW_DIR`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct Progress {
+    pub goals_added: usize,
+    pub goals_removed: usize,
+    pub goals_changed: usize,
+    pub steps_done: usize,
+    pub items_ticked: usize,
+    pub findings_fixed: usize,
+    pub findings_new: usize,
+    /// Whether Last reviewed moved.
+    pub reviewed: bool,
+}
+
 impl PlanDiff {
+    /// The diff in counts.
+    pub fn progress(&self) -> Progress {
+        let mut p = Progress {
+            items_ticked: self
+                .tracking
+                .iter()
+                .filter(|t| t.change == "ticked")
+                .count(),
+            findings_fixed: self.findings.fixed.len(),
+            findings_new: self.findings.new.len(),
+            reviewed: self.reviewed.moved,
+            ..Progress::default()
+        };
+        for g in &self.goals {
+            match g {
+                GoalChange::Added { .. } => p.goals_added += 1,
+                GoalChange::Removed { .. } => p.goals_removed += 1,
+                GoalChange::Changed { steps, .. } => {
+                    p.goals_changed += 1;
+                    p.steps_done += steps
+                        .iter()
+                        .filter(|s| matches!(s, StepChange::Done { .. }))
+                        .count();
+                }
+            }
+        }
+        p
+    }
+
     /// Whether the two versions say the same.
     pub fn is_empty(&self) -> bool {
         self.owner.is_empty()

@@ -123,7 +123,7 @@ fn what_cannot_be_compared_exits_2() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("give two files, not folders"));
+        .stderr(predicate::str::contains("give two of a kind"));
     igp(&root())
         .args([
             "diff",
@@ -152,4 +152,53 @@ fn the_diff_has_a_schema() {
     for field in ["owner", "reviewed", "goals", "tracking", "findings"] {
         assert!(schema["properties"][field].is_object(), "{field}");
     }
+}
+
+#[test]
+fn two_folders_pair_plans_by_owner_then_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (q1, q2) = (dir.path().join("q1"), dir.path().join("q2"));
+    std::fs::create_dir_all(&q1).unwrap();
+    std::fs::create_dir_all(&q2).unwrap();
+    let copy = |from: &str, to: &std::path::Path| {
+        std::fs::copy(root().join("fixtures").join(from), to).unwrap();
+    };
+    // Zoe's plan under another file name: paired by owner.
+    copy("plans/zoe-openpyxl.xlsx", &q1.join("zoe.xlsx"));
+    copy("diff/zoe-q2-google-sheets.csv", &q2.join("alvarez-q2.csv"));
+    copy("team/alex-chen.xlsx", &q1.join("alex-chen.xlsx"));
+    copy("team/alex-chen.xlsx", &q2.join("alex-chen.xlsx"));
+    copy("team/bea-okafor.ods", &q1.join("bea-okafor.ods"));
+    copy("team/dana-kim.xlsx", &q2.join("dana-kim.xlsx"));
+    let out = igp(dir.path())
+        .args([
+            "diff",
+            "q1",
+            "q2",
+            "--as-of",
+            "2026-06-01",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let plans = r["plans"].as_array().unwrap();
+    let by_owner = |name: &str| plans.iter().find(|p| p["owner"] == name).unwrap();
+    assert_eq!(plans.len(), 4, "{plans:#?}");
+    let zoe = by_owner("Zoë Álvarez");
+    assert_eq!(zoe["new"], "q2/alvarez-q2.csv");
+    assert_eq!(zoe["progress"]["goals_added"], 1);
+    assert_eq!(zoe["progress"]["steps_done"], 1);
+    assert_eq!(zoe["progress"]["items_ticked"], 1);
+    assert_eq!(zoe["progress"]["reviewed"], true);
+    assert_eq!(by_owner("Alex Chen")["note"], "no change");
+    assert_eq!(by_owner("Bea Okafor")["note"], "only in the older folder");
+    assert_eq!(by_owner("Dana Kim")["note"], "only in the newer folder");
+    // The same folder against itself: no change, exit 0.
+    igp(dir.path())
+        .args(["diff", "q1", "q1", "--as-of", "2026-06-01"])
+        .assert()
+        .code(0);
 }

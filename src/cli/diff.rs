@@ -13,17 +13,20 @@ use std::path::PathBuf;
 /// checklist items ticked, the review date, and the findings fixed and new.
 ///
 /// The versions may be in any formats igp reads (last quarter's xlsx against today's CSV).
-/// Exit status, as diff's: 0 the same plan, 1 it changed, 2 they could not be compared.
+/// Given two folders, the plans are paired by owner name (then by file name) and a table
+/// shows each person's progress, with the plans found on one side only.
+/// Exit status, as diff's: 0 the same plan(s), 1 changed, 2 they could not be compared.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   igp diff plan-q1.xlsx plan-q2.csv
   igp diff plan-q1.xlsx plan-q2.xlsx --format markdown > agenda.md
-  igp diff old.ods new.xlsx --format json | jq .goals")]
+  igp diff old.ods new.xlsx --format json | jq .goals
+  igp diff plans-q1/ plans-q2/                  # a team table of progress")]
 pub struct Args {
-    /// The older version.
+    /// The older version (a plan, or a folder of plans).
     #[arg(value_name = "OLD")]
     pub old: PathBuf,
-    /// The newer version.
+    /// The newer version (a plan, or a folder of plans).
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
     /// The output format.
@@ -49,24 +52,6 @@ pub enum DiffFormat {
 
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let resolved = args.check.resolve(verbosity)?;
-    if args.old.is_dir() || args.new.is_dir() {
-        bail!("igp diff compares two plan files; give two files, not folders");
-    }
-    let read = |p: &PathBuf| -> anyhow::Result<(igp::read::Reading, Vec<igp::finding::Finding>)> {
-        let reading = igp::read::read_plan(std::slice::from_ref(p), &resolved.read)?;
-        if reading.sections.is_empty() {
-            let why = reading
-                .findings
-                .first()
-                .map_or("no Individual Growth Plan found", |f| f.message.as_str());
-            bail!("{}: {why}", p.display());
-        }
-        let findings = igp::rules::check(&reading, &resolved.settings);
-        Ok((reading, findings))
-    };
-    let (old, old_findings) = read(&args.old)?;
-    let (new, new_findings) = read(&args.new)?;
-    let d = igp::diff::diff(&old.plan, &new.plan, &old_findings, &new_findings);
     let color = match args.color {
         super::check::ColorChoice::Always => true,
         super::check::ColorChoice::Never => false,
@@ -75,6 +60,14 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    match (args.old.is_dir(), args.new.is_dir()) {
+        (true, true) => return folders(&args, &resolved, verbosity),
+        (false, false) => {}
+        _ => bail!("igp diff compares two plans or two folders of plans; give two of a kind"),
+    }
+    let (old, old_findings) = read_checked(&args.old, &resolved)?;
+    let (new, new_findings) = read_checked(&args.new, &resolved)?;
+    let d = igp::diff::diff(&old.plan, &new.plan, &old_findings, &new_findings);
     let text = match args.format {
         DiffFormat::Human => human(&d, color),
         DiffFormat::Json => serde_json::to_string_pretty(&d)? + "\n",
@@ -357,6 +350,205 @@ pub fn markdown(d: &PlanDiff) -> String {
                 let _ = writeln!(s, "- {what}: `{}`{on}: {}", f.code, md(&f.message));
             }
         }
+        s.push('\n');
+    }
+    s
+}
+
+/// Reads a plan and checks it; a file with no plan in it cannot be compared.
+fn read_checked(
+    path: &PathBuf,
+    resolved: &super::Resolved,
+) -> anyhow::Result<(igp::read::Reading, Vec<igp::finding::Finding>)> {
+    let reading = igp::read::read_plan(std::slice::from_ref(path), &resolved.read)?;
+    if reading.sections.is_empty() {
+        let why = (reading.findings.first())
+            .map_or("no Individual Growth Plan found", |f| f.message.as_str());
+        bail!("{}: {why}", path.display());
+    }
+    let findings = igp::rules::check(&reading, &resolved.settings);
+    Ok((reading, findings))
+}
+
+/// One plan of a folder: where it is, whose it is, what it says.
+struct Side {
+    path: PathBuf,
+    owner: Option<String>,
+    read: anyhow::Result<(igp::read::Reading, Vec<igp::finding::Finding>)>,
+}
+
+/// A row of the team table: both sides of one person's plan, or one side only.
+#[derive(serde::Serialize)]
+struct Row {
+    owner: Option<String>,
+    old: Option<String>,
+    new: Option<String>,
+    /// The counts, where both sides were read.
+    progress: Option<igp::diff::Progress>,
+    /// Why a side could not be read or is missing, or that nothing changed.
+    note: Option<String>,
+}
+
+/// `igp diff OLD_DIR NEW_DIR`: each person's plan paired across the folders, by owner name
+/// and then by file name, and their progress in a table.
+fn folders(args: &Args, resolved: &super::Resolved, verbosity: Verbosity) -> anyhow::Result<Exit> {
+    let side = |dir: &PathBuf| -> anyhow::Result<Vec<Side>> {
+        let inputs = super::inputs::expand(std::slice::from_ref(dir))?;
+        if verbosity == Verbosity::Verbose {
+            inputs.list_skipped();
+        }
+        Ok(inputs
+            .files
+            .into_iter()
+            .map(|path| {
+                let read = read_checked(&path, resolved);
+                let owner = (read.as_ref().ok()).and_then(|(r, _)| r.plan.owner.name.clone());
+                Side { path, owner, read }
+            })
+            .collect())
+    };
+    let old = side(&args.old)?;
+    let mut new: Vec<Option<Side>> = side(&args.new)?.into_iter().map(Some).collect();
+    let norm = igp::layout::normalize;
+    let stem = |p: &PathBuf| p.file_stem().map(|s| s.to_string_lossy().to_lowercase());
+    let shown = |p: &PathBuf| Some(p.display().to_string());
+    let mut rows = Vec::new();
+    let mut changed = false;
+    for o in old {
+        let by_owner = o.owner.as_deref().and_then(|name| {
+            new.iter().position(|n| {
+                (n.as_ref().and_then(|n| n.owner.as_deref())).is_some_and(|m| norm(m) == norm(name))
+            })
+        });
+        let by_name = || {
+            (new.iter()).position(|n| n.as_ref().is_some_and(|n| stem(&n.path) == stem(&o.path)))
+        };
+        let Some(n) = by_owner.or_else(by_name).and_then(|j| new[j].take()) else {
+            changed = true;
+            rows.push(Row {
+                owner: o.owner.clone(),
+                old: shown(&o.path),
+                new: None,
+                progress: None,
+                note: Some("only in the older folder".into()),
+            });
+            continue;
+        };
+        let mut row = Row {
+            owner: n.owner.clone().or(o.owner.clone()),
+            old: shown(&o.path),
+            new: shown(&n.path),
+            progress: None,
+            note: None,
+        };
+        match (&o.read, &n.read) {
+            (Ok((a, fa)), Ok((b, fb))) => {
+                let d = igp::diff::diff(&a.plan, &b.plan, fa, fb);
+                changed |= !d.is_empty();
+                row.progress = Some(d.progress());
+                row.note = d.is_empty().then(|| "no change".to_string());
+            }
+            (a, b) => {
+                changed = true;
+                row.note = (a.as_ref().err()).or(b.as_ref().err()).map(super::one_line);
+            }
+        }
+        rows.push(row);
+    }
+    for n in new.into_iter().flatten() {
+        changed = true;
+        rows.push(Row {
+            owner: n.owner.clone(),
+            old: None,
+            new: shown(&n.path),
+            progress: None,
+            note: Some(match &n.read {
+                Ok(_) => "only in the newer folder".to_string(),
+                Err(e) => super::one_line(e),
+            }),
+        });
+    }
+    let text = match args.format {
+        DiffFormat::Json => {
+            let report = serde_json::json!({
+                "schema_version": igp::diff::DIFF_SCHEMA_VERSION,
+                "plans": rows,
+            });
+            serde_json::to_string_pretty(&report)? + "\n"
+        }
+        DiffFormat::Human => team_table(&rows, false),
+        DiffFormat::Markdown => team_table(&rows, true),
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(if changed { Exit::Findings } else { Exit::Clean })
+}
+
+/// The team table: one row a person, as aligned columns or as a Markdown table.
+fn team_table(rows: &[Row], markdown: bool) -> String {
+    let head = [
+        "owner",
+        "plan",
+        "goals +/-",
+        "steps done",
+        "items ticked",
+        "fixed",
+        "new",
+        "reviewed",
+        "note",
+    ]
+    .map(String::from);
+    let cells: Vec<[String; 9]> = rows
+        .iter()
+        .map(|r| {
+            let p = r.progress.as_ref();
+            let n =
+                |f: fn(&igp::diff::Progress) -> usize| p.map_or("-".into(), |p| f(p).to_string());
+            [
+                r.owner.clone().unwrap_or_else(|| "-".into()),
+                r.new.clone().or(r.old.clone()).unwrap_or_default(),
+                p.map_or("-".into(), |p| {
+                    format!("+{} -{}", p.goals_added, p.goals_removed)
+                }),
+                n(|p| p.steps_done),
+                n(|p| p.items_ticked),
+                n(|p| p.findings_fixed),
+                n(|p| p.findings_new),
+                p.map_or("-".into(), |p| {
+                    if p.reviewed { "yes" } else { "not since" }.into()
+                }),
+                r.note.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut s = String::new();
+    if markdown {
+        let row = |c: &[String]| {
+            let c: Vec<String> = c.iter().map(|x| x.replace('|', "\\|")).collect();
+            format!("| {} |\n", c.join(" | "))
+        };
+        s.push_str("# Progress of the team's plans\n\n");
+        s.push_str(&row(&head));
+        s.push_str(&format!("|{}\n", "---|".repeat(head.len())));
+        cells.iter().for_each(|c| s.push_str(&row(c)));
+        return s;
+    }
+    let widths: Vec<usize> = (0..head.len())
+        .map(|i| {
+            (cells.iter().map(|c| c[i].chars().count()))
+                .chain([head[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for c in std::iter::once(&head).chain(&cells) {
+        let mut line = String::new();
+        for (x, w) in c.iter().zip(&widths) {
+            line.push_str(x);
+            line.push_str(&" ".repeat(w.saturating_sub(x.chars().count()) + 2));
+        }
+        s.push_str(line.trim_end());
         s.push('\n');
     }
     s
