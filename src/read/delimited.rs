@@ -550,10 +550,12 @@ mod tests {
     }
 }
 
-/// Whether decoded text looks like a table rather than prose: its first lines split into
-/// the same number (two or more) of fields by the sniffed delimiter, or its first line holds
-/// a tab (Excel's "Unicode Text"). Prose has commas too, but a person puts a space after
-/// them and a spreadsheet does not: "Talked to Sam, then to Ana." is no record.
+/// Whether decoded text looks like a table rather than prose. A table's first lines split
+/// into the same number of fields (two or more) by the sniffed delimiter, or its first line
+/// holds a tab (Excel's "Unicode Text"), or it is one column of short values. Prose has
+/// commas too, but a person puts a space after them and writes several words between
+/// them: "Talked to Sam about the budget, then to Ana." is no record, while
+/// "1, 1, London" is one.
 pub fn looks_like_table(text: &str) -> bool {
     let lines: Vec<&str> = text
         .lines()
@@ -568,15 +570,20 @@ pub fn looks_like_table(text: &str) -> bool {
     if delimiter == b'\t' && first.contains('\t') {
         return true;
     }
-    // Fields per line and delimiters followed by a space, quotes respected (a quoted field
-    // spanning lines counts a little off, which only makes a table look less regular).
+    // Per line: its fields (quotes respected; a quoted field spanning lines counts a little
+    // off, which only makes a table look less regular), and whether one of them is a
+    // sentence (four words or more).
     let mut spaced = 0;
     let mut delimiters = 0;
     let mut counts = Vec::with_capacity(lines.len());
+    let mut wordy = 0;
     for line in &lines {
         let bytes = line.as_bytes();
         let mut in_quotes = false;
         let mut fields = 1;
+        let mut words = 0;
+        let mut most_words = 0;
+        let mut in_word = false;
         for (i, &b) in bytes.iter().enumerate() {
             if b == b'"' {
                 in_quotes = !in_quotes;
@@ -584,21 +591,36 @@ pub fn looks_like_table(text: &str) -> bool {
                 fields += 1;
                 delimiters += 1;
                 spaced += usize::from(bytes.get(i + 1) == Some(&b' '));
+                most_words = most_words.max(words);
+                words = 0;
+                in_word = false;
+                continue;
             }
+            let letter = !b.is_ascii_whitespace();
+            words += usize::from(letter && !in_word);
+            in_word = letter;
         }
+        most_words = most_words.max(words);
+        // Columns aligned with runs of spaces (a .prn) are no sentence.
+        wordy += usize::from(most_words >= 4 && !line.contains("  "));
         counts.push(fields);
     }
-    if delimiter != b'|' && spaced * 5 >= delimiters * 4 {
-        return false;
-    }
+    let n = counts.len();
+    let sentences = wordy * 2 > n;
     let mut best = 0;
     for &c in counts.iter().filter(|&&c| c >= 2) {
         best = best.max(counts.iter().filter(|&&d| d == c).count());
     }
-    match counts.len() {
-        1 => counts[0] >= 3,
-        n => best >= 2 && (best * 3 >= n * 2 || best >= 3),
+    let prose_commas = delimiter != b'|' && delimiters > 0 && spaced * 5 >= delimiters * 4;
+    let columns = match n {
+        1 => counts[0] >= 3 || (counts[0] == 2 && !prose_commas),
+        _ => best >= 2 && (best * 3 >= n * 2 || best >= 3),
+    };
+    if columns {
+        return !(prose_commas && sentences);
     }
+    // No columns: one column of values (a stray comma in one of them aside), or sentences.
+    !sentences
 }
 
 #[cfg(test)]
@@ -616,10 +638,21 @@ mod table_tests {
         ] {
             assert!(looks_like_table(table), "{table:?}");
         }
+        for table in [
+            "id, cid, name\n1, 1, London\n2, 2, Paris\n",
+            "number\n1.1\n1.2\n",
+            "\"true\"\n\"false\"\n",
+            "2,中国人\n",
+            "SingleLine\n",
+            "Algeria\nCongo, Democratic Republic of\nEgypt\n",
+            "Region    Item      Volume    Month\nEast      Apple     9000      July\n",
+        ] {
+            assert!(looks_like_table(table), "{table:?}");
+        }
         for prose in [
-            "Notes from my 1:1 with Sam.\nTalked about the conference, and the budget.\nNext: ask Ana, then Bo.\n",
-            "Buy milk\nCall Ana\n",
-            "One line, with a comma.",
+            "Notes from my 1:1 with Sam.\nTalked about the conference, and the budget for next year.\nNext: ask Ana about mentoring, then update the plan.\n",
+            "Remember to ask about the budget\nBook the room for the offsite next week\n",
+            "We talked about the budget, and then about the offsite.",
             "",
         ] {
             assert!(!looks_like_table(prose), "{prose:?}");
