@@ -425,12 +425,15 @@ pub fn scan(words: &[Word]) -> Scan {
             while is_time_glue(lw(j)) {
                 j += 1;
             }
-            if is_period(lw(j))
-                || month_of_lower(lw(j)).is_some()
+            if month_of_lower(lw(j)).is_some()
                 || quarter_of(lw(j), false).is_some()
                 || year_of(lw(j)).is_some()
                 || matches!(lw(j), "h1" | "h2")
             {
+                // The month, quarter or year is read next, with its year: "Ende Mai
+                // 2026" is 2026-05-31.
+                span = j - i;
+            } else if is_period(lw(j)) {
                 span = j + 1 - i;
             }
         } else if matches!(

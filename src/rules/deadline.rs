@@ -64,5 +64,31 @@ mod tests {
         assert!(dates_in("Ask for feedback after every 1:1").is_empty());
         assert!(dates_in("Complete the CKAD certification by Q3").is_empty());
         assert!(dates_in("I may finish 3 modules").is_empty());
+        // German, French, Spanish.
+        assert_eq!(
+            dates_in("Die AWS-Zertifizierung bis Ende Mai 2026 abschließen"),
+            vec![d(2026, 5, 31)]
+        );
+        assert_eq!(dates_in("Bis zum 15. Juni 2026 fertig"), vec![d(2026, 6, 15)]);
+        assert_eq!(dates_in("Examen le 1er mars 2026"), vec![d(2026, 3, 1)]);
+        assert_eq!(
+            dates_in("Obtenir la certification avant le 30 septembre 2026"),
+            vec![d(2026, 9, 30)]
+        );
+        assert_eq!(
+            dates_in("Publier le guide en décembre 2026"),
+            vec![d(2026, 12, 31)]
+        );
+        assert_eq!(
+            dates_in("Entregar antes del 15 de junio de 2026"),
+            vec![d(2026, 6, 15)]
+        );
+        assert_eq!(dates_in("Cerrar en marzo de 2026"), vec![d(2026, 3, 31)]);
+        // A day and a month without a year are not judged.
+        assert!(dates_in("avant le 30 septembre").is_empty());
+        assert!(dates_in("antes del 15 de junio").is_empty());
+        assert!(dates_in("bis zum 30.09.").is_empty());
+        // Versions and names are not dates.
+        assert!(dates_in("Migrate to Python 3.12 and Postgres 16").is_empty());
     }
 }

@@ -394,6 +394,14 @@ fn is_frequency(words: &[Word], i: usize) -> bool {
     if c & FREQ != 0 {
         return true;
     }
+    // "an hour a day", "one talk a quarter"; not "for a week" (a duration).
+    if matches!(lw(words, i), "a" | "an")
+        && i > 0
+        && !matches!(lw(words, i - 1), "for" | "in" | "within" | "after" | "over" | "than")
+        && matches!(lw(words, i + 1), "day" | "week" | "month" | "quarter" | "year" | "sprint")
+    {
+        return true;
+    }
     if c & EVERY == 0 {
         return false;
     }
@@ -454,6 +462,7 @@ fn acts_as_verb(words: &[Word], i: usize, c: u32) -> bool {
             && matches!(
                 lw(words, i - 1),
                 "to" | "and" | "then" | "also" | "will" | "i" | "we" | "und" | "et" | "y" | "maybe" | "hopefully" | "please"
+                    | "may" | "might" | "should" | "could" | "can" | "would" | "must" | "shall"
             )
 }
 
@@ -554,12 +563,11 @@ pub fn judge(step: &str) -> Judgment {
         }
         if verb && verb_kind(&words, i, c) & VAGUE != 0 {
             // A concrete means: "improve my writing by publishing a blog post".
-            let means = (i + 1..words.len()).find(|&j| {
-                lw(&words, j) == "by" && means_is_concrete(lw(&words, j + 1))
-            });
+            let means = (i + 1..words.len())
+                .find(|&j| lw(&words, j) == "by" && gerund_class(lw(&words, j + 1)) & DONE != 0);
             if let Some(by) = means {
-                return judge_from(&words, by + 1, quoted)
-                    .unwrap_or(Judgment::Borderline(Question::WhatShowsDone));
+                let makes = gerund_class(lw(&words, by + 1)) & MAKES != 0;
+                return object(&words, by + 1, makes, false, quoted);
             }
             let phrase = match time.first {
                 Some(t) if t > 0 => text_before(step, &words, t),
@@ -587,15 +595,13 @@ pub fn judge(step: &str) -> Judgment {
     judge_from(&words, 0, quoted).unwrap_or(Judgment::Borderline(Question::WhatShowsDone))
 }
 
-/// A gerund whose verb completes something: "publishing", "giving", "running".
-fn means_is_concrete(gerund: &str) -> bool {
-    let Some(stem) = gerund.strip_suffix("ing") else {
-        return false;
+/// The flags of a gerund's verb: "publishing", "giving", "running".
+fn gerund_class(gerund: &str) -> u32 {
+    let Some(stem) = gerund.strip_suffix("ing").filter(|s| !s.is_empty()) else {
+        return 0;
     };
-    let shorter = stem.get(..stem.len().saturating_sub(1)).unwrap_or("");
-    [stem.to_string(), format!("{stem}e"), shorter.to_string()]
-        .iter()
-        .any(|v| class(v) & DONE != 0)
+    let shorter = &stem[..stem.len() - stem.chars().next_back().map_or(0, char::len_utf8)];
+    class(stem) | class(&format!("{stem}e")) | class(shorter)
 }
 
 /// Rules 6 and 7 from word `i`, the first that says what the step does (or the end).
@@ -625,20 +631,25 @@ fn judge_from(words: &[Word], i: usize, quoted: bool) -> Option<Judgment> {
     if kind & (DONE | LIGHT) == 0 {
         return Some(Judgment::Borderline(Question::WhatShowsDone));
     }
-    // The verb's object, up to a preposition after its first word: is it a learning item?
-    let makes = c & MAKES != 0;
+    Some(object(words, i, c & MAKES != 0, kind & LIGHT != 0, quoted))
+}
+
+/// Rule 6 for the object of the verb at `i`, up to a preposition after its first word: a
+/// learning item named only by its kind is borderline ("take a course on X"), unless the
+/// verb makes it ("run a workshop"); a light verb ("do") with any other object is too.
+fn object(words: &[Word], i: usize, makes: bool, light: bool, quoted: bool) -> Judgment {
     let mut seen_word = false;
     for j in i + 1..(i + 8).min(words.len()) {
         let cj = class_at(words, j);
         if cj & LEARNING != 0 {
             if makes {
-                return Some(Judgment::Measurable);
+                return Judgment::Measurable;
             }
-            return Some(if named_by_kind_only(words, i + 1, j, quoted) {
+            return if named_by_kind_only(words, i + 1, j, quoted) {
                 Judgment::Borderline(Question::WhichOne(words[j].lower.to_string()))
             } else {
                 Judgment::Measurable
-            });
+            };
         }
         if cj & PREP != 0 && seen_word {
             break;
@@ -647,11 +658,11 @@ fn judge_from(words: &[Word], i: usize, quoted: bool) -> Option<Judgment> {
             seen_word = true;
         }
     }
-    Some(if kind & LIGHT != 0 {
+    if light {
         Judgment::Borderline(Question::WhatShowsDone)
     } else {
         Judgment::Measurable
-    })
+    }
 }
 
 /// The step's text before word `t` (its date), trimmed of a trailing deadline word.
@@ -670,4 +681,172 @@ fn text_before(step: &str, words: &[Word], t: usize) -> String {
         })
         .map_or(head, |(rest, _)| rest.trim_end());
     trimmed.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_measurable, judge, Judgment, Missing, Question};
+
+    const MEASURABLE: &[&str] = &[
+        "Give 2 talks at the team demo by March 2026",
+        "Ask for feedback after every demo",
+        "Ask for feedback after every 1:1",
+        "Finish the feedback course by 2026-04-30",
+        "Complete the CKAD certification by Q3",
+        "Join Toastmasters and attend weekly",
+        "Read two books on leadership",
+        "Pair with a senior engineer once a week",
+        "Write a blog post every month",
+        "Present at the team demo each sprint",
+        "Mentor one new hire",
+        "Finish the course by the end of the year",
+        "Sign up for the workshop before the next review",
+        "Publish the design doc by Friday",
+        "Spend an hour a day on Rust exercises",
+        "Lead three retrospectives",
+        "Run the incident review every other week",
+        "Complete 50% of the course",
+        "Review PRs from the new team daily",
+        "Book a coaching session in January",
+        "Practice the talk twice with a peer",
+        "Hold office hours on Fridays",
+        "Submit the application by the deadline in May",
+        "Take the certification exam this quarter",
+        "Deliver the migration plan by end of Q2",
+        "Meet my mentor monthly",
+        "Close a dozen onboarding issues",
+        "Finish chapter one before the summer",
+        // Completable without a number (the issue's examples).
+        "Submit my talk proposal to the internal conference",
+        "Get my CKA certification",
+        "Ship the export feature flag to all users",
+        "Line up a sponsor in the finance org",
+        "Sign up for the CKAD exam",
+        "Find a mentor",
+        "Improve my writing by publishing a blog post on the eng blog",
+        // Four languages.
+        "Die AWS-Zertifizierung bis Ende Mai 2026 abschließen",
+        "Obtenir la certification AWS avant le 30 septembre",
+        "Obtener la certificación de Scrum antes del 15 de junio",
+        "Jede Woche einen Blogartikel schreiben",
+        "Écrire un article de blog par mois",
+        "Revisar los tickets escalados cada lunes",
+    ];
+
+    const UNMEASURABLE: &[&str] = &[
+        "Read more books",
+        "Improve my communication",
+        "Learn Kubernetes",
+        "Be more proactive in meetings",
+        "Get better at public speaking",
+        "Practice regularly",
+        "Ask for feedback often",
+        "Network with other managers",
+        "Work on my confidence",
+        "Try to delegate more",
+        "Learn by doing",
+        "Study the handbook",
+        "Be a better listener",
+        "Explore the learning platform",
+        "Grow my visibility",
+        "Attend conferences when possible",
+        "Work on it when I have time",
+        "Understand the business better",
+        "I may look into a course",
+        "Read up on system design",
+        "Keep learning every way I can",
+        "Apply what I learn",
+        "Pair with new hires more",
+        // Numbers inside names, a deadline on a vague outcome, a time alone.
+        "Read up on IPv6",
+        "Understand OKRs for the 2-pizza team model",
+        "Make my 1-on-1 notes more useful",
+        "Understand EC2 pricing",
+        "Improve my Web 2.0 skills",
+        "Get better at prioritizing by end of Q2",
+        "By June",
+        "H2",
+        "bis Ende Mai",
+        "avant la fin du trimestre",
+        "antes del 15 de junio",
+        "Check in with the platform team from time to time",
+        "Meine Präsentationsfähigkeiten verbessern",
+        "Demander du feedback plus souvent",
+        "Pedir feedback de vez en cuando",
+    ];
+
+    const BORDERLINE: &[&str] = &[
+        "Take a course",
+        "Take a course on negotiation",
+        "Read a book about leadership",
+        "Watch videos about leadership",
+        "Get feedback from my team",
+        "Shadow a senior designer",
+        "Talk to people in other teams",
+        "Toastmasters",
+        "Einen Kurs zu Verhandlungsführung belegen",
+        "Suivre une formation en gestion de projet",
+        "Hacer un curso de liderazgo",
+    ];
+
+    #[test]
+    fn measurable_steps() {
+        for s in MEASURABLE {
+            assert_eq!(judge(s), Judgment::Measurable, "{s}");
+            assert!(is_measurable(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn unmeasurable_steps() {
+        for s in UNMEASURABLE {
+            assert!(
+                matches!(judge(s), Judgment::Unmeasurable(_)),
+                "{s}: {:?}",
+                judge(s)
+            );
+        }
+    }
+
+    #[test]
+    fn borderline_steps_are_asked_about() {
+        for s in BORDERLINE {
+            assert!(
+                matches!(judge(s), Judgment::Borderline(_)),
+                "{s}: {:?}",
+                judge(s)
+            );
+        }
+    }
+
+    #[test]
+    fn messages_say_what_is_missing() {
+        let step = "Get better at prioritizing by end of Q2";
+        assert_eq!(
+            judge(step).message(step),
+            "action step \"Get better at prioritizing\" has no end state (a date alone does not measure it): what will be done, and by when?"
+        );
+        assert_eq!(
+            judge("Practice public speaking regularly"),
+            Judgment::Unmeasurable(Missing::Frequency("regularly".into()))
+        );
+        assert_eq!(
+            judge("Ask for feedback more often"),
+            Judgment::Unmeasurable(Missing::Frequency("more often".into()))
+        );
+        assert_eq!(
+            judge("Read more books"),
+            Judgment::Unmeasurable(Missing::Target("more".into()))
+        );
+        assert_eq!(judge("By June"), Judgment::Unmeasurable(Missing::Action));
+        assert_eq!(
+            judge("Take a course on negotiation"),
+            Judgment::Borderline(Question::WhichOne("course".into()))
+        );
+        let step = "Take a course on negotiation";
+        assert_eq!(
+            judge(step).message(step),
+            "action step \"Take a course on negotiation\" names no particular course: which one, and by when?"
+        );
+    }
 }

@@ -78,7 +78,10 @@ impl Settings {
             .filter_map(|mut f| match self.severities.get(f.code) {
                 Some(None) => None,
                 Some(Some(sev)) => {
-                    f.severity = *sev;
+                    // A finding its rule lowered below the rule's default (a borderline
+                    // G005 step, info) stays as low: it asks, it does not assert.
+                    let lowered = finding::lookup(f.code).is_some_and(|c| f.severity < c.severity);
+                    f.severity = if lowered { f.severity.min(*sev) } else { *sev };
                     Some(f)
                 }
                 None => Some(f),
