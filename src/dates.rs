@@ -38,8 +38,8 @@ fn month_of_lower(w: &str) -> Option<u32> {
         "september" | "sep" | "sept" | "septembre" | "septiembre" | "setiembre" => 9,
         "october" | "oct" | "oktober" | "octobre" | "octubre" => 10,
         "november" | "nov" | "novembre" | "noviembre" => 11,
-        "december" | "dec" | "dezember" | "dez" | "décembre" | "decembre" | "déc"
-        | "diciembre" | "dic" => 12,
+        "december" | "dec" | "dezember" | "dez" | "décembre" | "decembre" | "déc" | "diciembre"
+        | "dic" => 12,
         _ => return None,
     })
 }
@@ -259,8 +259,29 @@ fn is_period(w: &str) -> bool {
 fn is_time_glue(w: &str) -> bool {
     matches!(
         w,
-        "the" | "of" | "in" | "on" | "at" | "a" | "zum" | "zur" | "dem" | "der" | "des" | "im"
-            | "am" | "la" | "le" | "l" | "du" | "de" | "d" | "en" | "del" | "el" | "para"
+        "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "a"
+            | "zum"
+            | "zur"
+            | "dem"
+            | "der"
+            | "des"
+            | "im"
+            | "am"
+            | "la"
+            | "le"
+            | "l"
+            | "du"
+            | "de"
+            | "d"
+            | "en"
+            | "del"
+            | "el"
+            | "para"
             | "-"
             | "–"
     )
@@ -281,7 +302,10 @@ fn day_of(word: &str) -> Option<u32> {
         return None;
     }
     let rest = &word[digits..];
-    if !matches!(rest, "" | "." | "st" | "nd" | "rd" | "th" | "er" | "º" | "o") {
+    if !matches!(
+        rest,
+        "" | "." | "st" | "nd" | "rd" | "th" | "er" | "º" | "o"
+    ) {
         return None;
     }
     word[..digits].parse().ok().filter(|d| (1..=31).contains(d))
@@ -320,7 +344,11 @@ pub fn scan(words: &[Word]) -> Scan {
         let mut span = 0;
         let first = w.as_bytes().first().copied().unwrap_or(0);
         if first.is_ascii_digit() {
-            if w.bytes().filter(|c| matches!(c, b'-' | b'/' | b'.')).count() == 2 {
+            if w.bytes()
+                .filter(|c| matches!(c, b'-' | b'/' | b'.'))
+                .count()
+                == 2
+            {
                 // Numeric dates: ISO, 4/30/2026, 30.04.2026.
                 if let Some(d) = parse_date(w) {
                     s.dates.push(d);
@@ -416,7 +444,8 @@ pub fn scan(words: &[Word]) -> Scan {
             span = 1;
         } else if matches!(w, "end" | "end-of") && lw(i + 1) == "of"
             || w == "ende"
-            || matches!(w, "fin" | "final" | "finales") && matches!(lw(i + 1), "de" | "du" | "del" | "d")
+            || matches!(w, "fin" | "final" | "finales")
+                && matches!(lw(i + 1), "de" | "du" | "del" | "d")
         {
             // "end of the year", "Ende Mai", "fin du trimestre", "fin de año": the end
             // and what it is the end of.
@@ -438,8 +467,20 @@ pub fn scan(words: &[Word]) -> Scan {
             }
         } else if matches!(
             w,
-            "this" | "next" | "dieses" | "diesen" | "nächste" | "nächsten" | "ce" | "cette"
-                | "prochain" | "prochaine" | "este" | "esta" | "próximo" | "próxima"
+            "this"
+                | "next"
+                | "dieses"
+                | "diesen"
+                | "nächste"
+                | "nächsten"
+                | "ce"
+                | "cette"
+                | "prochain"
+                | "prochaine"
+                | "este"
+                | "esta"
+                | "próximo"
+                | "próxima"
         ) && is_period(lw(i + 1))
         {
             // "this quarter", "nächsten Monat", "ce trimestre", "el próximo mes".
@@ -450,14 +491,14 @@ pub fn scan(words: &[Word]) -> Scan {
             let next = lw(i + 1);
             let deadline = is_deadline_head(next)
                 || matches!(w, "before" | "avant" | "antes" | "vor" | "bis")
-                    && matches!(next, "the" | "le" | "la" | "l" | "de" | "del" | "dem" | "der" | "zum")
+                    && matches!(
+                        next,
+                        "the" | "le" | "la" | "l" | "de" | "del" | "dem" | "der" | "zum"
+                    )
                 || w == "by" && next == "the" && is_deadline_head(lw(i + 2))
                 || w == "ici" && i > 0 && lw(i - 1) == "d"
                 || w == "jusqu"
-                || next
-                    .as_bytes()
-                    .first()
-                    .is_some_and(u8::is_ascii_digit)
+                || next.as_bytes().first().is_some_and(u8::is_ascii_digit)
                 || month_of_lower(next).is_some()
                 || quarter_of(next, false).is_some()
                 || matches!(next, "eoy" | "eoq" | "eom" | "eow" | "eod" | "h1" | "h2");

@@ -90,7 +90,9 @@ fn g005_agrees_with_the_labelled_steps() {
         };
         if said != label {
             let message = found.first().map_or("", |f| f.message.as_str());
-            misses.push(format!("labelled {label}, igp says {said}: {step}  [{message}]"));
+            misses.push(format!(
+                "labelled {label}, igp says {said}: {step}  [{message}]"
+            ));
         }
     }
     assert!(
@@ -129,7 +131,9 @@ fn g006_agrees_with_the_labelled_cells() {
             "placeholder"
         };
         if said != label {
-            misses.push(format!("labelled {label}, igp says {said}: [{column}] {text}"));
+            misses.push(format!(
+                "labelled {label}, igp says {said}: [{column}] {text}"
+            ));
         }
     }
     assert!(

@@ -69,7 +69,10 @@ mod tests {
             dates_in("Die AWS-Zertifizierung bis Ende Mai 2026 abschließen"),
             vec![d(2026, 5, 31)]
         );
-        assert_eq!(dates_in("Bis zum 15. Juni 2026 fertig"), vec![d(2026, 6, 15)]);
+        assert_eq!(
+            dates_in("Bis zum 15. Juni 2026 fertig"),
+            vec![d(2026, 6, 15)]
+        );
         assert_eq!(dates_in("Examen le 1er mars 2026"), vec![d(2026, 3, 1)]);
         assert_eq!(
             dates_in("Obtenir la certification avant le 30 septembre 2026"),

@@ -157,142 +157,705 @@ const INDEFINITE: u32 = 1 << 14;
 const PREP: u32 = 1 << 15;
 
 const WORDS: &[(u32, &[&str])] = &[
-    (FREQ, &[
-        "daily", "weekly", "biweekly", "bi-weekly", "fortnightly", "monthly", "bimonthly",
-        "quarterly", "yearly", "annually", "nightly", "hourly", "mondays", "tuesdays",
-        "wednesdays", "thursdays", "fridays", "weekdays", "täglich", "wöchentlich",
-        "zweiwöchentlich", "monatlich", "quartalsweise", "vierteljährlich", "jährlich",
-        "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "quotidien",
-        "quotidienne", "quotidiennement", "hebdomadaire", "hebdomadairement", "mensuel",
-        "mensuelle", "mensuellement", "trimestriel", "trimestrielle", "annuel", "lundis",
-        "mardis", "mercredis", "jeudis", "vendredis", "diario", "diaria", "diariamente",
-        "semanal", "semanalmente", "quincenal", "mensual", "mensualmente", "trimestral",
-        "anual", "anualmente",
-    ]),
-    (EVERY, &[
-        "every", "each", "per", "jede", "jeden", "jedes", "jeder", "alle", "pro", "chaque",
-        "tous", "toutes", "par", "cada", "todos", "todas", "por", "al",
-    ]),
-    (PERIOD, &[
-        "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year",
-        "years", "sprint", "sprints", "iteration", "iterations", "release", "releases",
-        "demo", "demos", "retro", "retros", "retrospective", "1:1", "1:1s", "one-on-one",
-        "standup", "stand-up", "session", "sessions", "review", "reviews", "morning",
-        "mornings", "evening", "evenings", "afternoon", "weekday", "weekend", "weekends",
-        "meeting", "meetings", "cycle", "milestone", "incident", "incidents", "talk",
-        "presentation", "class", "lesson", "module", "modules", "chapter", "workshop",
-        "conference", "pr", "prs", "deploy", "launch", "rotation", "shift", "on-call", "okr",
-        "deal", "ticket", "escalation", "sev1", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "tag", "tage", "woche", "wochen", "monat", "monate",
-        "quartal", "quartale", "jahr", "montag", "dienstag", "mittwoch", "donnerstag",
-        "freitag", "jour", "jours", "semaine", "semaines", "mois", "trimestre", "trimestres",
-        "an", "ans", "année", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "día", "días",
-        "semana", "semanas", "mes", "meses", "año", "años", "lunes", "martes", "miércoles",
-        "jueves", "viernes",
-    ]),
-    (COUNT, &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
-        "dozen", "once", "twice", "thrice", "half", "couple", "zwei", "drei", "vier", "fünf",
-        "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "einmal", "zweimal",
-        "dreimal", "dutzend", "deux", "trois", "quatre", "cinq", "sept", "huit", "dix",
-        "douze", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
-        "doce", "veces",
-    ]),
-    (VAGUE, &[
-        "improve", "learn", "understand", "explore", "develop", "grow", "focus", "practice",
-        "practise", "keep", "continue", "stay", "become", "be", "deepen", "strengthen",
-        "enhance", "broaden", "familiarize", "familiarise", "gain", "study", "network",
-        "connect", "engage", "communicate", "participate", "reduce", "increase", "boost",
-        "cut", "upskill", "master", "look", "dig", "brush", "level", "verbessern", "lernen", "erlernen", "verstehen",
-        "arbeiten", "vertiefen", "ausbauen", "entwickeln", "weiterentwickeln", "üben", "werden", "sein",
-        "stärken", "améliorer", "apprendre", "comprendre", "travailler", "être", "devenir",
-        "approfondir", "développer", "renforcer", "progresser", "pratiquer", "mejorar",
-        "aprender", "entender", "comprender", "trabajar", "ser", "estar", "profundizar",
-        "desarrollar", "fortalecer", "practicar", "crecer",
-    ]),
-    (MORE, &[
-        "more", "better", "less", "fewer", "stronger", "clearer", "mehr", "besser", "weniger",
-        "öfter", "plus", "mieux", "moins", "más", "mejor", "menos",
-    ]),
-    (VAGUE_FREQ, &[
-        "regularly", "often", "occasionally", "sometimes", "frequently", "continuously",
-        "constantly", "ongoing", "periodically", "routinely", "regelmäßig", "regelmässig",
-        "oft", "öfter", "häufig", "häufiger", "gelegentlich", "manchmal", "régulièrement",
-        "souvent", "parfois", "regularmente", "frecuentemente", "constantemente",
-    ]),
-    (DONE, &[
-        "get", "earn", "obtain", "pass", "achieve", "complete", "finish", "take", "attend",
-        "read", "watch", "enroll", "enrol", "register", "sign", "apply", "submit", "write",
-        "publish", "draft", "present", "give", "deliver", "record", "create", "build", "ship",
-        "release", "launch", "deploy", "migrate", "implement", "set", "document", "prepare",
-        "propose", "close", "automate", "design", "redesign", "rewrite", "run", "host",
-        "organize", "organise", "facilitate", "lead", "moderate", "find", "line", "secure",
-        "recruit", "hire", "book", "schedule", "join", "audit", "interview", "reconcile",
-        "hold", "block", "demo", "finalize", "finalise", "post", "send", "merge", "fix",
-        "conduct", "teach", "abschließen", "abschliessen", "bestehen", "ablegen",
-        "absolvieren", "erwerben", "halten", "schreiben", "verfassen", "veröffentlichen",
-        "einreichen", "anmelden", "bewerben", "finden", "organisieren", "durchführen",
-        "leiten", "moderieren", "besuchen", "lesen", "erstellen", "präsentieren",
-        "vorstellen", "einrichten", "aufsetzen", "migrieren", "buchen", "dokumentieren",
-        "belegen", "obtenir", "passer", "réussir", "terminer", "finir", "suivre", "écrire",
-        "rédiger", "publier", "soumettre", "présenter", "donner", "animer", "organiser",
-        "trouver", "inscrire", "lire", "lancer", "livrer", "migrer", "créer", "préparer",
-        "postuler", "documenter", "obtener", "aprobar", "terminar", "completar", "finalizar",
-        "escribir", "redactar", "publicar", "presentar", "dar", "organizar", "encontrar",
-        "inscribirme", "inscribirse", "leer", "lanzar", "migrar", "crear", "cerrar",
-        "preparar", "postular", "documentar", "tomar", "asistir", "conseguir", "sacar",
-    ]),
-    (MAKES, &[
-        "write", "publish", "draft", "present", "give", "deliver", "record", "create",
-        "build", "run", "host", "organize", "organise", "facilitate", "lead", "moderate",
-        "teach", "design", "prepare", "halten", "schreiben", "organisieren", "durchführen",
-        "leiten", "moderieren", "erstellen", "präsentieren", "écrire", "rédiger", "publier",
-        "présenter", "donner", "animer", "organiser", "créer", "préparer", "escribir",
-        "redactar", "publicar", "presentar", "dar", "organizar", "crear", "preparar",
-    ]),
+    (
+        FREQ,
+        &[
+            "daily",
+            "weekly",
+            "biweekly",
+            "bi-weekly",
+            "fortnightly",
+            "monthly",
+            "bimonthly",
+            "quarterly",
+            "yearly",
+            "annually",
+            "nightly",
+            "hourly",
+            "mondays",
+            "tuesdays",
+            "wednesdays",
+            "thursdays",
+            "fridays",
+            "weekdays",
+            "täglich",
+            "wöchentlich",
+            "zweiwöchentlich",
+            "monatlich",
+            "quartalsweise",
+            "vierteljährlich",
+            "jährlich",
+            "montags",
+            "dienstags",
+            "mittwochs",
+            "donnerstags",
+            "freitags",
+            "quotidien",
+            "quotidienne",
+            "quotidiennement",
+            "hebdomadaire",
+            "hebdomadairement",
+            "mensuel",
+            "mensuelle",
+            "mensuellement",
+            "trimestriel",
+            "trimestrielle",
+            "annuel",
+            "lundis",
+            "mardis",
+            "mercredis",
+            "jeudis",
+            "vendredis",
+            "diario",
+            "diaria",
+            "diariamente",
+            "semanal",
+            "semanalmente",
+            "quincenal",
+            "mensual",
+            "mensualmente",
+            "trimestral",
+            "anual",
+            "anualmente",
+        ],
+    ),
+    (
+        EVERY,
+        &[
+            "every", "each", "per", "jede", "jeden", "jedes", "jeder", "alle", "pro", "chaque",
+            "tous", "toutes", "par", "cada", "todos", "todas", "por", "al",
+        ],
+    ),
+    (
+        PERIOD,
+        &[
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "month",
+            "months",
+            "quarter",
+            "quarters",
+            "year",
+            "years",
+            "sprint",
+            "sprints",
+            "iteration",
+            "iterations",
+            "release",
+            "releases",
+            "demo",
+            "demos",
+            "retro",
+            "retros",
+            "retrospective",
+            "1:1",
+            "1:1s",
+            "one-on-one",
+            "standup",
+            "stand-up",
+            "session",
+            "sessions",
+            "review",
+            "reviews",
+            "morning",
+            "mornings",
+            "evening",
+            "evenings",
+            "afternoon",
+            "weekday",
+            "weekend",
+            "weekends",
+            "meeting",
+            "meetings",
+            "cycle",
+            "milestone",
+            "incident",
+            "incidents",
+            "talk",
+            "presentation",
+            "class",
+            "lesson",
+            "module",
+            "modules",
+            "chapter",
+            "workshop",
+            "conference",
+            "pr",
+            "prs",
+            "deploy",
+            "launch",
+            "rotation",
+            "shift",
+            "on-call",
+            "okr",
+            "deal",
+            "ticket",
+            "escalation",
+            "sev1",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "tag",
+            "tage",
+            "woche",
+            "wochen",
+            "monat",
+            "monate",
+            "quartal",
+            "quartale",
+            "jahr",
+            "montag",
+            "dienstag",
+            "mittwoch",
+            "donnerstag",
+            "freitag",
+            "jour",
+            "jours",
+            "semaine",
+            "semaines",
+            "mois",
+            "trimestre",
+            "trimestres",
+            "an",
+            "ans",
+            "année",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "día",
+            "días",
+            "semana",
+            "semanas",
+            "mes",
+            "meses",
+            "año",
+            "años",
+            "lunes",
+            "martes",
+            "miércoles",
+            "jueves",
+            "viernes",
+        ],
+    ),
+    (
+        COUNT,
+        &[
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
+            "dozen", "once", "twice", "thrice", "half", "couple", "zwei", "drei", "vier", "fünf",
+            "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "einmal", "zweimal",
+            "dreimal", "dutzend", "deux", "trois", "quatre", "cinq", "sept", "huit", "dix",
+            "douze", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+            "doce", "veces",
+        ],
+    ),
+    (
+        VAGUE,
+        &[
+            "improve",
+            "learn",
+            "understand",
+            "explore",
+            "develop",
+            "grow",
+            "focus",
+            "practice",
+            "practise",
+            "keep",
+            "continue",
+            "stay",
+            "become",
+            "be",
+            "deepen",
+            "strengthen",
+            "enhance",
+            "broaden",
+            "familiarize",
+            "familiarise",
+            "gain",
+            "study",
+            "network",
+            "connect",
+            "engage",
+            "communicate",
+            "participate",
+            "reduce",
+            "increase",
+            "boost",
+            "cut",
+            "upskill",
+            "master",
+            "look",
+            "dig",
+            "brush",
+            "level",
+            "verbessern",
+            "lernen",
+            "erlernen",
+            "verstehen",
+            "arbeiten",
+            "vertiefen",
+            "ausbauen",
+            "entwickeln",
+            "weiterentwickeln",
+            "üben",
+            "werden",
+            "sein",
+            "stärken",
+            "améliorer",
+            "apprendre",
+            "comprendre",
+            "travailler",
+            "être",
+            "devenir",
+            "approfondir",
+            "développer",
+            "renforcer",
+            "progresser",
+            "pratiquer",
+            "mejorar",
+            "aprender",
+            "entender",
+            "comprender",
+            "trabajar",
+            "ser",
+            "estar",
+            "profundizar",
+            "desarrollar",
+            "fortalecer",
+            "practicar",
+            "crecer",
+        ],
+    ),
+    (
+        MORE,
+        &[
+            "more", "better", "less", "fewer", "stronger", "clearer", "mehr", "besser", "weniger",
+            "öfter", "plus", "mieux", "moins", "más", "mejor", "menos",
+        ],
+    ),
+    (
+        VAGUE_FREQ,
+        &[
+            "regularly",
+            "often",
+            "occasionally",
+            "sometimes",
+            "frequently",
+            "continuously",
+            "constantly",
+            "ongoing",
+            "periodically",
+            "routinely",
+            "regelmäßig",
+            "regelmässig",
+            "oft",
+            "öfter",
+            "häufig",
+            "häufiger",
+            "gelegentlich",
+            "manchmal",
+            "régulièrement",
+            "souvent",
+            "parfois",
+            "regularmente",
+            "frecuentemente",
+            "constantemente",
+        ],
+    ),
+    (
+        DONE,
+        &[
+            "get",
+            "earn",
+            "obtain",
+            "pass",
+            "achieve",
+            "complete",
+            "finish",
+            "take",
+            "attend",
+            "read",
+            "watch",
+            "enroll",
+            "enrol",
+            "register",
+            "sign",
+            "apply",
+            "submit",
+            "write",
+            "publish",
+            "draft",
+            "present",
+            "give",
+            "deliver",
+            "record",
+            "create",
+            "build",
+            "ship",
+            "release",
+            "launch",
+            "deploy",
+            "migrate",
+            "implement",
+            "set",
+            "document",
+            "prepare",
+            "propose",
+            "close",
+            "automate",
+            "design",
+            "redesign",
+            "rewrite",
+            "run",
+            "host",
+            "organize",
+            "organise",
+            "facilitate",
+            "lead",
+            "moderate",
+            "find",
+            "line",
+            "secure",
+            "recruit",
+            "hire",
+            "book",
+            "schedule",
+            "join",
+            "audit",
+            "interview",
+            "reconcile",
+            "hold",
+            "block",
+            "demo",
+            "finalize",
+            "finalise",
+            "post",
+            "send",
+            "merge",
+            "fix",
+            "conduct",
+            "teach",
+            "abschließen",
+            "abschliessen",
+            "bestehen",
+            "ablegen",
+            "absolvieren",
+            "erwerben",
+            "halten",
+            "schreiben",
+            "verfassen",
+            "veröffentlichen",
+            "einreichen",
+            "anmelden",
+            "bewerben",
+            "finden",
+            "organisieren",
+            "durchführen",
+            "leiten",
+            "moderieren",
+            "besuchen",
+            "lesen",
+            "erstellen",
+            "präsentieren",
+            "vorstellen",
+            "einrichten",
+            "aufsetzen",
+            "migrieren",
+            "buchen",
+            "dokumentieren",
+            "belegen",
+            "obtenir",
+            "passer",
+            "réussir",
+            "terminer",
+            "finir",
+            "suivre",
+            "écrire",
+            "rédiger",
+            "publier",
+            "soumettre",
+            "présenter",
+            "donner",
+            "animer",
+            "organiser",
+            "trouver",
+            "inscrire",
+            "lire",
+            "lancer",
+            "livrer",
+            "migrer",
+            "créer",
+            "préparer",
+            "postuler",
+            "documenter",
+            "obtener",
+            "aprobar",
+            "terminar",
+            "completar",
+            "finalizar",
+            "escribir",
+            "redactar",
+            "publicar",
+            "presentar",
+            "dar",
+            "organizar",
+            "encontrar",
+            "inscribirme",
+            "inscribirse",
+            "leer",
+            "lanzar",
+            "migrar",
+            "crear",
+            "cerrar",
+            "preparar",
+            "postular",
+            "documentar",
+            "tomar",
+            "asistir",
+            "conseguir",
+            "sacar",
+        ],
+    ),
+    (
+        MAKES,
+        &[
+            "write",
+            "publish",
+            "draft",
+            "present",
+            "give",
+            "deliver",
+            "record",
+            "create",
+            "build",
+            "run",
+            "host",
+            "organize",
+            "organise",
+            "facilitate",
+            "lead",
+            "moderate",
+            "teach",
+            "design",
+            "prepare",
+            "halten",
+            "schreiben",
+            "organisieren",
+            "durchführen",
+            "leiten",
+            "moderieren",
+            "erstellen",
+            "präsentieren",
+            "écrire",
+            "rédiger",
+            "publier",
+            "présenter",
+            "donner",
+            "animer",
+            "organiser",
+            "créer",
+            "préparer",
+            "escribir",
+            "redactar",
+            "publicar",
+            "presentar",
+            "dar",
+            "organizar",
+            "crear",
+            "preparar",
+        ],
+    ),
     (LIGHT, &["do", "machen", "faire", "hacer"]),
-    (OTHER, &[
-        "ask", "talk", "speak", "meet", "shadow", "pair", "help", "support", "mentor", "sit",
-        "role-play", "roleplay", "contribute", "review", "share", "make", "have", "spend",
-        "follow", "check", "work", "bitten", "sprechen", "fragen", "treffen",
-        "unterstützen", "helfen", "einholen", "demander", "accompagner", "rencontrer",
-        "parler", "aider", "hablar", "pedir", "ayudar", "apoyar", "revisar",
-    ]),
-    (LEARNING, &[
-        "course", "courses", "class", "classes", "training", "trainings", "book", "books",
-        "conference", "conferences", "workshop", "workshops", "webinar", "webinars",
-        "certification", "certifications", "cert", "certs", "certificate", "exam",
-        "bootcamp", "program", "programme", "tutorial", "tutorials", "meetup", "meetups",
-        "video", "videos", "podcast", "podcasts", "kurs", "kurse", "buch", "schulung",
-        "konferenz", "zertifizierung", "weiterbildung", "seminar", "prüfung", "cours",
-        "formation", "livre", "livres", "conférence", "atelier", "examen", "programme",
-        "curso", "cursos", "libro", "libros", "formación", "conferencia", "certificación",
-        "taller", "programa",
-    ]),
-    (NOUNISH, &[
-        "book", "review", "design", "record", "present", "lead", "run", "document",
-        "interview", "demo", "host", "block", "post", "schedule", "hire", "release", "launch",
-        "draft", "audit", "talk", "help", "support", "share", "shadow", "network", "pair",
-        "check", "close", "set", "line", "sign", "study", "master", "practice", "mentor",
-        "secure", "fix", "work", "cut", "ship", "hold", "stay", "focus", "read", "level", "look",
-    ]),
-    (DEFINITE, &[
-        "the", "my", "our", "his", "her", "their", "this", "that", "these", "those", "its",
-        "der", "die", "das", "den", "dem", "mein", "meine", "meinen", "meinem", "unser",
-        "unsere", "unseren", "diesen", "dieses", "diese", "beim", "zum", "zur", "le", "la",
-        "les", "l", "mon", "ma", "mes", "notre", "nos", "ce", "cette", "au", "el", "los",
-        "las", "mi", "mis", "nuestro", "nuestra", "este", "esta", "del",
-    ]),
-    (INDEFINITE, &[
-        "a", "an", "some", "any", "few", "several", "ein", "eine", "einen", "einem", "einer",
-        "un", "une", "quelques", "unos", "unas", "una", "uno", "algún", "alguna", "algunos",
-    ]),
-    (PREP, &[
-        "on", "about", "at", "with", "in", "into", "for", "from", "by", "to", "of", "around",
-        "sur", "avec", "pour", "à", "de", "du", "des", "en", "zu", "über", "mit", "im", "bei",
-        "für", "von", "sobre", "con", "para", "del",
-    ]),
+    (
+        OTHER,
+        &[
+            "ask",
+            "talk",
+            "speak",
+            "meet",
+            "shadow",
+            "pair",
+            "help",
+            "support",
+            "mentor",
+            "sit",
+            "role-play",
+            "roleplay",
+            "contribute",
+            "review",
+            "share",
+            "make",
+            "have",
+            "spend",
+            "follow",
+            "check",
+            "work",
+            "bitten",
+            "sprechen",
+            "fragen",
+            "treffen",
+            "unterstützen",
+            "helfen",
+            "einholen",
+            "demander",
+            "accompagner",
+            "rencontrer",
+            "parler",
+            "aider",
+            "hablar",
+            "pedir",
+            "ayudar",
+            "apoyar",
+            "revisar",
+        ],
+    ),
+    (
+        LEARNING,
+        &[
+            "course",
+            "courses",
+            "class",
+            "classes",
+            "training",
+            "trainings",
+            "book",
+            "books",
+            "conference",
+            "conferences",
+            "workshop",
+            "workshops",
+            "webinar",
+            "webinars",
+            "certification",
+            "certifications",
+            "cert",
+            "certs",
+            "certificate",
+            "exam",
+            "bootcamp",
+            "program",
+            "programme",
+            "tutorial",
+            "tutorials",
+            "meetup",
+            "meetups",
+            "video",
+            "videos",
+            "podcast",
+            "podcasts",
+            "kurs",
+            "kurse",
+            "buch",
+            "schulung",
+            "konferenz",
+            "zertifizierung",
+            "weiterbildung",
+            "seminar",
+            "prüfung",
+            "cours",
+            "formation",
+            "livre",
+            "livres",
+            "conférence",
+            "atelier",
+            "examen",
+            "programme",
+            "curso",
+            "cursos",
+            "libro",
+            "libros",
+            "formación",
+            "conferencia",
+            "certificación",
+            "taller",
+            "programa",
+        ],
+    ),
+    (
+        NOUNISH,
+        &[
+            "book",
+            "review",
+            "design",
+            "record",
+            "present",
+            "lead",
+            "run",
+            "document",
+            "interview",
+            "demo",
+            "host",
+            "block",
+            "post",
+            "schedule",
+            "hire",
+            "release",
+            "launch",
+            "draft",
+            "audit",
+            "talk",
+            "help",
+            "support",
+            "share",
+            "shadow",
+            "network",
+            "pair",
+            "check",
+            "close",
+            "set",
+            "line",
+            "sign",
+            "study",
+            "master",
+            "practice",
+            "mentor",
+            "secure",
+            "fix",
+            "work",
+            "cut",
+            "ship",
+            "hold",
+            "stay",
+            "focus",
+            "read",
+            "level",
+            "look",
+        ],
+    ),
+    (
+        DEFINITE,
+        &[
+            "the", "my", "our", "his", "her", "their", "this", "that", "these", "those", "its",
+            "der", "die", "das", "den", "dem", "mein", "meine", "meinen", "meinem", "unser",
+            "unsere", "unseren", "diesen", "dieses", "diese", "beim", "zum", "zur", "le", "la",
+            "les", "l", "mon", "ma", "mes", "notre", "nos", "ce", "cette", "au", "el", "los",
+            "las", "mi", "mis", "nuestro", "nuestra", "este", "esta", "del",
+        ],
+    ),
+    (
+        INDEFINITE,
+        &[
+            "a", "an", "some", "any", "few", "several", "ein", "eine", "einen", "einem", "einer",
+            "un", "une", "quelques", "unos", "unas", "una", "uno", "algún", "alguna", "algunos",
+        ],
+    ),
+    (
+        PREP,
+        &[
+            "on", "about", "at", "with", "in", "into", "for", "from", "by", "to", "of", "around",
+            "sur", "avec", "pour", "à", "de", "du", "des", "en", "zu", "über", "mit", "im", "bei",
+            "für", "von", "sobre", "con", "para", "del",
+        ],
+    ),
 ];
 
 static CLASSES: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
@@ -348,21 +911,50 @@ fn is_count(words: &[Word], timed: &[bool], i: usize) -> bool {
     let c = class(w);
     if c & COUNT != 0 {
         // "no one", "the one", "any one" are no count; nor "dos" of "de dos" ("of two") alone.
-        return !(w == "one" && i > 0 && matches!(lw(words, i - 1), "no" | "the" | "any" | "every" | "which" | "that"));
+        return !(w == "one"
+            && i > 0
+            && matches!(
+                lw(words, i - 1),
+                "no" | "the" | "any" | "every" | "which" | "that"
+            ));
     }
     // "une fois", "una vez": once.
-    if matches!(w, "fois" | "vez" | "mal") && i > 0 && matches!(lw(words, i - 1), "une" | "un" | "una" | "ein") {
+    if matches!(w, "fois" | "vez" | "mal")
+        && i > 0
+        && matches!(lw(words, i - 1), "une" | "un" | "una" | "ein")
+    {
         return true;
     }
     let t = w.trim_start_matches(['~', '+', '<', '>', '≥', '≤', '$', '€', '£']);
-    let digits = t.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.')).count();
+    let digits = t
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+        .count();
     if digits == 0 || !t.as_bytes()[0].is_ascii_digit() {
         return false;
     }
     let unit = &t[digits..];
     if !matches!(
         unit,
-        "" | "%" | "k" | "m" | "h" | "hr" | "hrs" | "x" | "ms" | "s" | "min" | "mins" | "€" | "$" | "+" | "h/week" | "h/wk" | "/week" | "/month" | "pp"
+        "" | "%"
+            | "k"
+            | "m"
+            | "h"
+            | "hr"
+            | "hrs"
+            | "x"
+            | "ms"
+            | "s"
+            | "min"
+            | "mins"
+            | "€"
+            | "$"
+            | "+"
+            | "h/week"
+            | "h/wk"
+            | "/week"
+            | "/month"
+            | "pp"
     ) {
         // "3D", "2FA", "1st", "1:1", "1-on-1", "2-pizza", "30-60-90": names.
         return false;
@@ -377,14 +969,30 @@ fn is_count(words: &[Word], timed: &[bool], i: usize) -> bool {
         let mixed = prev.chars().skip(1).any(char::is_uppercase);
         capital
             || mixed && prev_class == 0
-            || matches!(lw(words, i - 1), "level" | "part" | "phase" | "tier" | "version" | "v" | "step" | "gen" | "stufe" | "niveau" | "nivel")
+            || matches!(
+                lw(words, i - 1),
+                "level"
+                    | "part"
+                    | "phase"
+                    | "tier"
+                    | "version"
+                    | "v"
+                    | "step"
+                    | "gen"
+                    | "stufe"
+                    | "niveau"
+                    | "nivel"
+            )
     };
     !name_before && year_like(t).is_none()
 }
 
 /// A four-digit year (a date, not a count).
 fn year_like(t: &str) -> Option<()> {
-    (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (1990..=2200).contains(&t.parse::<u32>().ok()?)).then_some(())
+    (t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (1990..=2200).contains(&t.parse::<u32>().ok()?))
+    .then_some(())
 }
 
 /// Whether words from `i` make a concrete frequency: "weekly", "every other Monday",
@@ -397,8 +1005,14 @@ fn is_frequency(words: &[Word], i: usize) -> bool {
     // "an hour a day", "one talk a quarter"; not "for a week" (a duration).
     if matches!(lw(words, i), "a" | "an")
         && i > 0
-        && !matches!(lw(words, i - 1), "for" | "in" | "within" | "after" | "over" | "than")
-        && matches!(lw(words, i + 1), "day" | "week" | "month" | "quarter" | "year" | "sprint")
+        && !matches!(
+            lw(words, i - 1),
+            "for" | "in" | "within" | "after" | "over" | "than"
+        )
+        && matches!(
+            lw(words, i + 1),
+            "day" | "week" | "month" | "quarter" | "year" | "sprint"
+        )
     {
         return true;
     }
@@ -407,7 +1021,11 @@ fn is_frequency(words: &[Word], i: usize) -> bool {
     }
     let w = lw(words, i);
     // "al" only before a period: "al mes"; "por" and "par" too, but never two words on.
-    let reach = if matches!(w, "al" | "por" | "par" | "pro" | "per") { 1 } else { 3 };
+    let reach = if matches!(w, "al" | "por" | "par" | "pro" | "per") {
+        1
+    } else {
+        3
+    };
     for j in i + 1..(i + 1 + reach).min(words.len()) {
         let n = lw(words, j);
         let nc = class(n);
@@ -416,7 +1034,17 @@ fn is_frequency(words: &[Word], i: usize) -> bool {
         }
         let skip = matches!(
             n,
-            "other" | "second" | "third" | "single" | "the" | "les" | "los" | "las" | "2" | "3" | "4"
+            "other"
+                | "second"
+                | "third"
+                | "single"
+                | "the"
+                | "les"
+                | "los"
+                | "las"
+                | "2"
+                | "3"
+                | "4"
         ) || nc & COUNT != 0;
         if !skip {
             return false;
@@ -456,13 +1084,33 @@ fn acts_as_verb(words: &[Word], i: usize, c: u32) -> bool {
         return true;
     }
     // The first word with a letter.
-    let first = words.iter().position(|w| w.raw.chars().any(char::is_alphabetic));
+    let first = words
+        .iter()
+        .position(|w| w.raw.chars().any(char::is_alphabetic));
     first == Some(i)
         || i > 0
             && matches!(
                 lw(words, i - 1),
-                "to" | "and" | "then" | "also" | "will" | "i" | "we" | "und" | "et" | "y" | "maybe" | "hopefully" | "please"
-                    | "may" | "might" | "should" | "could" | "can" | "would" | "must" | "shall"
+                "to" | "and"
+                    | "then"
+                    | "also"
+                    | "will"
+                    | "i"
+                    | "we"
+                    | "und"
+                    | "et"
+                    | "y"
+                    | "maybe"
+                    | "hopefully"
+                    | "please"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "could"
+                    | "can"
+                    | "would"
+                    | "must"
+                    | "shall"
             )
 }
 
@@ -476,9 +1124,19 @@ fn verb_kind(words: &[Word], i: usize, c: u32) -> u32 {
         "get" => match next {
             "better" | "more" | "comfortable" | "involved" | "used" | "good" | "familiar"
             | "to" => VAGUE,
-            _ if ["feedback", "input", "help", "support", "exposure", "experience", "visibility", "buy-in", "time"]
-                .iter()
-                .any(|w| *w == next || *w == after || *w == lw(words, i + 3)) =>
+            _ if [
+                "feedback",
+                "input",
+                "help",
+                "support",
+                "exposure",
+                "experience",
+                "visibility",
+                "buy-in",
+                "time",
+            ]
+            .iter()
+            .any(|w| *w == next || *w == after || *w == lw(words, i + 3)) =>
             {
                 OTHER
             }
@@ -486,10 +1144,32 @@ fn verb_kind(words: &[Word], i: usize, c: u32) -> u32 {
         },
         "read" if next == "up" => VAGUE,
         "look" if next == "for" => DONE,
-        "build" | "gain" if matches!(next, "trust" | "relationships" | "relationship" | "rapport" | "confidence" | "credibility" | "presence" | "skills" | "stronger" | "better")
-            || matches!(after, "trust" | "relationships" | "confidence" | "skills") => VAGUE,
+        "build" | "gain"
+            if matches!(
+                next,
+                "trust"
+                    | "relationships"
+                    | "relationship"
+                    | "rapport"
+                    | "confidence"
+                    | "credibility"
+                    | "presence"
+                    | "skills"
+                    | "stronger"
+                    | "better"
+            ) || matches!(after, "trust" | "relationships" | "confidence" | "skills") =>
+        {
+            VAGUE
+        }
         "work" | "arbeiten" if matches!(next, "on" | "an") => VAGUE,
-        "apply" if matches!(next, "what" | "it" | "this" | "these" | "learnings" | "knowledge" | "lessons") => VAGUE,
+        "apply"
+            if matches!(
+                next,
+                "what" | "it" | "this" | "these" | "learnings" | "knowledge" | "lessons"
+            ) =>
+        {
+            VAGUE
+        }
         "set" if !matches!(next, "up") => OTHER,
         "line" | "sign" if next != "up" => OTHER,
         _ => c & (DONE | VAGUE | OTHER | LIGHT),
@@ -504,7 +1184,10 @@ fn named_by_kind_only(words: &[Word], from: usize, noun: usize, quoted: bool) ->
         return false;
     }
     // The step's first word has its capital from the sentence.
-    let first = words.iter().position(|w| w.raw.chars().any(char::is_alphabetic)).unwrap_or(0);
+    let first = words
+        .iter()
+        .position(|w| w.raw.chars().any(char::is_alphabetic))
+        .unwrap_or(0);
     for j in from..noun {
         let c = class(lw(words, j));
         if c & DEFINITE != 0 {
@@ -520,7 +1203,10 @@ fn named_by_kind_only(words: &[Word], from: usize, noun: usize, quoted: bool) ->
     }
     // A compound with a name in it: "CKA-Prüfung", "AWS-Zertifizierung".
     let raw = words[noun].raw;
-    !(raw.contains('-') && raw.split('-').next().is_some_and(|head| head.chars().skip(1).any(char::is_uppercase) || head.chars().all(|c| c.is_uppercase())))
+    !(raw.contains('-')
+        && raw.split('-').next().is_some_and(|head| {
+            head.chars().skip(1).any(char::is_uppercase) || head.chars().all(|c| c.is_uppercase())
+        }))
 }
 
 /// Judges an action step (see [`G005`]'s decision procedure).
@@ -618,7 +1304,10 @@ fn judge_from(words: &[Word], i: usize, quoted: bool) -> Option<Judgment> {
             let c = class_at(words, j);
             acts_as_verb(words, j, c) || c & DONE != 0
         });
-        let first = words.iter().position(|w| w.raw.chars().any(char::is_alphabetic)).unwrap_or(0);
+        let first = words
+            .iter()
+            .position(|w| w.raw.chars().any(char::is_alphabetic))
+            .unwrap_or(0);
         return Some(if !has_verb {
             Judgment::Borderline(Question::WhatShowsDone)
         } else if named_by_kind_only(words, first, i, quoted) {
@@ -676,7 +1365,15 @@ fn text_before(step: &str, words: &[Word], t: usize) -> String {
         .filter(|(_, last)| {
             matches!(
                 dates::lower(last).as_ref(),
-                "by" | "before" | "until" | "till" | "bis" | "avant" | "antes" | "hasta" | "d" | "ici"
+                "by" | "before"
+                    | "until"
+                    | "till"
+                    | "bis"
+                    | "avant"
+                    | "antes"
+                    | "hasta"
+                    | "d"
+                    | "ici"
             )
         })
         .map_or(head, |(rest, _)| rest.trim_end());
