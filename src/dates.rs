@@ -5,6 +5,7 @@
 //! del 15 de junio"). One reader for G005 (is there a date?) and G008 (has it passed?).
 
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 /// The months' names, January first.
@@ -23,25 +24,155 @@ pub const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
-/// The month (1 to 12) a lower-case word names, in English (full or three letters, "sept"),
-/// German, French or Spanish, with or without its accent.
+/// Month names in English (full, three letters, "sept"), German, French and Spanish,
+/// with and without their accents.
+const MONTH_WORDS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("febrero", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+];
+
+/// Words that start a time by themselves (besides months and numbers): see [`scan`].
+const TIME_STARTS: &[&str] = &[
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "t1",
+    "t2",
+    "t3",
+    "t4",
+    "h1",
+    "h2",
+    "eoy",
+    "eoq",
+    "eom",
+    "eow",
+    "eod",
+    "year-end",
+    "month-end",
+    "quarter-end",
+    "midyear",
+    "mid-year",
+    "deadline",
+    "tomorrow",
+    "morgen",
+    "demain",
+    "mañana",
+    "end",
+    "end-of",
+    "ende",
+    "fin",
+    "final",
+    "finales",
+    "this",
+    "next",
+    "dieses",
+    "diesen",
+    "nächste",
+    "nächsten",
+    "ce",
+    "cette",
+    "prochain",
+    "prochaine",
+    "este",
+    "esta",
+    "próximo",
+    "próxima",
+    "by",
+    "before",
+    "until",
+    "till",
+    "til",
+    "due",
+    "bis",
+    "vor",
+    "spätestens",
+    "avant",
+    "ici",
+    "jusqu",
+    "antes",
+    "hasta",
+];
+
+/// Month names by word, and every word that may start a time.
+static TIME_WORDS: std::sync::LazyLock<(FxHashMap<&str, u32>, FxHashSet<&str>)> =
+    std::sync::LazyLock::new(|| {
+        let months: FxHashMap<&str, u32> = MONTH_WORDS.iter().copied().collect();
+        let starts = months
+            .keys()
+            .copied()
+            .chain(TIME_STARTS.iter().copied())
+            .collect();
+        (months, starts)
+    });
+
+/// The month (1 to 12) a lower-case word names (see [`MONTH_WORDS`]).
 fn month_of_lower(w: &str) -> Option<u32> {
-    Some(match w {
-        "january" | "jan" | "januar" | "jänner" | "janvier" | "enero" => 1,
-        "february" | "feb" | "februar" | "février" | "fevrier" | "févr" | "febrero" => 2,
-        "march" | "mar" | "märz" | "maerz" | "mär" | "mars" | "marzo" => 3,
-        "april" | "apr" | "avril" | "abril" => 4,
-        "may" | "mai" | "mayo" => 5,
-        "june" | "jun" | "juni" | "juin" | "junio" => 6,
-        "july" | "jul" | "juli" | "juillet" | "julio" => 7,
-        "august" | "aug" | "août" | "aout" | "agosto" => 8,
-        "september" | "sep" | "sept" | "septembre" | "septiembre" | "setiembre" => 9,
-        "october" | "oct" | "oktober" | "octobre" | "octubre" => 10,
-        "november" | "nov" | "novembre" | "noviembre" => 11,
-        "december" | "dec" | "dezember" | "dez" | "décembre" | "decembre" | "déc" | "diciembre"
-        | "dic" => 12,
-        _ => return None,
-    })
+    TIME_WORDS.0.get(w).copied()
 }
 
 /// The month (1 to 12) a word names, in any case: see [`month_of_lower`].
@@ -68,10 +199,12 @@ pub fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// A word of a step: as written, and in lower case.
+/// A word of a step: as written, and in lower case, with what a rule makes of it (its
+/// own flags, 0 until the rule sets them).
 pub struct Word<'a> {
     pub raw: &'a str,
     pub lower: Cow<'a, str>,
+    pub tag: u32,
 }
 
 /// The words of a step: split at white space, brackets, quotes, commas, semicolons, `!`,
@@ -107,6 +240,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     .map(|raw| Word {
         raw,
         lower: lower(raw),
+        tag: 0,
     })
     .collect()
 }
@@ -343,6 +477,11 @@ pub fn scan(words: &[Word]) -> Scan {
         // How many words the time found here spans (0: none).
         let mut span = 0;
         let first = w.as_bytes().first().copied().unwrap_or(0);
+        // Most words start no time: one look-up passes them over.
+        if !first.is_ascii_digit() && !TIME_WORDS.1.contains(w) {
+            i += 1;
+            continue;
+        }
         if first.is_ascii_digit() {
             if w.bytes()
                 .filter(|c| matches!(c, b'-' | b'/' | b'.'))
@@ -527,6 +666,7 @@ pub fn scan(words: &[Word]) -> Scan {
             timed[i]
                 || is_time_glue(&w.lower)
                 || is_period(&w.lower)
+                || is_deadline_head(&w.lower)
                 || !w.raw.chars().any(char::is_alphanumeric)
         });
     s.dates.retain(|d| d.year() > 1900);

@@ -155,8 +155,14 @@ const DEFINITE: u32 = 1 << 13;
 const INDEFINITE: u32 = 1 << 14;
 /// A preposition that ends a verb's object: "on", "about", "sur", "über", "sobre".
 const PREP: u32 = 1 << 15;
+/// The first word of a vague frequency of several words ("from time to time": "time").
+const PHRASE: u32 = 1 << 16;
 
 const WORDS: &[(u32, &[&str])] = &[
+    (
+        PHRASE,
+        &["time", "when", "as", "if", "ab", "von", "temps", "vez", "a"],
+    ),
     (
         FREQ,
         &[
@@ -392,6 +398,15 @@ const WORDS: &[(u32, &[&str])] = &[
             "boost",
             "cut",
             "upskill",
+            "sharpen",
+            "expand",
+            "raise",
+            "step",
+            "dive",
+            "polish",
+            "refine",
+            "hone",
+            "vertraut",
             "master",
             "look",
             "dig",
@@ -446,6 +461,7 @@ const WORDS: &[(u32, &[&str])] = &[
         VAGUE_FREQ,
         &[
             "regularly",
+            "whenever",
             "often",
             "occasionally",
             "sometimes",
@@ -543,6 +559,10 @@ const WORDS: &[(u32, &[&str])] = &[
             "merge",
             "fix",
             "conduct",
+            "co-author",
+            "coauthor",
+            "kick",
+            "volunteer",
             "teach",
             "abschließen",
             "abschliessen",
@@ -887,14 +907,23 @@ fn class(w: &str) -> u32 {
     CLASSES.get(w).copied().unwrap_or(0)
 }
 
-/// The flags of word `i`, with a learning item's German compound ending.
-fn class_at(words: &[Word], i: usize) -> u32 {
-    let w = words[i].lower.as_ref();
-    let mut c = class(w);
-    if c & LEARNING == 0 && w.len() > 6 && LEARNING_ENDS.iter().any(|e| w.ends_with(e)) {
-        c |= LEARNING;
+/// Sets each word's flags, once: its class, and a learning item's German compound ending
+/// ("AWS-Zertifizierung", "Verhandlungskurs").
+fn tag_words(words: &mut [Word]) {
+    for word in words {
+        let w = word.lower.as_ref();
+        let mut c = class(w);
+        let compound = word.raw.contains('-') || word.raw.starts_with(char::is_uppercase);
+        if c == 0 && compound && w.len() > 6 && LEARNING_ENDS.iter().any(|e| w.ends_with(e)) {
+            c |= LEARNING;
+        }
+        word.tag = c;
     }
-    c
+}
+
+/// The flags of word `i` (0 past the end).
+fn class_at(words: &[Word], i: usize) -> u32 {
+    words.get(i).map_or(0, |w| w.tag)
 }
 
 fn lw<'a>(words: &'a [Word], i: usize) -> &'a str {
@@ -908,7 +937,7 @@ fn is_count(words: &[Word], timed: &[bool], i: usize) -> bool {
         return false;
     }
     let w = lw(words, i);
-    let c = class(w);
+    let c = class_at(words, i);
     if c & COUNT != 0 {
         // "no one", "the one", "any one" are no count; nor "dos" of "de dos" ("of two") alone.
         return !(w == "one"
@@ -917,6 +946,15 @@ fn is_count(words: &[Word], timed: &[bool], i: usize) -> bool {
                 lw(words, i - 1),
                 "no" | "the" | "any" | "every" | "which" | "that"
             ));
+    }
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if !first.is_ascii_digit()
+        && !matches!(
+            first,
+            b'~' | b'+' | b'<' | b'>' | b'$' | b'f' | b'v' | b'm' | 0xE2 | 0xC2
+        )
+    {
+        return false;
     }
     // "une fois", "una vez": once.
     if matches!(w, "fois" | "vez" | "mal")
@@ -962,7 +1000,7 @@ fn is_count(words: &[Word], timed: &[bool], i: usize) -> bool {
     // A version: "2.0", "3.12" after a name.
     let name_before = i > 0 && {
         let prev = words[i - 1].raw;
-        let prev_class = class(lw(words, i - 1));
+        let prev_class = class_at(words, i - 1);
         let capital = prev.chars().next().is_some_and(char::is_uppercase)
             && i - 1 > 0
             && prev_class & (DONE | VAGUE | OTHER | LIGHT) == 0;
@@ -998,7 +1036,7 @@ fn year_like(t: &str) -> Option<()> {
 /// Whether words from `i` make a concrete frequency: "weekly", "every other Monday",
 /// "alle zwei Wochen", "toutes les deux semaines", "todos los lunes", "par mois".
 fn is_frequency(words: &[Word], i: usize) -> bool {
-    let c = class(lw(words, i));
+    let c = class_at(words, i);
     if c & FREQ != 0 {
         return true;
     }
@@ -1028,8 +1066,10 @@ fn is_frequency(words: &[Word], i: usize) -> bool {
     };
     for j in i + 1..(i + 1 + reach).min(words.len()) {
         let n = lw(words, j);
-        let nc = class(n);
-        if nc & PERIOD != 0 || n.strip_suffix('s').is_some_and(|s| class(s) & PERIOD != 0) {
+        let nc = class_at(words, j);
+        if nc & PERIOD != 0
+            || nc == 0 && n.strip_suffix('s').is_some_and(|s| class(s) & PERIOD != 0)
+        {
             return true;
         }
         let skip = matches!(
@@ -1123,7 +1163,7 @@ fn verb_kind(words: &[Word], i: usize, c: u32) -> u32 {
     match lw(words, i) {
         "get" => match next {
             "better" | "more" | "comfortable" | "involved" | "used" | "good" | "familiar"
-            | "to" => VAGUE,
+            | "to" | "up" => VAGUE,
             _ if [
                 "feedback",
                 "input",
@@ -1143,6 +1183,13 @@ fn verb_kind(words: &[Word], i: usize, c: u32) -> u32 {
             _ => DONE,
         },
         "read" if next == "up" => VAGUE,
+        "sit"
+            if [next, after, lw(words, i + 3)]
+                .iter()
+                .any(|w| matches!(*w, "exam" | "test")) =>
+        {
+            DONE
+        }
         "look" if next == "for" => DONE,
         "build" | "gain"
             if matches!(
@@ -1189,7 +1236,7 @@ fn named_by_kind_only(words: &[Word], from: usize, noun: usize, quoted: bool) ->
         .position(|w| w.raw.chars().any(char::is_alphabetic))
         .unwrap_or(0);
     for j in from..noun {
-        let c = class(lw(words, j));
+        let c = class_at(words, j);
         if c & DEFINITE != 0 {
             return false;
         }
@@ -1211,32 +1258,37 @@ fn named_by_kind_only(words: &[Word], from: usize, noun: usize, quoted: bool) ->
 
 /// Judges an action step (see [`G005`]'s decision procedure).
 pub fn judge(step: &str) -> Judgment {
-    let words = dates::words(step);
+    let mut words = dates::words(step);
+    tag_words(&mut words);
     let time = dates::scan(&words);
     // 1. Only a time.
     if time.only_time {
         return Judgment::Unmeasurable(Missing::Action);
     }
-    // 2. A concrete frequency; 3. a count or a target.
+    // 2. A concrete frequency; 3. a count or a target; and, for rule 4, the first vague
+    // frequency ("more often" whole), in one pass.
+    let mut vague_frequency: Option<String> = None;
     for i in 0..words.len() {
         if is_frequency(&words, i) || is_count(&words, &time.timed, i) {
             return Judgment::Measurable;
         }
-    }
-    // 4. A vague frequency ("more often" whole), ...
-    for (i, w) in words.iter().enumerate() {
-        let phrase = if class(&w.lower) & VAGUE_FREQ != 0 {
-            let more = i > 0 && class(lw(&words, i - 1)) & MORE != 0;
-            if more {
-                format!("{} {}", words[i - 1].raw, w.raw)
-            } else {
-                w.raw.to_string()
-            }
-        } else if let Some(phrase) = vague_frequency_at(&words, i) {
-            phrase.to_string()
-        } else {
+        if vague_frequency.is_some() {
             continue;
-        };
+        }
+        let tag = words[i].tag;
+        if tag & VAGUE_FREQ != 0 {
+            let more = i > 0 && class_at(&words, i - 1) & MORE != 0;
+            vague_frequency = Some(if more {
+                format!("{} {}", words[i - 1].raw, words[i].raw)
+            } else {
+                words[i].raw.to_string()
+            });
+        } else if tag & PHRASE != 0 {
+            vague_frequency = vague_frequency_at(&words, i).map(str::to_string);
+        }
+    }
+    // 4. A vague frequency, ...
+    if let Some(phrase) = vague_frequency {
         return Judgment::Unmeasurable(Missing::Frequency(phrase));
     }
     // ... a vague outcome as the action (the first word that says what the step does) ...
@@ -1269,7 +1321,7 @@ pub fn judge(step: &str) -> Judgment {
     // ... or a comparative with no target ("read more", "Mehr Feedback einholen").
     for (i, w) in words.iter().enumerate() {
         let name = i > 0 && w.raw.starts_with(char::is_uppercase);
-        if class(&w.lower) & MORE != 0 && !name && lw(&words, i + 1) != "than" {
+        if w.tag & MORE != 0 && !name && lw(&words, i + 1) != "than" {
             return Judgment::Unmeasurable(Missing::Target(w.raw.to_string()));
         }
     }

@@ -3,6 +3,8 @@
 use super::{goal_finding, goal_name, header, Context, Rule};
 use crate::finding::{self, Finding, Target};
 use crate::layout::{self, GOAL_COLUMNS};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 pub const G006: Rule = Rule {
     code: finding::G006,
@@ -146,6 +148,10 @@ const EMPTY_CELLS: &[&str] = &[
     "click here to enter text",
     "tap here to enter text",
     "click or tap to enter a date",
+    "click to add text",
+    "click to add title",
+    "click to enter text",
+    "add your answer",
     "click here to enter a date",
     "your answer",
     "short answer text",
@@ -291,6 +297,17 @@ const DEFERRAL_WORDS: &[&str] = &[
     "about",
     "director",
     "later",
+    "l",
+    "d",
+    "by",
+    "eow",
+    "eom",
+    "eoq",
+    "eoy",
+    "week",
+    "month",
+    "friday",
+    "monday",
     "nach",
     "mit",
     "dem",
@@ -357,11 +374,49 @@ const XREF_ANCHORS: &[&str] = &[
     "ziel", "objectif", "objetivo", "mismo",
 ];
 
-/// Whether a normalized cell of at most a few words names nothing: a deferral, a bare
-/// cross-reference, or field words beside a marker (`marked`).
+/// A bare "nothing", and what may follow it: "nothing at the moment", "none so far",
+/// "N/A for now".
+const NOTHING: &[&str] = &[
+    "nothing", "none", "nope", "n", "a", "na", "nada", "rien", "nichts", "keine", "ninguno",
+];
+const NOTHING_QUALIFIERS: &[&str] = &[
+    "yet",
+    "so",
+    "far",
+    "at",
+    "the",
+    "moment",
+    "for",
+    "now",
+    "right",
+    "currently",
+    "planned",
+    "pour",
+    "l",
+    "instant",
+    "moment",
+    "por",
+    "ahora",
+    "el",
+    "momento",
+    "noch",
+    "derzeit",
+    "aktuell",
+    "im",
+];
+
+/// Whether a normalized cell of at most a few words names nothing: a bare "nothing", a
+/// deferral, a bare cross-reference, or field words beside a marker (`marked`).
 fn names_nothing(key: &str, marked: bool) -> bool {
     let words = || key.split(' ').filter(|w| !w.is_empty());
     if words().count() == 0 {
+        return true;
+    }
+    if words()
+        .next()
+        .is_some_and(|w| NOTHING.contains(&w) && w != "a")
+        && words().all(|w| NOTHING.contains(&w) || NOTHING_QUALIFIERS.contains(&w))
+    {
         return true;
     }
     if words().all(|w| XREF_WORDS.contains(&w)) && words().any(|w| XREF_ANCHORS.contains(&w)) {
@@ -427,8 +482,9 @@ fn placeholder_in(text: &str, own: Option<usize>) -> bool {
             return true;
         }
     }
-    // What is left says nothing only when it is short: a few words.
-    if t.len() > SHORT || t.split_whitespace().count() > 8 {
+    // What is left says nothing only when it is short, a few words, each of them a word
+    // that says nothing (most cells are ruled out by their first word).
+    if t.len() > SHORT || !only_empty_words(t) {
         return false;
     }
     let Some(key) = layout::normalize_bounded(t, SHORT) else {
@@ -448,6 +504,65 @@ fn placeholder_in(text: &str, own: Option<usize>) -> bool {
         }
     }
     names_nothing(&rest, marked)
+}
+
+/// Every word of [`EMPTY_CELLS`], [`DEFERRAL_WORDS`], [`XREF_WORDS`] and
+/// [`MARKER_PHRASES`]: a cell with any other word names something.
+static EMPTY_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    EMPTY_CELLS
+        .iter()
+        .chain(MARKER_PHRASES)
+        .flat_map(|c| c.split(' '))
+        .chain(DEFERRAL_WORDS.iter().copied())
+        .chain(XREF_WORDS.iter().copied())
+        .chain(NOTHING.iter().copied())
+        .chain(NOTHING_QUALIFIERS.iter().copied())
+        .collect()
+});
+
+/// Whether every word of `t` (as [`layout::normalize`] splits and lower-cases them) is one
+/// of [`EMPTY_WORDS`], and there are at most eight. ASCII words are compared without
+/// allocating; a cell with other letters is normalized first.
+fn only_empty_words(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    let mut buf = [0u8; 16];
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii() {
+            // Other letters: the slow way, through `normalize`.
+            let key = layout::normalize(t);
+            return key.split(' ').count() <= 8 && key.split(' ').all(|w| EMPTY_WORDS.contains(w));
+        }
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i < bytes.len() && !bytes[i].is_ascii() {
+            // A word with other letters ("klären"): the slow way above.
+            continue;
+        }
+        count += 1;
+        let len = i - start;
+        if count > 8 || len > buf.len() {
+            return false;
+        }
+        for (to, from) in buf.iter_mut().zip(&bytes[start..i]) {
+            *to = from.to_ascii_lowercase();
+        }
+        // ASCII letters and digits in, the same out.
+        let Ok(word) = std::str::from_utf8(&buf[..len]) else {
+            return false;
+        };
+        if !EMPTY_WORDS.contains(word) {
+            return false;
+        }
+    }
+    true
 }
 
 /// The longest cell (in bytes) that may be a deferral or a cross-reference.
