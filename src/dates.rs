@@ -158,17 +158,123 @@ const TIME_STARTS: &[&str] = &[
     "hasta",
 ];
 
-/// Month names by word, and every word that may start a time.
-static TIME_WORDS: std::sync::LazyLock<(FxHashMap<&str, u32>, FxHashSet<&str>)> =
-    std::sync::LazyLock::new(|| {
-        let months: FxHashMap<&str, u32> = MONTH_WORDS.iter().copied().collect();
-        let starts = months
-            .keys()
-            .copied()
-            .chain(TIME_STARTS.iter().copied())
-            .collect();
-        (months, starts)
-    });
+/// Month names by word, every word that may start a time, and every word that may be a
+/// part of one (for [`Scan::only_time`]).
+type TimeWords = (
+    FxHashMap<&'static str, u32>,
+    FxHashSet<&'static str>,
+    FxHashSet<&'static str>,
+);
+static TIME_WORDS: std::sync::LazyLock<TimeWords> = std::sync::LazyLock::new(|| {
+    let months: FxHashMap<&str, u32> = MONTH_WORDS.iter().copied().collect();
+    let starts = months
+        .keys()
+        .copied()
+        .chain(TIME_STARTS.iter().copied())
+        .collect();
+    let parts = TIME_PARTS
+        .iter()
+        .copied()
+        .chain(TIME_STARTS.iter().copied())
+        .collect();
+    (months, starts, parts)
+});
+
+/// Words that may be a part of a time without starting one: glue, periods, the heads of
+/// deadlines (see [`is_time_glue`], [`is_period`], [`is_deadline_head`]).
+const TIME_PARTS: &[&str] = &[
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "a",
+    "zum",
+    "zur",
+    "dem",
+    "der",
+    "des",
+    "im",
+    "am",
+    "la",
+    "le",
+    "l",
+    "du",
+    "de",
+    "d",
+    "en",
+    "del",
+    "el",
+    "para",
+    "-",
+    "–",
+    "year",
+    "quarter",
+    "month",
+    "week",
+    "sprint",
+    "half",
+    "semester",
+    "jahr",
+    "jahres",
+    "quartal",
+    "quartals",
+    "monat",
+    "monats",
+    "woche",
+    "année",
+    "an",
+    "trimestre",
+    "mois",
+    "semaine",
+    "año",
+    "mes",
+    "semana",
+    "mid",
+    "early",
+    "late",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "winter",
+    "new",
+    "anfang",
+    "mitte",
+    "diesem",
+    "début",
+    "mediados",
+    "principios",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
 
 /// The month (1 to 12) a lower-case word names (see [`MONTH_WORDS`]).
 fn month_of_lower(w: &str) -> Option<u32> {
@@ -664,9 +770,7 @@ pub fn scan(words: &[Word]) -> Scan {
     s.only_time = s.deadline
         && words.iter().enumerate().all(|(i, w)| {
             timed[i]
-                || is_time_glue(&w.lower)
-                || is_period(&w.lower)
-                || is_deadline_head(&w.lower)
+                || TIME_WORDS.2.contains(w.lower.as_ref())
                 || !w.raw.chars().any(char::is_alphanumeric)
         });
     s.dates.retain(|d| d.year() > 1900);

@@ -508,7 +508,7 @@ fn placeholder_in(text: &str, own: Option<usize>) -> bool {
 
 /// Every word of [`EMPTY_CELLS`], [`DEFERRAL_WORDS`], [`XREF_WORDS`] and
 /// [`MARKER_PHRASES`]: a cell with any other word names something.
-static EMPTY_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+static EMPTY_WORDS: LazyLock<FxHashSet<&'static [u8]>> = LazyLock::new(|| {
     EMPTY_CELLS
         .iter()
         .chain(MARKER_PHRASES)
@@ -517,6 +517,7 @@ static EMPTY_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .chain(XREF_WORDS.iter().copied())
         .chain(NOTHING.iter().copied())
         .chain(NOTHING_QUALIFIERS.iter().copied())
+        .map(str::as_bytes)
         .collect()
 });
 
@@ -532,7 +533,8 @@ fn only_empty_words(t: &str) -> bool {
         if !bytes[i].is_ascii() {
             // Other letters: the slow way, through `normalize`.
             let key = layout::normalize(t);
-            return key.split(' ').count() <= 8 && key.split(' ').all(|w| EMPTY_WORDS.contains(w));
+            return key.split(' ').count() <= 8
+                && key.split(' ').all(|w| EMPTY_WORDS.contains(w.as_bytes()));
         }
         if !bytes[i].is_ascii_alphanumeric() {
             i += 1;
@@ -554,11 +556,7 @@ fn only_empty_words(t: &str) -> bool {
         for (to, from) in buf.iter_mut().zip(&bytes[start..i]) {
             *to = from.to_ascii_lowercase();
         }
-        // ASCII letters and digits in, the same out.
-        let Ok(word) = std::str::from_utf8(&buf[..len]) else {
-            return false;
-        };
-        if !EMPTY_WORDS.contains(word) {
+        if !EMPTY_WORDS.contains(&buf[..len]) {
             return false;
         }
     }
