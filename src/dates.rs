@@ -317,38 +317,42 @@ pub struct Word<'a> {
 /// `?`, apostrophes ("l'année", "d'ici") and `&`, with a trailing `.` or `:` removed. Dates
 /// keep their inner `-`, `/` and `.` (2026-04-30, 4/30/2026, 30.04.2026).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    text.split(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ',' | ';'
-                    | '('
-                    | ')'
-                    | '['
-                    | ']'
-                    | '"'
-                    | '\''
-                    | '’'
-                    | '‘'
-                    | '“'
-                    | '”'
-                    | '«'
-                    | '»'
-                    | '!'
-                    | '?'
-                    | '&'
-                    | '¿'
-                    | '¡'
-            )
-    })
-    .map(|w| w.trim_end_matches(['.', ':', '…']))
-    .filter(|w| !w.is_empty())
-    .map(|raw| Word {
-        raw,
-        lower: lower(raw),
-        tag: 0,
-    })
-    .collect()
+    // One allocation: a word takes at least two bytes, with its separator.
+    let mut out = Vec::with_capacity(text.len() / 2 + 1);
+    out.extend(
+        text.split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | ';'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '"'
+                        | '\''
+                        | '’'
+                        | '‘'
+                        | '“'
+                        | '”'
+                        | '«'
+                        | '»'
+                        | '!'
+                        | '?'
+                        | '&'
+                        | '¿'
+                        | '¡'
+                )
+        })
+        .map(|w| w.trim_end_matches(['.', ':', '…']))
+        .filter(|w| !w.is_empty())
+        .map(|raw| Word {
+            raw,
+            lower: lower(raw),
+            tag: 0,
+        }),
+    );
+    out
 }
 
 /// What a step says about time, read by [`scan`].

@@ -189,6 +189,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_finding_its_rule_lowered_stays_lowered() {
+        let mut s = Settings::default();
+        s.severities.insert("G005", Some(Severity::Error));
+        let asks = Finding {
+            severity: Severity::Info,
+            ..Finding::new(finding::G005, "borderline")
+        };
+        let asserts = Finding::new(finding::G005, "unmeasurable");
+        let out = s.apply(vec![asks, asserts]);
+        assert_eq!(out[0].severity, Severity::Info);
+        assert_eq!(out[1].severity, Severity::Error);
+        s.severities.insert("G005", None);
+        let asks = Finding {
+            severity: Severity::Info,
+            ..Finding::new(finding::G005, "borderline")
+        };
+        assert!(s.apply(vec![asks]).is_empty());
+    }
+
+    #[test]
     fn reads_a_configuration() {
         let s = Settings::from_toml(
             "as_of = \"2026-06-01\"\n[severity]\nG004 = \"off\"\nmany-goals = \"warning\"\n[limits]\nmax_goals = 5\n[aliases]\nskill = [\"Competency\"]\n",
