@@ -1,7 +1,12 @@
-//! Dates as people write them: ISO, US (1/15/2026), European (15.01.2026, 15/01/2026),
-//! and with month names (Jan 15, 2026; 15 January 2026).
+//! Dates as people write them, in English, German, French and Spanish: ISO, US
+//! (1/15/2026), European (15.01.2026, 15/01/2026), with month names (Jan 15, 2026;
+//! 15 January 2026; 15. Juni 2026; 1er mars 2026; 15 de junio de 2026), and the deadlines
+//! of action steps ("by end of Q2", "bis Ende Mai", "avant la fin du trimestre", "antes
+//! del 15 de junio"). One reader for G005 (is there a date?) and G008 (has it passed?).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 /// The months' names, January first.
 pub const MONTH_NAMES: [&str; 12] = [
@@ -19,20 +24,771 @@ pub const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
-/// The month (1 to 12) a word names: its full name or its first three letters ("Sept" too),
-/// in any case.
+/// Month names in English (full, three letters, "sept"), German, French and Spanish,
+/// with and without their accents.
+const MONTH_WORDS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("febrero", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+];
+
+/// Words that start a time by themselves (besides months and numbers): see [`scan`].
+const TIME_STARTS: &[&str] = &[
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "t1",
+    "t2",
+    "t3",
+    "t4",
+    "h1",
+    "h2",
+    "eoy",
+    "eoq",
+    "eom",
+    "eow",
+    "eod",
+    "year-end",
+    "month-end",
+    "quarter-end",
+    "midyear",
+    "mid-year",
+    "deadline",
+    "tomorrow",
+    "morgen",
+    "demain",
+    "mañana",
+    "end",
+    "end-of",
+    "ende",
+    "fin",
+    "final",
+    "finales",
+    "this",
+    "next",
+    "dieses",
+    "diesen",
+    "nächste",
+    "nächsten",
+    "ce",
+    "cette",
+    "prochain",
+    "prochaine",
+    "este",
+    "esta",
+    "próximo",
+    "próxima",
+    "by",
+    "before",
+    "until",
+    "till",
+    "til",
+    "due",
+    "bis",
+    "vor",
+    "spätestens",
+    "avant",
+    "ici",
+    "jusqu",
+    "antes",
+    "hasta",
+];
+
+/// Month names by word, every word that may start a time, and every word that may be a
+/// part of one (for [`Scan::only_time`]).
+type TimeWords = (
+    FxHashMap<&'static str, u32>,
+    FxHashSet<&'static str>,
+    FxHashSet<&'static str>,
+);
+static TIME_WORDS: std::sync::LazyLock<TimeWords> = std::sync::LazyLock::new(|| {
+    let months: FxHashMap<&str, u32> = MONTH_WORDS.iter().copied().collect();
+    let starts = months
+        .keys()
+        .copied()
+        .chain(TIME_STARTS.iter().copied())
+        .collect();
+    let parts = TIME_PARTS
+        .iter()
+        .copied()
+        .chain(TIME_STARTS.iter().copied())
+        .collect();
+    (months, starts, parts)
+});
+
+/// Words that may be a part of a time without starting one: glue, periods, the heads of
+/// deadlines (see [`is_time_glue`], [`is_period`], [`is_deadline_head`]).
+const TIME_PARTS: &[&str] = &[
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "a",
+    "zum",
+    "zur",
+    "dem",
+    "der",
+    "des",
+    "im",
+    "am",
+    "la",
+    "le",
+    "l",
+    "du",
+    "de",
+    "d",
+    "en",
+    "del",
+    "el",
+    "para",
+    "-",
+    "–",
+    "year",
+    "quarter",
+    "month",
+    "week",
+    "sprint",
+    "half",
+    "semester",
+    "jahr",
+    "jahres",
+    "quartal",
+    "quartals",
+    "monat",
+    "monats",
+    "woche",
+    "année",
+    "an",
+    "trimestre",
+    "mois",
+    "semaine",
+    "año",
+    "mes",
+    "semana",
+    "mid",
+    "early",
+    "late",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "winter",
+    "new",
+    "anfang",
+    "mitte",
+    "diesem",
+    "début",
+    "mediados",
+    "principios",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+/// The month (1 to 12) a lower-case word names (see [`MONTH_WORDS`]).
+fn month_of_lower(w: &str) -> Option<u32> {
+    TIME_WORDS.0.get(w).copied()
+}
+
+/// The month (1 to 12) a word names, in any case: see [`month_of_lower`].
 pub fn month_number(word: &str) -> Option<u32> {
-    // Month names are ASCII, 3 to 9 letters, told apart by their first three.
-    let b = word.as_bytes();
-    if !(3..=9).contains(&b.len()) {
+    // Month names are 3 to 10 bytes long ("septiembre"; "décembre" with its accent).
+    if !(3..=10).contains(&word.len()) {
         return None;
     }
-    let head = [0, 1, 2].map(|i| b[i].to_ascii_lowercase());
-    let i = MONTH_NAMES.iter().position(|m| m.as_bytes()[..3] == head)?;
-    let whole = b.len() == 3
-        || word.eq_ignore_ascii_case(MONTH_NAMES[i])
-        || (i == 8 && word.eq_ignore_ascii_case("sept"));
-    whole.then_some(i as u32 + 1)
+    month_of_lower(&lower(word))
+}
+
+/// A word in lower case, borrowed when it has no upper-case letter.
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// A word of a step: as written, and in lower case, with what a rule makes of it (its
+/// own flags, 0 until the rule sets them).
+pub struct Word<'a> {
+    pub raw: &'a str,
+    pub lower: Cow<'a, str>,
+    pub tag: u32,
+}
+
+/// The words of a step: split at white space, brackets, quotes, commas, semicolons, `!`,
+/// `?`, apostrophes ("l'année", "d'ici") and `&`, with a trailing `.` or `:` removed. Dates
+/// keep their inner `-`, `/` and `.` (2026-04-30, 4/30/2026, 30.04.2026).
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    // One allocation: a word takes at least two bytes, with its separator.
+    let mut out = Vec::with_capacity(text.len() / 2 + 1);
+    out.extend(
+        text.split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | ';'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '"'
+                        | '\''
+                        | '’'
+                        | '‘'
+                        | '“'
+                        | '”'
+                        | '«'
+                        | '»'
+                        | '!'
+                        | '?'
+                        | '&'
+                        | '¿'
+                        | '¡'
+                )
+        })
+        .map(|w| w.trim_end_matches(['.', ':', '…']))
+        .filter(|w| !w.is_empty())
+        .map(|raw| Word {
+            raw,
+            lower: lower(raw),
+            tag: 0,
+        }),
+    );
+    out
+}
+
+/// What a step says about time, read by [`scan`].
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// The full dates it names (a month or a quarter with its year as its last day).
+    pub dates: Vec<NaiveDate>,
+    /// Whether it names a date or a deadline, with or without a year ("by June",
+    /// "before the next review", "bis Ende Mai", "avant le 30 septembre", "Q3").
+    pub deadline: bool,
+    /// The first word of the first date or deadline, where there is one.
+    pub first: Option<usize>,
+    /// Whether every word is a part of a date or a deadline: the step names only a time.
+    pub only_time: bool,
+    /// Which words are a part of a date or a deadline (a day's number is not a count).
+    pub timed: Vec<bool>,
+}
+
+/// Words that start a deadline: "by", "bis", "avant", "antes".
+fn is_deadline_word(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "before"
+            | "until"
+            | "till"
+            | "til"
+            | "due"
+            | "bis"
+            | "vor"
+            | "spätestens"
+            | "avant"
+            | "ici"
+            | "jusqu"
+            | "antes"
+            | "hasta"
+    )
+}
+
+/// What may come after a deadline word: "by the end", "by next week", "bis Ende",
+/// "avant la fin", "antes del 15".
+fn is_deadline_head(w: &str) -> bool {
+    matches!(
+        w,
+        "end"
+            | "next"
+            | "this"
+            | "mid"
+            | "early"
+            | "late"
+            | "tomorrow"
+            | "summer"
+            | "spring"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "new"
+            | "deadline"
+            | "ende"
+            | "anfang"
+            | "mitte"
+            | "zum"
+            | "nächsten"
+            | "nächste"
+            | "nächster"
+            | "diesem"
+            | "dieses"
+            | "fin"
+            | "début"
+            | "prochain"
+            | "prochaine"
+            | "final"
+            | "finales"
+            | "mediados"
+            | "principios"
+            | "próximo"
+            | "próxima"
+    ) || weekday(w)
+}
+
+/// A day of the week, in one of the four languages.
+fn weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "montag"
+            | "dienstag"
+            | "mittwoch"
+            | "donnerstag"
+            | "freitag"
+            | "samstag"
+            | "sonntag"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "lunes"
+            | "martes"
+            | "miércoles"
+            | "miercoles"
+            | "jueves"
+            | "viernes"
+            | "sábado"
+            | "domingo"
+    )
+}
+
+/// A period whose end makes a deadline: "end of the year", "Ende des Quartals", "fin du
+/// trimestre", "fin de año".
+fn is_period(w: &str) -> bool {
+    matches!(
+        w,
+        "year"
+            | "quarter"
+            | "month"
+            | "week"
+            | "sprint"
+            | "half"
+            | "semester"
+            | "jahr"
+            | "jahres"
+            | "quartal"
+            | "quartals"
+            | "monat"
+            | "monats"
+            | "woche"
+            | "année"
+            | "an"
+            | "trimestre"
+            | "mois"
+            | "semaine"
+            | "año"
+            | "mes"
+            | "semana"
+    )
+}
+
+/// Words that join the parts of a time and say nothing else: "the end of the year",
+/// "bis zum", "avant la fin du", "antes del 15 de junio de".
+fn is_time_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "a"
+            | "zum"
+            | "zur"
+            | "dem"
+            | "der"
+            | "des"
+            | "im"
+            | "am"
+            | "la"
+            | "le"
+            | "l"
+            | "du"
+            | "de"
+            | "d"
+            | "en"
+            | "del"
+            | "el"
+            | "para"
+            | "-"
+            | "–"
+    )
+}
+
+/// A year from 1990 to 2200, written with four digits.
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1990..=2200).contains(y))
+}
+
+/// A day of the month: "15", "15.", "1st", "1er", "15th".
+fn day_of(word: &str) -> Option<u32> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = &word[digits..];
+    if !matches!(
+        rest,
+        "" | "." | "st" | "nd" | "rd" | "th" | "er" | "º" | "o"
+    ) {
+        return None;
+    }
+    word[..digits].parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// Q1 to Q4 (or T1 to T4, trimestre, with a year).
+fn quarter_of(w: &str, year_follows: bool) -> Option<u32> {
+    let b = w.as_bytes();
+    if b.len() != 2 || !(b[0] == b'q' || b[0] == b't' && year_follows) {
+        return None;
+    }
+    matches!(b[1], b'1'..=b'4').then(|| u32::from(b[1] - b'0'))
+}
+
+fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
+}
+
+/// Reads what the words of a step say about time (see [`Scan`]).
+pub fn scan(words: &[Word]) -> Scan {
+    let mut s = Scan::default();
+    // Which words are part of a time.
+    let mut timed = vec![false; words.len()];
+    let lw = |i: usize| words.get(i).map_or("", |w| w.lower.as_ref());
+    let mut i = 0;
+    while i < words.len() {
+        let w = lw(i);
+        let raw = words[i].raw;
+        let start = i;
+        // How many words the time found here spans (0: none).
+        let mut span = 0;
+        let first = w.as_bytes().first().copied().unwrap_or(0);
+        // Most words start no time: one look-up passes them over.
+        if !first.is_ascii_digit() && !TIME_WORDS.1.contains(w) {
+            i += 1;
+            continue;
+        }
+        if first.is_ascii_digit() {
+            if w.bytes()
+                .filter(|c| matches!(c, b'-' | b'/' | b'.'))
+                .count()
+                == 2
+            {
+                // Numeric dates: ISO, 4/30/2026, 30.04.2026.
+                if let Some(d) = parse_date(w) {
+                    s.dates.push(d);
+                    span = 1;
+                }
+            } else if let Some((d, m)) = w.split_once('.') {
+                // "30.09" (the end of "30.09." removed): a day and a month, no year;
+                // two digits each, so that "Python 3.12" is no date.
+                if d.len() == 2
+                    && m.len() == 2
+                    && day_of(d).is_some()
+                    && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+                {
+                    span = 1;
+                }
+            }
+            if span == 0 && year_of(w).is_some() {
+                span = 1;
+            }
+            if span == 0 {
+                // A day before a month: "15 June 2026", "15. Juni", "1er mars",
+                // "15 de junio de 2026", "the 15th of June".
+                if let Some(day) = day_of(w) {
+                    let mut j = i + 1;
+                    if matches!(lw(j), "de" | "of") {
+                        j += 1;
+                    }
+                    if let Some(m) = month_of_lower(lw(j)) {
+                        let mut k = j + 1;
+                        if matches!(lw(k), "de" | "del") {
+                            k += 1;
+                        }
+                        if let Some(y) = year_of(lw(k)) {
+                            s.dates.extend(NaiveDate::from_ymd_opt(y, m, day));
+                            span = k + 1 - i;
+                        } else {
+                            span = j + 1 - i;
+                        }
+                    }
+                }
+            }
+        } else if let Some(q) = quarter_of(w, year_of(lw(i + 1)).is_some()) {
+            if let Some(y) = year_of(lw(i + 1)) {
+                s.dates.extend(last_day(y, q * 3));
+                span = 2;
+            } else {
+                span = 1;
+            }
+        } else if let Some(m) = month_of_lower(w) {
+            // "may" the verb is not May the month: the month is written with a capital
+            // letter after the first word, or follows a deadline word.
+            let is_month = w != "may"
+                || raw == "May" && i > 0
+                || i > 0 && (is_deadline_word(lw(i - 1)) || matches!(lw(i - 1), "of" | "in"));
+            if is_month {
+                span = 1;
+                let mut j = i + 1;
+                if matches!(lw(j), "de" | "del") {
+                    j += 1;
+                }
+                if let (Some(d), Some(y)) = (day_of(lw(i + 1)), year_of(lw(i + 2))) {
+                    // Month day, year: "Apr 30, 2026".
+                    s.dates.extend(NaiveDate::from_ymd_opt(y, m, d));
+                    span = 3;
+                } else if let Some(y) = year_of(lw(j)) {
+                    // Month year: "March 2026", "junio de 2026": its last day.
+                    s.dates.extend(last_day(y, m));
+                    span = j + 1 - i;
+                } else if day_of(lw(i + 1)).is_some() {
+                    span = 2;
+                }
+            }
+        } else if matches!(
+            w,
+            "eoy"
+                | "eoq"
+                | "eom"
+                | "eow"
+                | "eod"
+                | "h1"
+                | "h2"
+                | "year-end"
+                | "month-end"
+                | "quarter-end"
+                | "midyear"
+                | "mid-year"
+                | "deadline"
+                | "tomorrow"
+                | "morgen"
+                | "demain"
+                | "mañana"
+        ) {
+            span = 1;
+        } else if matches!(w, "end" | "end-of") && lw(i + 1) == "of"
+            || w == "ende"
+            || matches!(w, "fin" | "final" | "finales")
+                && matches!(lw(i + 1), "de" | "du" | "del" | "d")
+        {
+            // "end of the year", "Ende Mai", "fin du trimestre", "fin de año": the end
+            // and what it is the end of.
+            span = 1;
+            let mut j = i + 1;
+            while is_time_glue(lw(j)) {
+                j += 1;
+            }
+            if month_of_lower(lw(j)).is_some()
+                || quarter_of(lw(j), false).is_some()
+                || year_of(lw(j)).is_some()
+                || matches!(lw(j), "h1" | "h2")
+            {
+                // The month, quarter or year is read next, with its year: "Ende Mai
+                // 2026" is 2026-05-31.
+                span = j - i;
+            } else if is_period(lw(j)) {
+                span = j + 1 - i;
+            }
+        } else if matches!(
+            w,
+            "this"
+                | "next"
+                | "dieses"
+                | "diesen"
+                | "nächste"
+                | "nächsten"
+                | "ce"
+                | "cette"
+                | "prochain"
+                | "prochaine"
+                | "este"
+                | "esta"
+                | "próximo"
+                | "próxima"
+        ) && is_period(lw(i + 1))
+        {
+            // "this quarter", "nächsten Monat", "ce trimestre", "el próximo mes".
+            span = 2;
+        } else if is_deadline_word(w) {
+            // "by Friday", "before the next review", "bis zum", "avant la fin",
+            // "antes del": a deadline word followed by what makes it one.
+            let next = lw(i + 1);
+            let deadline = is_deadline_head(next)
+                || matches!(w, "before" | "avant" | "antes" | "vor" | "bis")
+                    && matches!(
+                        next,
+                        "the" | "le" | "la" | "l" | "de" | "del" | "dem" | "der" | "zum"
+                    )
+                || w == "by" && next == "the" && is_deadline_head(lw(i + 2))
+                || w == "ici" && i > 0 && lw(i - 1) == "d"
+                || w == "jusqu"
+                || next.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || month_of_lower(next).is_some()
+                || quarter_of(next, false).is_some()
+                || matches!(next, "eoy" | "eoq" | "eom" | "eow" | "eod" | "h1" | "h2");
+            if deadline {
+                s.deadline = true;
+                s.first.get_or_insert(i);
+                timed[i] = true;
+                if w == "ici" && i > 0 {
+                    timed[i - 1] = true;
+                }
+            }
+        }
+        if span > 0 {
+            s.deadline = true;
+            s.first.get_or_insert(start);
+            for t in &mut timed[start..(start + span).min(words.len())] {
+                *t = true;
+            }
+            i = start + span;
+        } else {
+            i += 1;
+        }
+    }
+    s.only_time = s.deadline
+        && words.iter().enumerate().all(|(i, w)| {
+            timed[i]
+                || TIME_WORDS.2.contains(w.lower.as_ref())
+                || !w.raw.chars().any(char::is_alphanumeric)
+        });
+    s.dates.retain(|d| d.year() > 1900);
+    s.timed = timed;
+    s
+}
+
+/// Every full date an action step names (see [`scan`]).
+pub fn dates_in(text: &str) -> Vec<NaiveDate> {
+    // Every full date has digits (a year, a day, an ISO date): most steps have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    scan(&words(text)).dates
 }
 
 /// Reads a date written as text, or `None`.
@@ -116,9 +872,19 @@ mod tests {
         ] {
             assert_eq!(month_number(word), Some(month), "{word}");
         }
-        for word in [
-            "ma", "Septem", "mayo", "Mär", "Dezember", "", "2026", "junes",
+        for (word, month) in [
+            ("mayo", 5),
+            ("Mär", 3),
+            ("März", 3),
+            ("Dezember", 12),
+            ("juin", 6),
+            ("août", 8),
+            ("Septiembre", 9),
+            ("février", 2),
         ] {
+            assert_eq!(month_number(word), Some(month), "{word}");
+        }
+        for word in ["ma", "Septem", "", "2026", "junes", "mayor", "marché"] {
             assert_eq!(month_number(word), None, "{word}");
         }
     }

@@ -450,7 +450,7 @@ fn summary_workbook_has_plans_goals_findings_and_a_chart() {
     assert_eq!(goals.get((0, 3)).unwrap().to_string(), "Skill/Behavior");
     assert_eq!(goals.height(), 1 + 2 + 2 + 3 + 5 + 1);
     let findings = wb.worksheet_range("Findings").unwrap();
-    assert_eq!(findings.height(), 1 + 33);
+    assert_eq!(findings.height(), 1 + 32);
     wb.load_tables().unwrap();
     assert_eq!(wb.table_names(), ["Goals"]);
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&summary).unwrap()).unwrap();

@@ -158,19 +158,32 @@ fn indent(s: &str) -> String {
         .join("\n")
 }
 
+/// Wraps a rule's text at 88 columns, indented by two; each of its lines (the steps of a
+/// decision procedure) starts a new line, its continuation indented under its text.
 fn wrap(s: &str) -> String {
     let mut out = String::new();
-    let mut width = 0;
-    for word in s.split_whitespace() {
-        if width + word.len() > 86 && width > 0 {
+    for (n, line) in s.lines().enumerate() {
+        if n > 0 {
             out.push_str("\n  ");
-            width = 0;
-        } else if width > 0 {
-            out.push(' ');
-            width += 1;
         }
-        out.push_str(word);
-        width += word.len();
+        // "1. Only a date...": continuation lines line up after "1. ".
+        let hang = line
+            .split_once(". ")
+            .filter(|(num, _)| !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()))
+            .map_or(0, |(num, _)| num.len() + 2);
+        let mut width = 0;
+        for word in line.split_whitespace() {
+            if width + word.len() > 86 && width > 0 {
+                out.push_str("\n  ");
+                out.push_str(&" ".repeat(hang));
+                width = hang;
+            } else if width > 0 {
+                out.push(' ');
+                width += 1;
+            }
+            out.push_str(word);
+            width += word.len();
+        }
     }
     out
 }

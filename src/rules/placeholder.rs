@@ -3,13 +3,25 @@
 use super::{goal_finding, goal_name, header, Context, Rule};
 use crate::finding::{self, Finding, Target};
 use crate::layout::{self, GOAL_COLUMNS};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 pub const G006: Rule = Rule {
     code: finding::G006,
-    what: "That no cell of a goal (and no answer of Sections 1 and 2, nor the Name) still holds filler or the template's own guidance. Filler is a whole cell of: TBD, TBC, TODO, to do, N/A, NA, none yet, ?, ..., -, x, xxx, placeholder, fill in, your answer here, type here, coming soon; a cell that starts with \"e.g.\", \"eg\", \"example:\" or \"lorem ipsum\"; the upper-case markers TBD, TBC or TODO anywhere in a cell (\"Budget TBD\"); or the text of a column's description, header or a question; or a goal cell that repeats its own column's header, even in a short form (\"Network\" under \"How will you engage your network?\"). Words that only look alike are fine: \"Example Mapping workshop\", \"To-do app in Rust\", \"Kanban to do column\".",
+    what: "That no cell of a goal (and no answer of Sections 1 and 2, nor the Name) tells a reader nothing. A cell is a placeholder when it is, as a whole:\n\
+1. Filler: TBD, TBC, TBA, TODO, to do, N/A, none yet, ?, ..., -, x, xxx, placeholder, fill in, coming soon, to be confirmed, lorem ipsum..., or a cell that starts with \"e.g.\", \"example:\", \"[insert\".\n\
+2. The placeholder text that Word, Google Docs and form templates insert: \"Click or tap here to enter text.\", \"Your answer\", \"Short answer text\", \"Long answer text\", \"Type here\", \"Enter text here\", \"Add text\", \"Write something...\", \"Start typing...\".\n\
+3. A deferral that names nothing: \"check with my lead\", \"awaiting budget cycle\", \"to be added\", \"will add later\", \"pending\", \"ask manager\", \"depends\".\n\
+4. A bare cross-reference: \"as above\", \"same as above\", \"idem\", \"ditto\", \"like goal 2\", \"see goal 1\", \"siehe oben\", \"comme ci-dessus\", \"igual que arriba\".\n\
+5. A bare \"nothing\", \"none\", \"nope\" (\"nichts\", \"rien\", \"nada\"); \"No\" and \"Yes\" answer Section 2's questions and are content.\n\
+6. Only emoji or punctuation.\n\
+7. Filler in German, French or Spanish: \"à compléter\", \"à définir\", \"por definir\", \"pendiente\", \"noch zu klären\", \"folgt\", \"offen\".\n\
+8. The template's own guidance: a column's description or header, a question of Sections 1 and 2, or a goal cell that repeats its own column's header, even in a short form (\"Network\" under \"How will you engage your network?\").\n\
+9. A marker (TBD, TBC, TODO, pending, \"à définir\", \"noch zu klären\") beside words that name nothing themselves (a deferral, or only words such as \"links\", \"details\", \"dates\"): \"TODO: add links\", \"Links TODO\", \"tbd, need to check with HR\".\n\
+A cell that names a real resource, person, plan or obstacle is content, even beside a marker or a deferral: \"Pluralsight licence, start date TBC\", \"TODO: confirm the O'Reilly seat with IT\", \"budget, date TBD\", \"Ask Maria in L&D about the Coursera seat\", \"the same Udemy licence as goal 1\". Words that only look alike are content too: \"Example Mapping workshop\", \"To-do app in Rust\", \"Todoist for tracking\".",
     why: "Filler makes a plan look complete when it is not. Your manager reads the plan before your 1:1: write what you really plan, or leave the cell blank so that it shows as missing.",
-    fails: "Anticipated Challenges: TBD",
-    passes: "Anticipated Challenges: Finding time during on-call weeks",
+    fails: "Anticipated Challenges: TBD\nWhat resources/support do you need?: Click or tap here to enter text.\nWhat resources/support do you need?: check with my lead\nHow will you engage your network?: same as goal 1",
+    passes: "Anticipated Challenges: Finding time during on-call weeks\nWhat resources/support do you need?: Pluralsight licence, start date TBC",
     check: Some(placeholder_text),
 };
 
@@ -104,9 +116,6 @@ const PREFIXES: &[&str] = &[
     "example:",
     "for example:",
     "lorem ipsum",
-    "todo:",
-    "tbd:",
-    "tbd -",
     "[insert",
     "<insert",
     "[your",
@@ -132,6 +141,308 @@ fn has_marker(t: &str) -> bool {
     false
 }
 
+/// Whole cells (normalized) that say nothing: the placeholder text of Word, Google Docs
+/// and form templates, bare "nothing", and filler in German, French and Spanish.
+const EMPTY_CELLS: &[&str] = &[
+    "click or tap here to enter text",
+    "click here to enter text",
+    "tap here to enter text",
+    "click or tap to enter a date",
+    "click to add text",
+    "click to add title",
+    "click to enter text",
+    "add your answer",
+    "click here to enter a date",
+    "your answer",
+    "short answer text",
+    "long answer text",
+    "enter text",
+    "enter your answer",
+    "enter your answer here",
+    "add text",
+    "add your text",
+    "write something",
+    "start typing",
+    "type something",
+    "type your answer here",
+    "type text here",
+    "your text here",
+    "insert text",
+    "sample text",
+    "nothing",
+    "none",
+    "nope",
+    "nil",
+    "nothing yet",
+    "nothing so far",
+    "nada",
+    "rien",
+    "nichts",
+    "keine",
+    "keins",
+    "ninguno",
+    "ninguna",
+    "à compléter",
+    "a completer",
+    "à définir",
+    "a definir",
+    "à venir",
+    "à préciser",
+    "à confirmer",
+    "en attente",
+    "en cours",
+    "por definir",
+    "por completar",
+    "por confirmar",
+    "pendiente",
+    "pendientes",
+    "noch zu klären",
+    "noch offen",
+    "offen",
+    "folgt",
+    "kommt noch",
+    "ausstehend",
+    "k a",
+];
+
+/// Words of a deferral that names nothing ("check with my lead", "awaiting budget cycle",
+/// "tbd, need to check with HR"), and the words a bare marker may stand beside ("Links
+/// TODO"). A cell of only these, with a marker or a deferring verb, is a placeholder.
+const DEFERRAL_WORDS: &[&str] = &[
+    "check",
+    "checking",
+    "ask",
+    "asking",
+    "will",
+    "to",
+    "be",
+    "added",
+    "add",
+    "later",
+    "with",
+    "my",
+    "the",
+    "a",
+    "lead",
+    "manager",
+    "manager's",
+    "boss",
+    "team",
+    "hr",
+    "it",
+    "awaiting",
+    "await",
+    "waiting",
+    "wait",
+    "for",
+    "on",
+    "budget",
+    "cycle",
+    "approval",
+    "pending",
+    "discuss",
+    "discussed",
+    "depends",
+    "depending",
+    "need",
+    "needs",
+    "input",
+    "from",
+    "confirm",
+    "confirmed",
+    "decide",
+    "decided",
+    "fill",
+    "in",
+    "after",
+    "next",
+    "review",
+    "1",
+    "i",
+    "we",
+    "first",
+    "tbd",
+    "tbc",
+    "tba",
+    "todo",
+    "do",
+    "links",
+    "link",
+    "details",
+    "info",
+    "information",
+    "dates",
+    "date",
+    "owner",
+    "venue",
+    "name",
+    "names",
+    "handbook",
+    "more",
+    "soon",
+    "still",
+    "this",
+    "that",
+    "is",
+    "are",
+    "yet",
+    "write",
+    "écrire",
+    "update",
+    "updated",
+    "follow",
+    "up",
+    "sync",
+    "talk",
+    "about",
+    "director",
+    "later",
+    "l",
+    "d",
+    "by",
+    "eow",
+    "eom",
+    "eoq",
+    "eoy",
+    "week",
+    "month",
+    "friday",
+    "monday",
+    "nach",
+    "mit",
+    "dem",
+    "chef",
+    "klären",
+    "noch",
+    "zu",
+    "avec",
+    "mon",
+    "voir",
+    "demander",
+    "con",
+    "mi",
+    "jefe",
+    "consultar",
+    "preguntar",
+];
+
+/// Words that defer: one of them, or a marker, makes a cell of [`DEFERRAL_WORDS`] a
+/// deferral ("links" alone is content; "Links TODO" is not).
+const DEFERRING: &[&str] = &[
+    "check",
+    "checking",
+    "ask",
+    "asking",
+    "added",
+    "add",
+    "later",
+    "awaiting",
+    "await",
+    "waiting",
+    "wait",
+    "pending",
+    "discuss",
+    "discussed",
+    "depends",
+    "depending",
+    "confirm",
+    "decide",
+    "fill",
+    "tbd",
+    "tbc",
+    "tba",
+    "todo",
+    "update",
+    "klären",
+    "voir",
+    "demander",
+    "consultar",
+    "preguntar",
+];
+
+/// Words of a bare cross-reference ("same as goal 1", "siehe oben"), with at least one of
+/// [`XREF_ANCHORS`].
+const XREF_WORDS: &[&str] = &[
+    "as", "above", "same", "see", "idem", "ditto", "dito", "like", "goal", "for", "previous",
+    "prev", "one", "the", "siehe", "oben", "wie", "comme", "ci", "dessus", "voir", "igual", "que",
+    "arriba", "ver", "lo", "mismo", "como", "ziel", "objectif", "objetivo", "meta", "row", "line",
+    "cf", "in", "goals", "1", "2", "3", "4", "5", "#",
+];
+
+const XREF_ANCHORS: &[&str] = &[
+    "above", "same", "idem", "ditto", "dito", "goal", "previous", "oben", "dessus", "arriba",
+    "ziel", "objectif", "objetivo", "mismo",
+];
+
+/// A bare "nothing", and what may follow it: "nothing at the moment", "none so far",
+/// "N/A for now".
+const NOTHING: &[&str] = &[
+    "nothing", "none", "nope", "n", "a", "na", "nada", "rien", "nichts", "keine", "ninguno",
+];
+const NOTHING_QUALIFIERS: &[&str] = &[
+    "yet",
+    "so",
+    "far",
+    "at",
+    "the",
+    "moment",
+    "for",
+    "now",
+    "right",
+    "currently",
+    "planned",
+    "pour",
+    "l",
+    "instant",
+    "moment",
+    "por",
+    "ahora",
+    "el",
+    "momento",
+    "noch",
+    "derzeit",
+    "aktuell",
+    "im",
+];
+
+/// Whether a normalized cell of at most a few words names nothing: a bare "nothing", a
+/// deferral, a bare cross-reference, or field words beside a marker (`marked`).
+fn names_nothing(key: &str, marked: bool) -> bool {
+    let words = || key.split(' ').filter(|w| !w.is_empty());
+    if words().count() == 0 {
+        return true;
+    }
+    if words()
+        .next()
+        .is_some_and(|w| NOTHING.contains(&w) && w != "a")
+        && words().all(|w| NOTHING.contains(&w) || NOTHING_QUALIFIERS.contains(&w))
+    {
+        return true;
+    }
+    if words().all(|w| XREF_WORDS.contains(&w)) && words().any(|w| XREF_ANCHORS.contains(&w)) {
+        return true;
+    }
+    if !words().all(|w| DEFERRAL_WORDS.contains(&w)) {
+        return false;
+    }
+    // A deferring verb ("awaiting budget cycle"), or a marker beside words that name no
+    // resource ("Links TODO"; but "budget, date TBD" names the budget it needs).
+    let is_marker = |w: &str| matches!(w, "tbd" | "tbc" | "tba" | "todo");
+    words().any(|w| DEFERRING.contains(&w) && !is_marker(w))
+        || (marked || words().any(is_marker)) && !words().any(|w| w == "budget")
+}
+
+/// Markers in German, French and Spanish that stand in for what is not known yet.
+const MARKER_PHRASES: &[&str] = &[
+    "noch zu klären",
+    "à définir",
+    "à compléter",
+    "à confirmer",
+    "por definir",
+    "por confirmar",
+    "pendiente",
+];
+
 /// [`is_placeholder`] for a cell of goal column `own`, where its header is filler too,
 /// even in a short form ("Network" under "How will you engage your network?").
 fn placeholder_in(text: &str, own: Option<usize>) -> bool {
@@ -139,7 +450,7 @@ fn placeholder_in(text: &str, own: Option<usize>) -> bool {
     if t.is_empty() {
         return false;
     }
-    // Only punctuation: "?", "...", "-", "…", "--".
+    // Only punctuation or emoji: "?", "...", "-", "…", "--", "🤷".
     if !t.chars().any(char::is_alphanumeric) {
         return true;
     }
@@ -151,7 +462,7 @@ fn placeholder_in(text: &str, own: Option<usize>) -> bool {
     };
     // Each prefix starts with one of these: most cells are ruled out by their first byte.
     let first = t.as_bytes()[0].to_ascii_lowercase();
-    let prefixes = if matches!(first, b'e' | b'f' | b'l' | b't' | b'[' | b'<') {
+    let prefixes = if matches!(first, b'e' | b'f' | b'l' | b'[' | b'<') {
         PREFIXES
     } else {
         &[]
@@ -161,19 +472,99 @@ fn placeholder_in(text: &str, own: Option<usize>) -> bool {
             return true;
         }
     }
-    // Upper-case markers inside a longer text: "Budget TBD", "Links TODO".
-    if has_marker(t) {
-        return true;
+    // Filler and the template's own words, compared whole (a cell longer than all of
+    // them is none of them).
+    if let Some(key) = layout::vocabulary_key(t) {
+        if layout::is_filler_key(&key)
+            || layout::is_guidance_key(&key)
+            || own.is_some() && layout::goal_column_key(&key) == own
+        {
+            return true;
+        }
     }
-    // The rest compares the normalized cell, once, with filler words and the template's
-    // own words; a cell longer than all of them is none of them.
-    let Some(key) = layout::vocabulary_key(t) else {
+    // What is left says nothing only when it is short, a few words, each of them a word
+    // that says nothing (most cells are ruled out by their first word).
+    if t.len() > SHORT || !only_empty_words(t) {
+        return false;
+    }
+    let Some(key) = layout::normalize_bounded(t, SHORT) else {
         return false;
     };
-    layout::is_filler_key(&key)
-        || layout::is_guidance_key(&key)
-        || own.is_some() && layout::goal_column_key(&key) == own
+    if EMPTY_CELLS.contains(&key.as_str()) {
+        return true;
+    }
+    // A marker beside words that name nothing ("Links TODO", "TODO: add links"), a
+    // deferral ("check with my lead") or a bare cross-reference ("like goal 2").
+    let mut marked = has_marker(t);
+    let mut rest = key.clone();
+    for phrase in MARKER_PHRASES {
+        if let Some(at) = rest.find(phrase) {
+            rest.replace_range(at..at + phrase.len(), " ");
+            marked = true;
+        }
+    }
+    names_nothing(&rest, marked)
 }
+
+/// Every word of [`EMPTY_CELLS`], [`DEFERRAL_WORDS`], [`XREF_WORDS`] and
+/// [`MARKER_PHRASES`]: a cell with any other word names something.
+static EMPTY_WORDS: LazyLock<FxHashSet<&'static [u8]>> = LazyLock::new(|| {
+    EMPTY_CELLS
+        .iter()
+        .chain(MARKER_PHRASES)
+        .flat_map(|c| c.split(' '))
+        .chain(DEFERRAL_WORDS.iter().copied())
+        .chain(XREF_WORDS.iter().copied())
+        .chain(NOTHING.iter().copied())
+        .chain(NOTHING_QUALIFIERS.iter().copied())
+        .map(str::as_bytes)
+        .collect()
+});
+
+/// Whether every word of `t` (as [`layout::normalize`] splits and lower-cases them) is one
+/// of [`EMPTY_WORDS`], and there are at most eight. ASCII words are compared without
+/// allocating; a cell with other letters is normalized first.
+fn only_empty_words(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    let mut buf = [0u8; 16];
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii() {
+            // Other letters: the slow way, through `normalize`.
+            let key = layout::normalize(t);
+            return key.split(' ').count() <= 8
+                && key.split(' ').all(|w| EMPTY_WORDS.contains(w.as_bytes()));
+        }
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i < bytes.len() && !bytes[i].is_ascii() {
+            // A word with other letters ("klären"): the slow way above.
+            continue;
+        }
+        count += 1;
+        let len = i - start;
+        if count > 8 || len > buf.len() {
+            return false;
+        }
+        for (to, from) in buf.iter_mut().zip(&bytes[start..i]) {
+            *to = from.to_ascii_lowercase();
+        }
+        if !EMPTY_WORDS.contains(&buf[..len]) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The longest cell (in bytes) that may be a deferral or a cross-reference.
+const SHORT: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -207,7 +598,6 @@ mod tests {
         "Placeholder",
         "Fill in",
         "Your answer here",
-        "Budget TBD",
         "Links TODO",
         "Venue TBA",
         "Dates (TBC)",
@@ -221,9 +611,23 @@ mod tests {
         "How do you like to learn?",
         "[Insert your goal]",
         "To be decided",
+        "Click or tap here to enter text.",
+        "check with my lead",
+        "awaiting budget cycle",
+        "as above",
+        "like goal 2",
+        "nothing",
+        "🤷",
+        "à compléter",
+        "por definir",
+        "noch zu klären",
     ];
 
     const NOT_PLACEHOLDERS: &[&str] = &[
+        "Budget TBD",
+        "budget, date TBD",
+        "Pluralsight licence, start date TBC",
+        "TODO: confirm the O'Reilly seat with IT",
         "Example Mapping workshop",
         "To-do app in Rust as a practice project",
         "Kanban: keep the to do column short",

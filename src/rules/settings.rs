@@ -78,7 +78,10 @@ impl Settings {
             .filter_map(|mut f| match self.severities.get(f.code) {
                 Some(None) => None,
                 Some(Some(sev)) => {
-                    f.severity = *sev;
+                    // A finding its rule lowered below the rule's default (a borderline
+                    // G005 step, info) stays as low: it asks, it does not assert.
+                    let lowered = finding::lookup(f.code).is_some_and(|c| f.severity < c.severity);
+                    f.severity = if lowered { f.severity.min(*sev) } else { *sev };
                     Some(f)
                 }
                 None => Some(f),
@@ -210,6 +213,26 @@ pub fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finding_its_rule_lowered_stays_lowered() {
+        let mut s = Settings::default();
+        s.severities.insert("G005", Some(Severity::Error));
+        let asks = Finding {
+            severity: Severity::Info,
+            ..Finding::new(finding::G005, "borderline")
+        };
+        let asserts = Finding::new(finding::G005, "unmeasurable");
+        let out = s.apply(vec![asks, asserts]);
+        assert_eq!(out[0].severity, Severity::Info);
+        assert_eq!(out[1].severity, Severity::Error);
+        s.severities.insert("G005", None);
+        let asks = Finding {
+            severity: Severity::Info,
+            ..Finding::new(finding::G005, "borderline")
+        };
+        assert!(s.apply(vec![asks]).is_empty());
+    }
 
     #[test]
     fn reads_a_configuration() {

@@ -1,0 +1,176 @@
+//! Agreement of G005 and G006 with labelled sets of action steps and cells
+//! (tests/judgment/*.tsv), written and labelled by hand from the rules' decision
+//! procedures: the first set (steps.tsv, cells.tsv) before the rules' code, the held-out
+//! set (*-holdout.tsv) after it, each before igp ran on it. The real rules run on every
+//! row, through the registry; every disagreement is printed (`cargo test --test judgment
+//! -- --nocapture`), and each rule must agree on at least 97% of all its rows.
+
+use igp::finding::Severity;
+use igp::model::{Answer, Goal, Plan};
+use igp::rules::{self, Context, Settings};
+
+const STEPS: &str = include_str!("judgment/steps.tsv");
+const CELLS: &str = include_str!("judgment/cells.tsv");
+const STEPS_HELD_OUT: &str = include_str!("judgment/steps-holdout.tsv");
+const CELLS_HELD_OUT: &str = include_str!("judgment/cells-holdout.tsv");
+const AGREEMENT: f64 = 0.97;
+
+/// The rows of a labelled file: its lines that are neither comments nor blank, split at tabs.
+fn rows(text: &str) -> Vec<Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect()
+}
+
+/// What a rule says about a plan: its findings of `code`.
+fn run(code: &str, plan: &Plan) -> Vec<igp::finding::Finding> {
+    let rule = rules::rule(code).expect("the rule exists");
+    let settings = Settings::default();
+    let ctx = Context {
+        plan,
+        settings: &settings,
+        sections: &[],
+    };
+    let mut out = Vec::new();
+    (rule.check.expect("a G rule has a check"))(&ctx, &mut out);
+    out.into_iter().filter(|f| f.code == code).collect()
+}
+
+fn goal_with(field: &str, text: &str) -> Goal {
+    let mut g = Goal {
+        index: 1,
+        skill: Some("Growth".to_string()),
+        ..Default::default()
+    };
+    let value = Some(text.to_string());
+    match field {
+        "action_steps" => {
+            g.action_steps = igp::model::split_steps(text);
+            g.action_steps_text = value;
+        }
+        "resources" => g.resources = value,
+        "career_support" => g.career_support = value,
+        "network" => g.network = value,
+        "challenges" => g.challenges = value,
+        other => panic!("unknown column {other}"),
+    }
+    g
+}
+
+/// Prints the agreement of one rule on one set, and its disagreements.
+fn report(rule: &str, total: usize, misses: &[String]) {
+    let agreement = (total - misses.len()) as f64 / total as f64;
+    println!(
+        "{rule}: {} of {total} rows agree ({:.1}%); {} disagreements:",
+        total - misses.len(),
+        agreement * 100.0,
+        misses.len()
+    );
+    for m in misses {
+        println!("  {m}");
+    }
+}
+
+/// G005's disagreements with labelled steps: (rows, disagreements).
+fn g005_misses(text: &str) -> (usize, Vec<String>) {
+    let rows = rows(text);
+    let mut misses = Vec::new();
+    for row in &rows {
+        let [label, step] = row[..] else {
+            panic!("a step row is label TAB step: {row:?}");
+        };
+        let plan = Plan {
+            goals: vec![goal_with("action_steps", step)],
+            ..Plan::empty()
+        };
+        let found = run("G005", &plan);
+        let said = match found.iter().map(|f| f.severity).max() {
+            None => "measurable",
+            Some(Severity::Info) => "borderline",
+            Some(_) => "unmeasurable",
+        };
+        if said != label {
+            let message = found.first().map_or("", |f| f.message.as_str());
+            misses.push(format!(
+                "labelled {label}, igp says {said}: {step}  [{message}]"
+            ));
+        }
+    }
+    (rows.len(), misses)
+}
+
+/// G006's disagreements with labelled cells: (rows, disagreements).
+fn g006_misses(text: &str) -> (usize, Vec<String>) {
+    let rows = rows(text);
+    let mut misses = Vec::new();
+    for row in &rows {
+        let [label, column, text] = row[..] else {
+            panic!("a cell row is label TAB column TAB text: {row:?}");
+        };
+        let plan = if column == "answer" {
+            Plan {
+                inspiration: vec![Answer {
+                    question: "How do you like to learn?".to_string(),
+                    answer: Some(text.to_string()),
+                    cell: None,
+                }],
+                ..Plan::empty()
+            }
+        } else {
+            Plan {
+                goals: vec![goal_with(column, text)],
+                ..Plan::empty()
+            }
+        };
+        let said = if run("G006", &plan).is_empty() {
+            "content"
+        } else {
+            "placeholder"
+        };
+        if said != label {
+            misses.push(format!(
+                "labelled {label}, igp says {said}: [{column}] {text}"
+            ));
+        }
+    }
+    (rows.len(), misses)
+}
+
+/// Reports a rule on the first and the held-out set; returns its agreement on both.
+fn agreement(rule: &str, first: (usize, Vec<String>), held_out: (usize, Vec<String>)) -> f64 {
+    report(&format!("{rule} on the first set"), first.0, &first.1);
+    report(
+        &format!("{rule} on the held-out set"),
+        held_out.0,
+        &held_out.1,
+    );
+    let total = first.0 + held_out.0;
+    let agree = total - first.1.len() - held_out.1.len();
+    let a = agree as f64 / total as f64;
+    println!(
+        "{rule} on both: {agree} of {total} rows agree ({:.1}%)",
+        a * 100.0
+    );
+    a
+}
+
+#[test]
+fn g005_agrees_with_the_labelled_steps() {
+    assert!(rows(STEPS).len() >= 300, "{} steps", rows(STEPS).len());
+    let a = agreement("G005", g005_misses(STEPS), g005_misses(STEPS_HELD_OUT));
+    assert!(
+        a >= AGREEMENT,
+        "G005 agrees on less than 97% of the labelled steps"
+    );
+}
+
+#[test]
+fn g006_agrees_with_the_labelled_cells() {
+    assert!(rows(CELLS).len() >= 150, "{} cells", rows(CELLS).len());
+    let a = agreement("G006", g006_misses(CELLS), g006_misses(CELLS_HELD_OUT));
+    assert!(
+        a >= AGREEMENT,
+        "G006 agrees on less than 97% of the labelled cells"
+    );
+}
