@@ -62,8 +62,8 @@ catalogue! {
     G002 "G002" "missing-action-steps" Error "a goal row has no action steps";
     G003 "G003" "missing-detail" Warning "resources/support, career support, network or challenges is blank";
     G004 "G004" "too-many-steps" Warning "more action steps than the template asks for";
-    G005 "G005" "unmeasurable-step" Warning "an action step carries nothing measurable";
-    G006 "G006" "placeholder-text" Warning "a cell still holds filler or the template's own guidance";
+    G005 "G005" "unmeasurable-step" Warning "an action step has no end state a reviewer could later call done or not done";
+    G006 "G006" "placeholder-text" Warning "a cell tells a reader nothing: filler, the template's guidance, a deferral or a bare cross-reference";
     G007 "G007" "duplicate-goal" Warning "two goal rows name the same Skill/Behavior";
     G008 "G008" "past-deadline" Info "an action step names a date before the as-of date";
     P001 "P001" "no-goals" Error "the goals table has no filled row";

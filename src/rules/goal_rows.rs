@@ -47,7 +47,7 @@ fn missing_steps(ctx: &Context, out: &mut Vec<Finding>) {
                 g,
                 "action_steps",
                 format!(
-                    "{} has no action steps: write one or two steps with a number, a date or a frequency",
+                    "{} has no action steps: write one or two that a reviewer could later call done or not done (a count, a dated action, a frequency, or a deliverable)",
                     goal_name(g)
                 ),
             ));

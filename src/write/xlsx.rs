@@ -492,7 +492,7 @@ const GUIDE: &[(&str, &str)] = &[
     ("Section 2: Clarify your Role",
      "Pick your growth direction from the dropdown (IC growing in your role, aspiring manager, people manager growth, or a lateral move / career transition), name the role you are growing toward, and answer the three questions."),
     ("Section 3: Set Specific Goals",
-     "One row per goal. Hover over a column header to see what it asks. Keep to one to three goals per review period, and write one or two action steps per goal that someone else could check: a number, a date or a frequency (\"finish 3 modules by March\", \"present at the team demo every sprint\"). Add rows for more goals and delete the rows you don't need; put several steps in one cell, one per line."),
+     "One row per goal. Hover over a column header to see what it asks. Keep to one to three goals per review period, and write one or two action steps per goal that someone else could later call done or not done: a count, a dated action, a concrete frequency, or something finished (\"finish 3 modules by March\", \"present at the team demo every sprint\", \"get my CKA certification\"). Add rows for more goals and delete the rows you don't need; put several steps in one cell, one per line."),
     ("Section 4: Track, Reflect, and Iterate",
      "Tick each item as you do it, and note when. Add your own items below the list."),
     ("Exporting and checking",
