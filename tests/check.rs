@@ -497,3 +497,30 @@ fn the_readme_rule_table_is_generated_from_the_registry() {
         "the README's rule table is out of date: paste `igp rules --markdown` between the markers"
     );
 }
+
+#[test]
+fn the_readme_sample_is_what_igp_prints() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("$ igp check fixtures/team --as-of 2026-06-01\n")
+        .expect("the README shows a check of fixtures/team");
+    let sample = &readme[start..start + readme[start..].find("\n```").unwrap()];
+    let out = igp(&root())
+        .args(["check", "fixtures/team", "--as-of", "2026-06-01"])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    // The time of the closing line aside, every line shown is printed, in the same order.
+    let untimed = |l: &str| match (l.find(" in "), l.find("s: ")) {
+        (Some(a), Some(b)) if l.starts_with("checked ") => format!("{}{}", &l[..a], &l[b + 1..]),
+        _ => l.to_string(),
+    };
+    let printed: Vec<String> = printed.lines().map(untimed).collect();
+    let mut at = 0;
+    for line in sample.lines().skip(1).filter(|l| *l != "...") {
+        let line = untimed(line);
+        let found = printed[at..].iter().position(|p| *p == line);
+        assert!(found.is_some(), "the README shows a line igp does not print (in this order):\n{line}");
+        at += found.unwrap() + 1;
+    }
+}
