@@ -520,7 +520,10 @@ fn the_readme_sample_is_what_igp_prints() {
     for line in sample.lines().skip(1).filter(|l| *l != "...") {
         let line = untimed(line);
         let found = printed[at..].iter().position(|p| *p == line);
-        assert!(found.is_some(), "the README shows a line igp does not print (in this order):\n{line}");
+        assert!(
+            found.is_some(),
+            "the README shows a line igp does not print (in this order):\n{line}"
+        );
         at += found.unwrap() + 1;
     }
 }

@@ -116,7 +116,10 @@ fn check_text<'a>(
 ) -> Result<(Cow<'a, str>, &'static Encoding), String> {
     let (control, total) = control_chars(&text);
     if text.contains('\0') || control * 200 > total.max(1) {
-        return Err("binary data, not a spreadsheet or delimited text".into());
+        return Err(
+            "binary data, not a spreadsheet or delimited text; export the plan as xlsx or CSV"
+                .into(),
+        );
     }
     Ok((text, encoding))
 }

@@ -40,7 +40,7 @@ impl Kind {
 /// Tells what `bytes` are, or says in a few words what they are instead.
 pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
     if bytes.is_empty() {
-        return Err("the file is empty".into());
+        return Err("the file is empty (0 bytes); download or export the plan again".into());
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return sniff_zip(bytes);
@@ -208,7 +208,7 @@ fn old_format(bytes: &[u8]) -> Option<String> {
 
 fn sniff_zip(bytes: &[u8]) -> Result<Kind, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!("a damaged or truncated zip archive, not a readable workbook ({e})")
+        format!("a damaged or truncated zip archive, not a readable workbook ({e}); download or export the plan again")
     })?;
     // Part names as Excel looks them up: `\` is `/` (Windows zip tools write it), case is
     // ignored.
