@@ -37,6 +37,15 @@ impl Kind {
     }
 }
 
+/// Whether text that starts with an ID record has the records of a SYLK file.
+fn is_sylk(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    head.split(|&b| b == b'\n')
+        .skip(1)
+        .map(|l| l.strip_prefix(b"\r").unwrap_or(l))
+        .any(|l| l.starts_with(b"C;") || l.starts_with(b"F;") || l.starts_with(b"B;"))
+}
+
 /// Tells what `bytes` are, or says in a few words what they are instead.
 pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
     if bytes.is_empty() {
@@ -170,7 +179,9 @@ fn old_format(bytes: &[u8]) -> Option<String> {
             );
         }
     }
-    if bytes.starts_with(b"ID;P") || bytes.starts_with(b"ID;N") {
+    // SYLK: an ID record, then cell (C;), format (F;) or bounds (B;) records. A European
+    // CSV whose first header is "ID" ("ID;Name;Role") has none of them.
+    if (bytes.starts_with(b"ID;P") || bytes.starts_with(b"ID;N")) && is_sylk(bytes) {
         return say("a SYLK file (.slk)", "Excel or LibreOffice");
     }
     // Quattro Pro for DOS and Windows (WQ1, WB1, WB2): a BOF record of 2 bytes, version
@@ -353,6 +364,13 @@ fn text_head(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_european_csv_headed_id_is_no_sylk_file() {
+        assert_eq!(sniff(b"ID;Name;Role\r\n1;Ana;Dev\r\n"), Ok(Kind::Delimited));
+        let sylk = sniff(b"ID;PWXL;N;E\r\nP;PGeneral\r\nC;Y1;X1;K\"Name\"\r\nE\r\n");
+        assert!(sylk.unwrap_err().starts_with("a SYLK file"));
+    }
 
     #[test]
     fn tells_types_by_bytes() {
