@@ -9,7 +9,7 @@
 //! ("✓", "[x]", "(done)"), or most words kept (reworded).
 
 use crate::finding::Finding;
-use crate::model::{Goal, Plan};
+use crate::model::{done_step as done_mark, Goal, Plan};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -388,22 +388,6 @@ fn goal_changes(old: &[Goal], new: &[Goal], pairs: &[(usize, usize)]) -> Vec<Goa
     out
 }
 
-/// A step without its done mark, and whether it had one.
-fn done_mark(step: &str) -> (&str, bool) {
-    let t = step.trim();
-    for mark in [
-        "✓", "✔", "✅", "☑", "[x]", "[X]", "(done)", "(Done)", "DONE", "Done:", "done:",
-    ] {
-        if let Some(rest) = t.strip_prefix(mark) {
-            return (rest.trim_start_matches([' ', ':', '-']).trim(), true);
-        }
-        if let Some(rest) = t.strip_suffix(mark) {
-            return (rest.trim_end_matches([' ', '-', ':']).trim(), true);
-        }
-    }
-    (t, false)
-}
-
 fn step_changes(old: &[String], new: &[String]) -> Vec<StepChange> {
     let mut out = Vec::new();
     let mut taken = vec![false; new.len()];
@@ -483,8 +467,9 @@ fn tracking_changes(old: &Plan, new: &Plan) -> Vec<TrackingChange> {
     out
 }
 
-/// Findings compared by rule, goal (through the matched pairs) and place in the goal: a
-/// goal that moved keeps its findings; one whose step was made measurable loses its G005.
+/// Findings compared by rule, goal (through the matched pairs) and what they say (numbers
+/// and done marks aside): a goal that moved keeps its findings; one whose step was made
+/// measurable loses its G005.
 fn findings_change(old: &[Finding], new: &[Finding], pairs: &[(usize, usize)]) -> FindingsChange {
     // A finding's identity: its code, the goal (as the old goal's position, for both
     // sides), and its message without the goal's number and name.
@@ -501,7 +486,17 @@ fn findings_change(old: &[Finding], new: &[Finding], pairs: &[(usize, usize)]) -
             Some(i) if f.goal.is_some() => &f.message[i + 2..],
             _ => f.message.as_str(),
         };
-        (f.code, goal, message.to_string())
+        // Without numbers and done marks: "last reviewed 92 days ago" and "101 days ago",
+        // or a step that gained a ✓, are the same finding.
+        let words: String = key(message)
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !matches!(c, '✓' | '✔'))
+            .collect();
+        (
+            f.code,
+            goal,
+            words.split_whitespace().collect::<Vec<_>>().join(" "),
+        )
     };
     let as_ref = |f: &Finding| FindingRef {
         code: f.code.to_string(),

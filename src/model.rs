@@ -255,6 +255,36 @@ impl Plan {
 
 /// Splits an action steps cell into steps: one per line, with bullets (•, -, *, ◦, ·, ▪, –)
 /// and numbers (`1.`, `1)`, `a)`, `(a)`) removed. A cell of one line is one step.
+/// An action step without its done mark, and whether it had one: "✓ Give a talk",
+/// "[x] Give a talk", "Give a talk (done)" are the step "Give a talk", done.
+pub fn done_step(step: &str) -> (&str, bool) {
+    let t = step.trim();
+    for mark in [
+        "✓",
+        "✔",
+        "✅",
+        "☑",
+        "[x]",
+        "[X]",
+        "(done)",
+        "(Done)",
+        "DONE",
+        "Done:",
+        "done:",
+        "(erledigt)",
+        "(fait)",
+        "(hecho)",
+    ] {
+        if let Some(rest) = t.strip_prefix(mark) {
+            return (rest.trim_start_matches([' ', ':', '-']).trim(), true);
+        }
+        if let Some(rest) = t.strip_suffix(mark) {
+            return (rest.trim_end_matches([' ', '-', ':']).trim(), true);
+        }
+    }
+    (t, false)
+}
+
 pub fn split_steps(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| strip_marker(l.trim()).trim().to_string())
@@ -294,7 +324,8 @@ fn strip_marker(line: &str) -> &str {
     if marker_len > 0 {
         let rest = &inner[marker_len..];
         if let Some(r) = rest.strip_prefix(')').or_else(|| rest.strip_prefix('.')) {
-            if r.starts_with(char::is_whitespace) {
+            // "1." alone is an empty item of a numbered list, not a step.
+            if r.is_empty() || r.starts_with(char::is_whitespace) {
                 return r;
             }
         }
@@ -305,6 +336,13 @@ fn strip_marker(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_numbered_list_has_no_steps() {
+        assert!(split_steps("1.\n2.\n3.").is_empty());
+        assert!(split_steps("a)\n•").is_empty());
+        assert_eq!(split_steps("1.\n2. Give a talk"), ["Give a talk"]);
+    }
 
     #[test]
     fn steps_split_on_lines_bullets_and_numbers() {

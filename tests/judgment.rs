@@ -3,7 +3,7 @@
 //! procedures: the first set (steps.tsv, cells.tsv) before the rules' code, the held-out
 //! set (*-holdout.tsv) after it, each before igp ran on it. The real rules run on every
 //! row, through the registry; every disagreement is printed (`cargo test --test judgment
-//! -- --nocapture`), and each rule must agree on at least 97% of all its rows.
+//! -- --nocapture`), and each rule must agree on at least 97% of the rows of each set.
 
 use igp::finding::Severity;
 use igp::model::{Answer, Goal, Plan};
@@ -147,12 +147,14 @@ fn agreement(rule: &str, first: (usize, Vec<String>), held_out: (usize, Vec<Stri
     );
     let total = first.0 + held_out.0;
     let agree = total - first.1.len() - held_out.1.len();
-    let a = agree as f64 / total as f64;
     println!(
         "{rule} on both: {agree} of {total} rows agree ({:.1}%)",
-        a * 100.0
+        agree as f64 / total as f64 * 100.0
     );
-    a
+    // Each set on its own: the held-out set, written after the rules, must not hide behind
+    // the larger first set.
+    let rate = |(n, misses): &(usize, Vec<String>)| (n - misses.len()) as f64 / *n as f64;
+    rate(&first).min(rate(&held_out))
 }
 
 #[test]
@@ -161,7 +163,7 @@ fn g005_agrees_with_the_labelled_steps() {
     let a = agreement("G005", g005_misses(STEPS), g005_misses(STEPS_HELD_OUT));
     assert!(
         a >= AGREEMENT,
-        "G005 agrees on less than 97% of the labelled steps"
+        "G005 agrees on less than 97% of the labelled steps of one set"
     );
 }
 
@@ -171,6 +173,6 @@ fn g006_agrees_with_the_labelled_cells() {
     let a = agreement("G006", g006_misses(CELLS), g006_misses(CELLS_HELD_OUT));
     assert!(
         a >= AGREEMENT,
-        "G006 agrees on less than 97% of the labelled cells"
+        "G006 agrees on less than 97% of the labelled cells of one set"
     );
 }

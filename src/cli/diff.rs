@@ -415,11 +415,23 @@ fn folders(args: &Args, resolved: &super::Resolved, verbosity: Verbosity) -> any
     let mut rows = Vec::new();
     let mut changed = false;
     for o in old {
-        let by_owner = o.owner.as_deref().and_then(|name| {
-            new.iter().position(|n| {
-                (n.as_ref().and_then(|n| n.owner.as_deref())).is_some_and(|m| norm(m) == norm(name))
+        // By owner; when the owner has several plans in the newer folder, the one with the
+        // same file name, else the first (and the row says so).
+        let owned: Vec<usize> = (0..new.len())
+            .filter(|&j| {
+                let m = new[j].as_ref().and_then(|n| n.owner.as_deref());
+                o.owner
+                    .as_deref()
+                    .is_some_and(|name| m.is_some_and(|m| norm(m) == norm(name)))
             })
+            .collect();
+        let same_name = owned.iter().copied().find(|&j| {
+            new[j]
+                .as_ref()
+                .is_some_and(|n| stem(&n.path) == stem(&o.path))
         });
+        let by_owner = same_name.or(owned.first().copied());
+        let ambiguous = owned.len() > 1;
         let by_name = || {
             (new.iter()).position(|n| n.as_ref().is_some_and(|n| stem(&n.path) == stem(&o.path)))
         };
@@ -446,7 +458,14 @@ fn folders(args: &Args, resolved: &super::Resolved, verbosity: Verbosity) -> any
                 let d = igp::diff::diff(&a.plan, &b.plan, fa, fb);
                 changed |= !d.is_empty();
                 row.progress = Some(d.progress());
-                row.note = d.is_empty().then(|| "no change".to_string());
+                row.note = match (ambiguous, d.is_empty()) {
+                    (true, _) => Some(format!(
+                        "{} plans of this owner in the newer folder; paired with this one",
+                        owned.len()
+                    )),
+                    (false, true) => Some("no change".to_string()),
+                    (false, false) => None,
+                };
             }
             (a, b) => {
                 changed = true;

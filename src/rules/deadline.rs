@@ -6,7 +6,7 @@ use crate::finding::{self, Finding, Target};
 pub const G008: Rule = Rule {
     code: finding::G008,
     what: "Action steps that name a date before the as-of date (today, or `--as-of`, or `as_of` in igp.toml). Dates are read by the same reader as G005's, in English, German, French and Spanish: ISO dates (2026-04-30), numeric dates (4/30/2026, 30.04.2026), a day and month with a year (Apr 30, 2026; 30 April 2026; 15. Juni 2026; 1er mars 2026; 15 de junio de 2026), a month and year (March 2026, Ende Mai 2026, junio de 2026: its last day), or a quarter and year (Q3 2026: its last day). A month, a day or a quarter without a year (\"by June\", \"avant le 30 septembre\", \"antes del 15 de junio\") is not judged.",
-    why: "A deadline that has passed is a moment to act: mark the step done, or give it a new date that you can keep.",
+    why: "A deadline that has passed is a moment to act: mark the step done (\"✓ Give the talk by March 2026\", or \"(done)\" at its end), or give it a new date that you can keep.",
     fails: "Finish the course by 2026-01-31   (checked on 2026-06-01)",
     passes: "Finish the course by 2026-09-30   (checked on 2026-06-01)",
     check: Some(past_deadline),
@@ -15,7 +15,12 @@ pub const G008: Rule = Rule {
 fn past_deadline(ctx: &Context, out: &mut Vec<Finding>) {
     let as_of = ctx.settings.as_of;
     for g in &ctx.plan.goals {
-        for step in &g.action_steps {
+        // A step marked done ("✓ ...", "... (done)") has met its date.
+        for step in g
+            .action_steps
+            .iter()
+            .filter(|s| !crate::model::done_step(s).1)
+        {
             if let Some(date) = dates_in(step).into_iter().filter(|d| *d < as_of).max() {
                 let short: String = step.chars().take(60).collect();
                 out.push(
@@ -44,6 +49,35 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_step_marked_done_has_met_its_date() {
+        let mut reading = crate::read::Reading {
+            plan: crate::model::Plan::empty(),
+            findings: Vec::new(),
+            sections: crate::layout::Section::ALL.to_vec(),
+        };
+        reading.plan.goals.push(crate::model::Goal {
+            index: 1,
+            skill: Some("Talks".into()),
+            action_steps: vec![
+                "✓ Give 2 talks by March 2026".into(),
+                "Write the post by April 2026 (done)".into(),
+                "Run the workshop by May 2026".into(),
+            ],
+            ..Default::default()
+        });
+        let settings = crate::rules::Settings {
+            as_of: d(2026, 6, 1),
+            ..Default::default()
+        };
+        let found: Vec<_> = crate::rules::check(&reading, &settings)
+            .into_iter()
+            .filter(|f| f.code == "G008")
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("Run the workshop"));
     }
 
     #[test]

@@ -1426,6 +1426,16 @@ fn text_before(step: &str, words: &[Word], t: usize) -> String {
                     | "hasta"
                     | "d"
                     | "ici"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "im"
+                    | "am"
+                    | "en"
+                    | "au"
+                    | "dans"
+                    | "el"
             )
         })
         .map_or(head, |(rest, _)| rest.trim_end());
