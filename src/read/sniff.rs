@@ -40,10 +40,15 @@ impl Kind {
 /// Whether text that starts with an ID record has the records of a SYLK file.
 fn is_sylk(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
-    head.split(|&b| b == b'\n')
-        .skip(1)
-        .map(|l| l.strip_prefix(b"\r").unwrap_or(l))
-        .any(|l| l.starts_with(b"C;") || l.starts_with(b"F;") || l.starts_with(b"B;"))
+    // Lines end in CR, LF or both (SYLK is old enough for CR alone).
+    let records = (head.split(|&b| b == b'\n' || b == b'\r').skip(1))
+        .filter(|l| {
+            [&b"C;"[..], b"F;", b"B;", b"P;"]
+                .iter()
+                .any(|r| l.starts_with(r))
+        })
+        .count();
+    records >= 2
 }
 
 /// Tells what `bytes` are, or says in a few words what they are instead.
@@ -368,7 +373,7 @@ mod tests {
     #[test]
     fn a_european_csv_headed_id_is_no_sylk_file() {
         assert_eq!(sniff(b"ID;Name;Role\r\n1;Ana;Dev\r\n"), Ok(Kind::Delimited));
-        let sylk = sniff(b"ID;PWXL;N;E\r\nP;PGeneral\r\nC;Y1;X1;K\"Name\"\r\nE\r\n");
+        let sylk = sniff(b"ID;PWXL;N;E\rP;PGeneral\rC;Y1;X1;K\"Name\"\rE\r");
         assert!(sylk.unwrap_err().starts_with("a SYLK file"));
     }
 
@@ -397,7 +402,7 @@ mod tests {
         assert!(sniff(&excel4)
             .unwrap_err()
             .starts_with("an Excel 4 worksheet"));
-        let sylk = sniff(b"ID;PWXL;N;E\r\nC;Y1;X1;K\"a\"\r\nE\r\n").unwrap_err();
+        let sylk = sniff(b"ID;PWXL;N;E\r\nP;PGeneral\r\nC;Y1;X1;K\"a\"\r\nE\r\n").unwrap_err();
         assert!(
             sylk.starts_with("a SYLK file") && sylk.contains(".xlsx"),
             "{sylk}"
