@@ -289,7 +289,13 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
                     tracking[k].get_or_insert(*c);
                 }
             }
-            if tracking[1].is_some() && tracking.iter().flatten().count() >= 2 {
+            // The checklist's header has three cells (done, item, when / notes), four with
+            // a column of one's own: a wide row that names an Item and Notes among a dozen
+            // columns (a parts list) is no checklist.
+            if tracking[1].is_some()
+                && tracking.iter().flatten().count() >= 2
+                && cells.iter().count() <= 4
+            {
                 marks.tracking_headers.push((at(first_col), tracking));
                 marks.stops.insert((g, row));
                 continue;
