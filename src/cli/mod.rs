@@ -1,6 +1,7 @@
 //! The command line: one enum of subcommands (clap derive), one file per subcommand.
 //! The library never sees clap; options are resolved here into the library's types.
 
+mod calendar;
 mod check;
 mod completions;
 mod convert;
@@ -40,6 +41,7 @@ pub enum Command {
     Convert(convert::Args),
     Template(template::Args),
     Diff(diff::Args),
+    Calendar(calendar::Args),
     Rules(rules::Args),
     Schema(schema::Args),
     Completions(completions::Args),
@@ -84,6 +86,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Rules(args) => rules::run(args),
         Command::Template(args) => template::run(args, verbosity),
         Command::Diff(args) => diff::run(args, verbosity),
+        Command::Calendar(args) => calendar::run(args, verbosity),
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
     }

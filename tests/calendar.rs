@@ -1,0 +1,163 @@
+//! `igp calendar`: the .ics of a plan, parsed back by an independent parser (the `ical`
+//! crate), events, dates, recurrences and UIDs asserted.
+
+mod common;
+
+use common::{igp, root};
+use predicates::prelude::*;
+
+/// The events of an .ics as (summary, DTSTART, RRULE, UID), parsed by `ical`.
+fn events(ics: &[u8]) -> Vec<(String, String, Option<String>, String)> {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(ics));
+    let cal = parser
+        .next()
+        .expect("one calendar")
+        .expect("a valid calendar");
+    assert!(parser.next().is_none());
+    cal.events
+        .iter()
+        .map(|e| {
+            let get = |name: &str| {
+                e.properties
+                    .iter()
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.value.clone())
+            };
+            (
+                get("SUMMARY").unwrap(),
+                get("DTSTART").unwrap(),
+                get("RRULE"),
+                get("UID").unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn calendar_of(plan: &str, extra: &[&str]) -> (Vec<u8>, String) {
+    let out = igp(&root())
+        .args(["calendar", plan, "-o", "-", "--as-of", "2026-06-01"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.stdout, String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_plan_with_dated_steps_a_review_and_a_learning_block() {
+    let (ics, stderr) = calendar_of(
+        "fixtures/plans/zoe-openpyxl.xlsx",
+        &["--learning", "Fri 14:00-15:00"],
+    );
+    let text = String::from_utf8(ics.clone()).unwrap();
+    assert!(text.lines().all(|l| l.len() <= 76), "folded at 75 octets");
+    assert!(
+        text.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
+        "CRLF lines"
+    );
+    let ev = events(&ics);
+    let summaries: Vec<&str> = ev.iter().map(|e| e.0.as_str()).collect();
+    // Zoë's dated steps: talks by March 2026, the feedback course by 2026-04-30.
+    let talk = ev
+        .iter()
+        .find(|e| e.0.starts_with("Public speaking: Give 2 talks"))
+        .unwrap();
+    assert_eq!(talk.1, "20260331");
+    let course = ev
+        .iter()
+        .find(|e| e.0.starts_with("Giving feedback: Finish"))
+        .unwrap();
+    assert_eq!(course.1, "20260430");
+    // Every three months from Last reviewed (2026-03-02).
+    let review = ev
+        .iter()
+        .find(|e| e.0.starts_with("Quarterly career conversation"))
+        .unwrap();
+    assert_eq!(review.1, "20260602");
+    assert_eq!(review.2.as_deref(), Some("FREQ=MONTHLY;INTERVAL=3"));
+    // The first Friday from 2026-06-01.
+    let learning = ev.iter().find(|e| e.0 == "Learning time (IGP)").unwrap();
+    assert_eq!(learning.1, "20260605T140000");
+    assert_eq!(learning.2.as_deref(), Some("FREQ=WEEKLY"));
+    // Steps with no date are named on stderr.
+    assert!(
+        stderr.contains("\"Join Toastmasters and attend weekly\" has no date"),
+        "{stderr}"
+    );
+    assert!(summaries.len() >= 4, "{summaries:?}");
+}
+
+#[test]
+fn the_calendar_of_an_updated_plan_updates_its_events() {
+    let (q1, _) = calendar_of("fixtures/plans/zoe-openpyxl.xlsx", &[]);
+    let (q1_csv, _) = calendar_of("fixtures/plans/zoe-google-sheets.csv", &[]);
+    let uids = |ics: &[u8]| {
+        let mut u: Vec<String> = events(ics).into_iter().map(|e| e.3).collect();
+        u.sort();
+        u
+    };
+    // The same plan in another format: the same events.
+    assert_eq!(uids(&q1), uids(&q1_csv));
+    // A quarter later the talks step is marked done (✓): its event is left out; the
+    // reworded step is a new event; the review keeps its UID.
+    let (q2, _) = calendar_of("fixtures/diff/zoe-q2-google-sheets.csv", &[]);
+    let q2_events = events(&q2);
+    assert!(!q2_events.iter().any(|e| e.0.contains("Give 2 talks")));
+    let review_uid = |ev: &[(String, String, Option<String>, String)]| {
+        ev.iter()
+            .find(|e| e.0.starts_with("Quarterly"))
+            .unwrap()
+            .3
+            .clone()
+    };
+    assert_eq!(review_uid(&events(&q1)), review_uid(&q2_events));
+    // Reviewed 2026-06-10: the next conversation in September.
+    assert_eq!(
+        q2_events
+            .iter()
+            .find(|e| e.0.starts_with("Quarterly"))
+            .unwrap()
+            .1,
+        "20260910"
+    );
+}
+
+#[test]
+fn bad_options_and_outputs_are_refused() {
+    igp(&root())
+        .args([
+            "calendar",
+            "fixtures/plans/zoe-openpyxl.xlsx",
+            "-o",
+            "plan.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("give a file name ending in .ics"));
+    igp(&root())
+        .args([
+            "calendar",
+            "fixtures/plans/zoe-openpyxl.xlsx",
+            "-o",
+            "-",
+            "--learning",
+            "Friday",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--learning: \"Friday\" is not a weekly time",
+        ));
+    let dir = tempfile::tempdir().unwrap();
+    igp(&root())
+        .args(["calendar", "fixtures/team", "--out-dir"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    assert!(dir.path().join("alex-chen.ics").is_file());
+}
