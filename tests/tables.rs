@@ -1,0 +1,437 @@
+//! Table-driven tests where a table drives the code: every checkbox word, every header
+//! alias, the date forms G008 reads, and every threshold rule at its edge (one before, on,
+//! one after). Plans are CSV text made here from the clean fixture and read by the public
+//! reader, then checked by the public rules, in process.
+
+use chrono::{Days, NaiveDate};
+use igp::finding::Finding;
+use igp::model::Plan;
+use igp::read::{read_plan, ReadOptions, Reading};
+use igp::rules::{check, Settings};
+use std::path::PathBuf;
+
+/// The clean fixture, with LF line ends.
+fn clean() -> String {
+    std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules/clean.csv"),
+    )
+    .unwrap()
+    .replace("\r\n", "\n")
+}
+
+/// One CSV record, quoted as needed.
+fn record(fields: &[&str]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(fields).unwrap();
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+fn read_text(csv: &str) -> Reading {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.csv");
+    std::fs::write(&path, csv).unwrap();
+    read_plan(&[path], &ReadOptions::default()).unwrap()
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn settings(as_of: NaiveDate) -> Settings {
+    Settings {
+        as_of,
+        ..Settings::default()
+    }
+}
+
+fn codes_of(findings: &[Finding], code: &str) -> usize {
+    findings.iter().filter(|f| f.code == code).count()
+}
+
+/// The clean plan with its goal rows replaced by `goals` (skill, action steps).
+fn with_goals(goals: &[(String, String)]) -> String {
+    let text = clean();
+    let (head, rest) = text.split_at(text.find("API design,API design course").unwrap());
+    let tail = &rest[rest.find(",,,,,\n\"Section 4").unwrap()..];
+    let mut out = head.to_string();
+    for (skill, steps) in goals {
+        out.push_str(&record(&[
+            skill,
+            "A named course",
+            "Leads review designs",
+            steps,
+            "Share notes in #api",
+            "Time",
+        ]));
+    }
+    out + tail
+}
+
+fn steps(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("• Read chapter {i} of the design book"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_clean_plan_builders_read_as_intended() {
+    let r = read_text(&with_goals(&[
+        ("A".into(), steps(3)),
+        ("B".into(), steps(1)),
+    ]));
+    assert_eq!(r.plan.goals.len(), 2);
+    assert_eq!(r.plan.goals[0].action_steps.len(), 3);
+    assert_eq!(r.plan.goals[1].action_steps.len(), 1);
+    assert_eq!(r.plan.tracking.len(), 5);
+    assert_eq!(r.plan.owner.last_reviewed.as_deref(), Some("2026-05-15"));
+}
+
+#[test]
+fn g004_max_steps_at_its_edge() {
+    for (max, n, fires) in [
+        (2, 1, false),
+        (2, 2, false),
+        (2, 3, true),
+        (3, 3, false),
+        (3, 4, true),
+        (0, 1, true),
+    ] {
+        let r = read_text(&with_goals(&[("Goal".into(), steps(n))]));
+        let s = Settings {
+            max_steps: max,
+            ..settings(date(2026, 6, 1))
+        };
+        let found = check(&r, &s);
+        assert_eq!(
+            codes_of(&found, "G004"),
+            usize::from(fires),
+            "max_steps {max}, {n} steps: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn p002_max_goals_at_its_edge() {
+    for (max, n, fires) in [
+        (3, 2, false),
+        (3, 3, false),
+        (3, 4, true),
+        (1, 1, false),
+        (1, 2, true),
+    ] {
+        let goals: Vec<(String, String)> =
+            (1..=n).map(|i| (format!("Skill {i}"), steps(1))).collect();
+        let r = read_text(&with_goals(&goals));
+        assert_eq!(r.plan.goals.len(), n);
+        let s = Settings {
+            max_goals: max,
+            ..settings(date(2026, 6, 1))
+        };
+        let found = check(&r, &s);
+        assert_eq!(
+            codes_of(&found, "P002"),
+            usize::from(fires),
+            "max_goals {max}, {n} goals"
+        );
+        if fires {
+            // Placed on the first goal over the limit.
+            let f = found.iter().find(|f| f.code == "P002").unwrap();
+            assert_eq!(f.cell.as_deref(), Some(format!("A{}", 26 + max).as_str()));
+        }
+    }
+}
+
+#[test]
+fn p007_stale_days_at_its_edge() {
+    let reviewed = date(2026, 3, 1);
+    for (stale_days, days, fires) in [
+        (92, 91i64, false),
+        (92, 92, false),
+        (92, 93, true),
+        (0, 0, false),
+        (0, 1, true),
+        (30, 31, true),
+        (92, -5, false),
+    ] {
+        let as_of = if days >= 0 {
+            reviewed + Days::new(days as u64)
+        } else {
+            reviewed - Days::new(days.unsigned_abs())
+        };
+        let text = clean().replace("Last reviewed,5/15/2026,", "Last reviewed,2026-03-01,");
+        let r = read_text(&text);
+        let s = Settings {
+            stale_days,
+            ..settings(as_of)
+        };
+        let found = check(&r, &s);
+        assert_eq!(
+            codes_of(&found, "P007"),
+            usize::from(fires),
+            "stale_days {stale_days}, reviewed {days} days before {as_of}"
+        );
+        if fires {
+            let f = found.iter().find(|f| f.code == "P007").unwrap();
+            assert_eq!(f.cell.as_deref(), Some("B8"));
+            assert!(f.message.contains(&format!("{days} days")), "{}", f.message);
+        }
+    }
+}
+
+#[test]
+fn g008_dates_in_every_promised_form_at_the_as_of_edge() {
+    // The forms the spec promises, all naming 2026-01-15.
+    let deadline = date(2026, 1, 15);
+    for form in [
+        "2026-01-15",
+        "1/15/2026",
+        "15.01.2026",
+        "Jan 15 2026",
+        "Jan 15, 2026",
+    ] {
+        let step = format!("Submit the design document to the review board by {form}");
+        let r = read_text(&with_goals(&[("Design".into(), step.clone())]));
+        for (as_of, fires) in [
+            (deadline - Days::new(1), false),
+            (deadline, false),
+            (deadline + Days::new(1), true),
+        ] {
+            let found = check(&r, &settings(as_of));
+            assert_eq!(
+                codes_of(&found, "G008"),
+                usize::from(fires),
+                "{step:?} as of {as_of}"
+            );
+            if fires {
+                let f = found.iter().find(|f| f.code == "G008").unwrap();
+                assert_eq!((f.cell.as_deref(), f.goal), (Some("D26"), Some(1)));
+            }
+        }
+    }
+}
+
+/// The checklist's first row with `word` in its done column.
+fn first_item(word: &str) -> igp::model::TrackingItem {
+    let text = clean().replacen(
+        "TRUE,Select a format",
+        &format!("{},Select a format", record(&[word]).trim_end()),
+        1,
+    );
+    let r = read_text(&text);
+    r.plan.tracking[0].clone()
+}
+
+#[test]
+fn every_checkbox_word_in_every_case() {
+    // The spec's words (TRUE/FALSE, 1/0, x, ✓, ✔, ☑, yes, done) and the booleans Excel
+    // writes in CSV in the machine's language.
+    let checked = [
+        "TRUE",
+        "1",
+        "x",
+        "✓",
+        "✔",
+        "☑",
+        "✅",
+        "yes",
+        "y",
+        "done",
+        "wahr",
+        "vrai",
+        "verdadero",
+        "vero",
+        "waar",
+        "sant",
+        "prawda",
+    ];
+    let unchecked = [
+        "FALSE", "0", "☐", "no", "n", "falsch", "faux", "falso", "onwaar", "usant", "fałsz",
+    ];
+    for (words, done) in [(&checked[..], true), (&unchecked[..], false)] {
+        for word in words {
+            for form in [
+                word.to_string(),
+                word.to_uppercase(),
+                word.to_lowercase(),
+                capitalized(word),
+            ] {
+                let item = first_item(&form);
+                assert_eq!(
+                    (item.done, item.done_text.as_deref()),
+                    (done, None),
+                    "{form:?}"
+                );
+                assert_eq!(
+                    item.item.as_deref(),
+                    Some("Select a format to track your progress.")
+                );
+            }
+        }
+    }
+    // Anything else is not done, and kept as text.
+    for other in ["in progress", "maybe", "2", "xx", "not yet done", "-1"] {
+        let item = first_item(other);
+        assert!(!item.done, "{other:?}");
+        assert_eq!(item.done_text.as_deref(), Some(other), "{other:?}");
+    }
+}
+
+fn capitalized(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(c.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The six columns' headers and every other header each is known by (igp-format.md).
+const HEADERS: [(&str, &[&str]); 6] = [
+    (
+        "skill",
+        &[
+            "Skill/Behavior",
+            "Skill",
+            "Behavior",
+            "Behaviour",
+            "Skill/Behaviour",
+            "Skill or behavior",
+            "Goal",
+        ],
+    ),
+    (
+        "resources",
+        &[
+            "What resources/support do you need?",
+            "What resources or support will you need?",
+            "What resources or support do you need?",
+            "Resources",
+            "Support",
+            "Resources/support",
+            "Resources and support",
+        ],
+    ),
+    (
+        "career_support",
+        &[
+            "How will this support your career goals?",
+            "Career goals",
+            "Career support",
+            "How does this support your career goals?",
+        ],
+    ),
+    (
+        "action_steps",
+        &[
+            "List 1-2 measurable and achievable action steps",
+            "What actionable steps will you take to reach your goal?",
+            "Action steps",
+            "Steps",
+            "Actions",
+            "Measurable action steps",
+        ],
+    ),
+    (
+        "network",
+        &[
+            "How will you engage your network?",
+            "Network",
+            "Engage your network",
+            "Networking",
+        ],
+    ),
+    (
+        "challenges",
+        &[
+            "Anticipated Challenges",
+            "What challenges do you anticipate?",
+            "Challenges",
+            "Obstacles",
+        ],
+    ),
+];
+
+#[test]
+fn every_header_alias_names_its_column() {
+    let canonical: Vec<&str> = HEADERS.iter().map(|(_, h)| h[0]).collect();
+    for (i, (key, names)) in HEADERS.iter().enumerate() {
+        for name in *names {
+            // As written, and as people mangle it: case, spacing, punctuation.
+            for form in [
+                name.to_string(),
+                name.to_uppercase(),
+                format!("  {}: ", name.to_lowercase()),
+            ] {
+                let mut header = canonical.clone();
+                header[i] = &form;
+                // The columns in reverse order: each is found by its name, not its place.
+                header.reverse();
+                let values: Vec<String> = HEADERS
+                    .iter()
+                    .rev()
+                    .map(|(k, _)| format!("value of {k}"))
+                    .collect();
+                let values: Vec<&str> = values.iter().map(String::as_str).collect();
+                let csv = record(&header) + &record(&values);
+                let r = read_text(&csv);
+                assert!(
+                    !r.findings
+                        .iter()
+                        .any(|f| f.code == "S004" || f.code == "S005"),
+                    "{form:?}: {:?}",
+                    r.findings
+                );
+                let g = &r.plan.goals[0];
+                for (k, _) in HEADERS {
+                    assert_eq!(
+                        g.field(k),
+                        Some(format!("value of {k}").as_str()),
+                        "{form:?} as {key}"
+                    );
+                }
+                assert_eq!(
+                    g.cells.get(*key).map(String::as_str),
+                    Some(format!("{}2", (b'F' - i as u8) as char).as_str())
+                );
+            }
+        }
+    }
+    // A header that is none of them is an extra column, kept.
+    let mut header = canonical.clone();
+    header.push("Status");
+    let r = read_text(&(record(&header) + &record(&["a", "b", "c", "d", "e", "f", "g"])));
+    assert_eq!(
+        r.plan.goals[0].extra.get("Status"),
+        Some(&Some("g".to_string()))
+    );
+    assert!(r.findings.iter().any(|f| f.code == "S005"));
+}
+
+#[test]
+fn a_plan_read_is_the_same_plan_whatever_the_checkbox_spelling() {
+    // The whole checklist in one spelling each: the plan's model does not change.
+    let base = read_text(&clean()).plan;
+    for (yes, no) in [
+        ("x", ""),
+        ("yes", "no"),
+        ("☑", "☐"),
+        ("WAHR", "FALSCH"),
+        ("1", "0"),
+    ] {
+        let text = clean()
+            .replace("TRUE,Select", &format!("{yes},Select"))
+            .replace("FALSE,", &format!("{no},"));
+        let plan: Plan = read_text(&text).plan;
+        assert_eq!(plan.tracking.len(), 5);
+        assert_eq!(
+            plan.tracking.iter().map(|t| t.done).collect::<Vec<_>>(),
+            base.tracking.iter().map(|t| t.done).collect::<Vec<_>>(),
+            "{yes}/{no}"
+        );
+    }
+}
