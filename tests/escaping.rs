@@ -441,3 +441,16 @@ fn the_summary_workbook_writes_plan_text_as_strings() {
     assert!(sheets >= 3);
     assert!(all.contains("=1+1") && all.contains("=plan.csv"));
 }
+
+#[test]
+fn the_csv_report_of_no_finding_is_its_header() {
+    // A batch of clean plans, and no plan at all: the header row alone, so that the file
+    // still opens as a table with its columns.
+    let header = "path,owner,severity,code,name,sheet,cell,goal,message\n";
+    let clean = Batch {
+        plans: report_batch("x").plans.split_off(1),
+        elapsed: std::time::Duration::ZERO,
+    };
+    assert_eq!(report(&clean, ReportFormat::Csv, false), header);
+    assert_eq!(report(&Batch::default(), ReportFormat::Csv, false), header);
+}

@@ -435,3 +435,81 @@ fn a_plan_read_is_the_same_plan_whatever_the_checkbox_spelling() {
         );
     }
 }
+
+/// Words filled greedily into lines of at most `width` bytes (a space counted as the
+/// lines' joint), each line indented by two spaces.
+fn filled(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(l) if l.len() + w.len() <= width => {
+                l.push(' ');
+                l.push_str(w);
+            }
+            _ => lines.push(w.to_string()),
+        }
+    }
+    lines
+        .iter()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn indented(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_rule_explains_itself_in_a_readable_page() {
+    for rule in igp::rules::RULES {
+        let c = &rule.code;
+        // The summary as a sentence: capitalized, with its full stop.
+        let mut chars = c.summary.chars();
+        let head: String = chars.next().unwrap().to_uppercase().collect();
+        let expected = format!(
+            "{} {} (default: {})\n\n{head}{}.\n\nWhat it checks\n{}\n\nWhy it matters\n{}\n\nExample that fails\n{}\n\nUse instead\n{}\n",
+            c.code,
+            c.name,
+            c.severity,
+            chars.as_str(),
+            filled(rule.what, 86),
+            filled(rule.why, 86),
+            indented(rule.fails),
+            indented(rule.passes),
+        );
+        assert_eq!(igp::rules::explain(rule), expected);
+    }
+    // Long texts are wrapped: the check above is not about one-line texts only.
+    assert!(igp::rules::RULES
+        .iter()
+        .any(|r| filled(r.what, 86).lines().count() >= 3));
+    assert!(igp::rules::RULES
+        .iter()
+        .any(|r| r.fails.lines().count() >= 3));
+}
+
+#[test]
+fn configured_limits_at_their_edges() {
+    let origin = std::path::Path::new("igp.toml");
+    for (days, ok) in [(-1i64, false), (0, true), (1, true), (92, true)] {
+        let toml = format!("[limits]\nstale_days = {days}\n");
+        match Settings::from_toml(&toml, origin) {
+            Ok(s) => {
+                assert!(ok, "stale_days {days} accepted");
+                assert_eq!(s.stale_days, days);
+            }
+            Err(e) => {
+                assert!(!ok, "stale_days {days}: {e}");
+                assert_eq!(e, "igp.toml: [limits] stale_days must not be negative");
+            }
+        }
+    }
+    let s = Settings::from_toml("[limits]\nmax_steps = 0\nmax_goals = 1\n", origin).unwrap();
+    assert_eq!((s.max_steps, s.max_goals), (0, 1));
+    let s = Settings::from_toml("", origin).unwrap();
+    assert_eq!((s.max_steps, s.max_goals, s.stale_days), (2, 3, 92));
+}
