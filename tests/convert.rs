@@ -542,3 +542,25 @@ fn annotate_puts_each_note_on_the_cell_its_finding_names() {
         );
     }
 }
+
+#[test]
+fn no_csv_guard_writes_formula_text_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = std::fs::read_to_string(fixture("rules/clean.csv")).unwrap();
+    let plan = clean.replace("Name,Rae Clean,", "Name,=1+1,");
+    assert_ne!(plan, clean);
+    std::fs::write(dir.path().join("p.csv"), plan).unwrap();
+    igp(dir.path())
+        .args(["convert", "p.csv", "-o", "guarded.csv"])
+        .assert()
+        .success();
+    igp(dir.path())
+        .args(["convert", "p.csv", "-o", "raw.csv", "--no-csv-guard"])
+        .assert()
+        .success();
+    let guarded = std::fs::read_to_string(dir.path().join("guarded.csv")).unwrap();
+    let raw = std::fs::read_to_string(dir.path().join("raw.csv")).unwrap();
+    assert!(guarded.contains("\nName,'=1+1,"), "{guarded}");
+    assert!(raw.contains("\nName,=1+1,"), "{raw}");
+    assert!(!raw.contains("'=1+1"));
+}

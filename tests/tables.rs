@@ -483,6 +483,18 @@ fn every_rule_explains_itself_in_a_readable_page() {
         );
         assert_eq!(igp::rules::explain(rule), expected);
     }
+    // A word longer than a line is not wrapped away from its title's line.
+    let long = igp::rules::Rule {
+        code: igp::finding::G001,
+        what: "Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongwordindeed and more",
+        why: "Short.",
+        fails: "a",
+        passes: "b",
+        check: None,
+    };
+    assert!(long.what.split(' ').next().unwrap().len() > 86);
+    assert!(igp::rules::explain(&long).contains(&format!("What it checks\n{}\n\n", filled(long.what, 86))));
+    assert!(filled(long.what, 86).starts_with("  Avery"));
     // Long texts are wrapped: the check above is not about one-line texts only.
     assert!(igp::rules::RULES
         .iter()
@@ -512,4 +524,84 @@ fn configured_limits_at_their_edges() {
     assert_eq!((s.max_steps, s.max_goals), (0, 1));
     let s = Settings::from_toml("", origin).unwrap();
     assert_eq!((s.max_steps, s.max_goals, s.stale_days), (2, 3, 92));
+}
+
+#[test]
+fn a_batchs_totals_count_each_plan_by_its_worst_finding() {
+    use igp::finding::{self, Severity};
+    use igp::report::{PlanReport, Status, Totals};
+    let plan = |findings: Vec<Finding>| PlanReport {
+        path: "p.csv".into(),
+        owner: None,
+        goals: 1,
+        findings,
+        goal_rows: Vec::new(),
+    };
+    let (e, w, i) = (
+        || Finding::new(finding::G001, "e"),
+        || Finding::new(finding::G003, "w"),
+        || Finding::new(finding::P006, "i"),
+    );
+    assert_eq!(e().severity, Severity::Error);
+    assert_eq!(w().severity, Severity::Warning);
+    assert_eq!(i().severity, Severity::Info);
+    // One plan of each status, some twice, with findings of lower severities beside.
+    let plans = [
+        (plan(vec![]), Status::Clean),
+        (plan(vec![i(), i()]), Status::Info),
+        (plan(vec![w(), i()]), Status::Warning),
+        (plan(vec![w(), w(), w()]), Status::Warning),
+        (plan(vec![i(), e(), w()]), Status::Error),
+        (plan(vec![e(), e()]), Status::Error),
+        (plan(vec![e()]), Status::Error),
+    ];
+    let mut t = Totals::default();
+    for (p, status) in &plans {
+        assert_eq!(p.status(), *status, "{:?}", p.findings);
+        t.add(p);
+    }
+    assert_eq!(
+        t,
+        Totals {
+            plans: 7,
+            clean: 1,
+            info: 1,
+            warning: 2,
+            error: 3,
+            errors: 4,
+            warnings: 5,
+            infos: 4,
+        }
+    );
+    assert_eq!(plans[4].0.count(Severity::Warning), 1);
+    assert_eq!(plans[3].0.count(Severity::Warning), 3);
+    assert_eq!(plans[0].0.count(Severity::Error), 0);
+    // The batch gives the same totals, and every finding with its plan, in order.
+    let batch = igp::report::Batch {
+        plans: plans.iter().map(|(p, _)| p.clone()).collect(),
+        elapsed: std::time::Duration::ZERO,
+    };
+    assert_eq!(batch.totals(), t);
+    let listed: Vec<(usize, &str)> = batch
+        .findings()
+        .map(|(p, f)| (p.findings.len(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (2, "i"),
+            (2, "i"),
+            (2, "w"),
+            (2, "i"),
+            (3, "w"),
+            (3, "w"),
+            (3, "w"),
+            (3, "i"),
+            (3, "e"),
+            (3, "w"),
+            (2, "e"),
+            (2, "e"),
+            (1, "e"),
+        ]
+    );
 }
