@@ -493,7 +493,8 @@ fn every_rule_explains_itself_in_a_readable_page() {
         check: None,
     };
     assert!(long.what.split(' ').next().unwrap().len() > 86);
-    assert!(igp::rules::explain(&long).contains(&format!("What it checks\n{}\n\n", filled(long.what, 86))));
+    assert!(igp::rules::explain(&long)
+        .contains(&format!("What it checks\n{}\n\n", filled(long.what, 86))));
     assert!(filled(long.what, 86).starts_with("  Avery"));
     // Long texts are wrapped: the check above is not about one-line texts only.
     assert!(igp::rules::RULES
@@ -602,6 +603,247 @@ fn a_batchs_totals_count_each_plan_by_its_worst_finding() {
             (2, "e"),
             (2, "e"),
             (1, "e"),
+        ]
+    );
+}
+
+#[test]
+fn a_section_title_alone_counts_as_found_but_a_goals_title_needs_its_header() {
+    let text = clean();
+    // Section 1's title kept, its five questions gone: the section is there, unanswered.
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("Section 1"))
+        .unwrap();
+    let no_questions: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(start + 1..start + 6).contains(i))
+        .map(|(_, l)| *l)
+        .collect();
+    let r = read_text(&(no_questions.join("\n") + "\n"));
+    assert!(r.plan.inspiration.iter().all(|a| a.answer.is_none()));
+    assert!(
+        !r.findings.iter().any(|f| f.code == "S003"),
+        "{:?}",
+        r.findings
+    );
+    // Section 3's title kept, its header row and goals gone: no goals table (S002), and so
+    // no "the goals table has no filled row" (P001) either.
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("Section 3"))
+        .unwrap();
+    let no_table: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(start + 1..start + 4).contains(i))
+        .map(|(_, l)| *l)
+        .collect();
+    let r = read_text(&(no_table.join("\n") + "\n"));
+    let found = check(&r, &settings(date(2026, 6, 1)));
+    assert_eq!(codes_of(&found, "S002"), 1, "{found:?}");
+    assert_eq!(codes_of(&found, "P001"), 0, "{found:?}");
+}
+
+#[test]
+fn a_header_naming_one_column_twice_keeps_the_first_and_the_second_as_an_extra() {
+    // Four of the six columns, the skill column twice ("Skill" and "Goal"): still a goals
+    // header row (four different columns), the first "Skill" column is the skill.
+    let csv = record(&["Skill", "Goal", "Resources", "Action steps", "Network"])
+        + &record(&[
+            "Public speaking",
+            "Talk",
+            "A course",
+            "Give 2 talks",
+            "Team",
+        ]);
+    let r = read_text(&csv);
+    assert!(
+        !r.findings.iter().any(|f| f.code == "S002"),
+        "{:?}",
+        r.findings
+    );
+    let g = &r.plan.goals[0];
+    assert_eq!(g.skill.as_deref(), Some("Public speaking"));
+    assert_eq!(g.extra.get("Goal"), Some(&Some("Talk".to_string())));
+    assert_eq!(g.field("resources"), Some("A course"));
+    let extras: Vec<&Finding> = r.findings.iter().filter(|f| f.code == "S005").collect();
+    assert_eq!(extras.len(), 1, "{:?}", r.findings);
+    assert_eq!(extras[0].cell.as_deref(), Some("B1"));
+    assert_eq!(codes_of(&r.findings, "S004"), 2);
+}
+
+/// The clean plan as an xlsx made by rust_xlsxwriter, every cell a string but for the
+/// numbers given as (row, column, value).
+fn xlsx_with_numbers(numbers: &[(u32, u16, f64)]) -> Reading {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numbers.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let text = clean();
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    for (r, rec) in rows.records().enumerate() {
+        for (c, v) in rec.unwrap().iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, v).unwrap();
+            }
+        }
+    }
+    for (r, c, n) in numbers {
+        ws.write_number(*r, *c, *n).unwrap();
+    }
+    wb.save(&path).unwrap();
+    read_plan(&[path], &ReadOptions::default()).unwrap()
+}
+
+#[test]
+fn numbers_in_a_workbook_are_date_serials_and_checkbox_values() {
+    // Plain numbers (no date format) in the date cells (rows 7 and 8 of the clean plan):
+    // the serial 46037 is 2026-01-15. In the checklist's done column (rows 31 to 35): 1 is
+    // checked, 0 unchecked, any other number is kept as text.
+    let r = xlsx_with_numbers(&[
+        (6, 1, 46037.0),
+        (7, 1, 46157.0),
+        (30, 0, 1.0),
+        (31, 0, 0.0),
+        (32, 0, 2.0),
+        (33, 0, 1.0),
+        (34, 0, 0.5),
+    ]);
+    assert_eq!(r.plan.owner.created.as_deref(), Some("2026-01-15"));
+    assert_eq!(r.plan.owner.last_reviewed.as_deref(), Some("2026-05-15"));
+    assert!(
+        !r.findings.iter().any(|f| f.code == "S008"),
+        "{:?}",
+        r.findings
+    );
+    let done: Vec<(bool, Option<&str>)> = r
+        .plan
+        .tracking
+        .iter()
+        .map(|t| (t.done, t.done_text.as_deref()))
+        .collect();
+    assert_eq!(
+        done,
+        [
+            (true, None),
+            (false, None),
+            (false, Some("2")),
+            (true, None),
+            (false, Some("0.5"))
+        ]
+    );
+}
+
+#[test]
+fn extra_columns_of_one_name_are_numbered() {
+    let header = [
+        "Skill/Behavior",
+        "Resources",
+        "Career goals",
+        "Action steps",
+        "Network",
+        "Challenges",
+        "Status",
+        "Status",
+        "Status",
+        "Status",
+    ];
+    let csv = record(&header) + &record(&["s", "r", "c", "a", "n", "x", "1", "2", "3", "4"]);
+    let r = read_text(&csv);
+    let g = &r.plan.goals[0];
+    let extras: Vec<(&str, Option<&str>)> = g
+        .extra
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_deref()))
+        .collect();
+    assert_eq!(
+        extras,
+        [
+            ("Status", Some("1")),
+            ("Status (2)", Some("2")),
+            ("Status (3)", Some("3")),
+            ("Status (4)", Some("4"))
+        ]
+    );
+}
+
+#[test]
+fn a_checklist_without_its_header_row() {
+    // Under its title, without the header row: the items still read from the title down,
+    // even when a header-like row comes later in the sheet.
+    let text = clean().replace("Done,Item,When / notes,,,\n", "")
+        + "My own item,,,,,\nin progress,Another item,by May,,,\n";
+    let later = text.clone() + ",,,,,\nDone,Item,When / notes,,,\nTRUE,Another list,,,,\n";
+    for t in [&text, &later] {
+        let r = read_text(t);
+        let items: Vec<(bool, Option<&str>, Option<&str>, Option<&str>)> = r
+            .plan
+            .tracking
+            .iter()
+            .map(|i| {
+                (
+                    i.done,
+                    i.item.as_deref(),
+                    i.notes.as_deref(),
+                    i.done_text.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(items.len(), 7, "{items:?}");
+        assert_eq!(
+            items[0],
+            (
+                true,
+                Some("Select a format to track your progress."),
+                None,
+                None
+            )
+        );
+        // A cell alone is an item; a first cell that is no checkbox before more cells is
+        // what was written for "done".
+        assert_eq!(items[5], (false, Some("My own item"), None, None));
+        assert_eq!(
+            items[6],
+            (
+                false,
+                Some("Another item"),
+                Some("by May"),
+                Some("in progress")
+            )
+        );
+    }
+    // Without title and header, the template's own items show where the list is, and the
+    // cell right of an item is its note.
+    let start = text.find("\"Section 4").unwrap();
+    let bare = text[..start].to_string()
+        + "TRUE,Select a format to track your progress.,a weekly note\n"
+        + "FALSE,Review your IGP before completing the Engagement Survey.,in June\n";
+    let r = read_text(&bare);
+    let t: Vec<(bool, Option<&str>, Option<&str>)> = r
+        .plan
+        .tracking
+        .iter()
+        .map(|t| (t.done, t.item.as_deref(), t.notes.as_deref()))
+        .collect();
+    assert_eq!(
+        t,
+        [
+            (
+                true,
+                Some("Select a format to track your progress."),
+                Some("a weekly note")
+            ),
+            (
+                false,
+                Some("Review your IGP before completing the Engagement Survey."),
+                Some("in June")
+            ),
         ]
     );
 }
