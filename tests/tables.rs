@@ -847,3 +847,11 @@ fn a_checklist_without_its_header_row() {
         ]
     );
 }
+
+#[test]
+fn a_lone_checked_box_is_an_item_and_a_lone_unchecked_box_is_nothing() {
+    let r = read_text(&(clean() + "FALSE,,,,,\nTRUE,,,,,\n"));
+    let t = &r.plan.tracking;
+    assert_eq!(t.len(), 6, "{t:?}");
+    assert!(t[5].done && t[5].item.is_none() && t[5].done_text.is_none());
+}
