@@ -773,6 +773,9 @@ fn extra_columns_of_one_name_are_numbered() {
     );
 }
 
+/// A checklist row as read: done, item, notes, and what was written for "done".
+type ChecklistRow<'a> = (bool, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
 #[test]
 fn a_checklist_without_its_header_row() {
     // Under its title, without the header row: the items still read from the title down,
@@ -782,7 +785,7 @@ fn a_checklist_without_its_header_row() {
     let later = text.clone() + ",,,,,\nDone,Item,When / notes,,,\nTRUE,Another list,,,,\n";
     for t in [&text, &later] {
         let r = read_text(t);
-        let items: Vec<(bool, Option<&str>, Option<&str>, Option<&str>)> = r
+        let items: Vec<ChecklistRow> = r
             .plan
             .tracking
             .iter()
