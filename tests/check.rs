@@ -527,3 +527,47 @@ fn the_readme_sample_is_what_igp_prints() {
         at += found.unwrap() + 1;
     }
 }
+
+#[test]
+fn piped_output_has_no_colour_even_without_no_color() {
+    // Colour follows the terminal: piped, none, whether NO_COLOR is unset or empty.
+    for no_color in [None, Some("")] {
+        let mut cmd = igp(&root());
+        cmd.env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd
+            .args(["check", "fixtures/rules/G001-missing-skill.csv"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("error[G001]"), "{stdout}");
+        assert!(!stdout.contains('\x1b'), "{no_color:?}: {stdout:?}");
+    }
+}
+
+#[test]
+fn written_reports_are_named_on_stderr_unless_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = root().join("fixtures/rules/clean.csv");
+    let args = ["--format", "json", "--as-of", "2026-06-01"];
+    igp(dir.path())
+        .arg("check")
+        .arg(&plan)
+        .args(args)
+        .args(["-o", "r.json", "--summary", "s.xlsx"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote r.json"))
+        .stderr(predicate::str::contains("wrote s.xlsx"));
+    igp(dir.path())
+        .arg("check")
+        .arg(&plan)
+        .args(args)
+        .args(["-o", "q.json", "--summary", "q.xlsx", "-q"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote").not());
+    assert!(dir.path().join("q.json").is_file() && dir.path().join("q.xlsx").is_file());
+}

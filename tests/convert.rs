@@ -384,3 +384,183 @@ fn annotate_puts_findings_on_their_cells_and_in_a_findings_sheet() {
         .code(2)
         .stderr(predicate::str::contains("--annotate"));
 }
+
+#[test]
+fn out_dir_exits_2_when_one_input_of_many_fails_and_converts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(fixture("rules/clean.csv"), inputs.join("a.csv")).unwrap();
+    std::fs::write(inputs.join("b.xlsx"), b"PK\x03\x04 not a workbook at all").unwrap();
+    std::fs::copy(fixture("plans/zoe-libreoffice.ods"), inputs.join("c.ods")).unwrap();
+    for jobs in ["1", "3"] {
+        let out = format!("out{jobs}");
+        igp(dir.path())
+            .args([
+                "convert",
+                "in",
+                "--out-dir",
+                &out,
+                "--to",
+                "json",
+                "-j",
+                jobs,
+            ])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("b.xlsx"))
+            .stderr(predicate::str::contains("converted 2 of 3 plans"));
+        let mut names: Vec<String> = std::fs::read_dir(dir.path().join(&out))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.json", "c.json"]);
+    }
+    // The same inputs without the bad one: exit 0.
+    std::fs::remove_file(inputs.join("b.xlsx")).unwrap();
+    igp(dir.path())
+        .args(["convert", "in", "--out-dir", "ok", "--to", "json"])
+        .assert()
+        .success();
+}
+
+/// The notes of the first sheet of an xlsx: (cell, text).
+fn notes(xlsx: &std::path::Path) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/comments1.xml").unwrap(), &mut xml).unwrap();
+    let mut out = Vec::new();
+    for part in xml.split("<comment ref=\"").skip(1) {
+        let (cell, rest) = part.split_once('"').unwrap();
+        let body = &rest[rest.find('>').unwrap() + 1..rest.find("</comment>").unwrap()];
+        // The text runs of the note, tags dropped.
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in body.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        out.push((cell.to_string(), text));
+    }
+    out
+}
+
+#[test]
+fn annotate_puts_each_note_on_the_cell_its_finding_names() {
+    // A plan with a finding on every kind of place: the owner block (P005, S008), a
+    // reflection answer (P003), the direction (P004), a goal's field (G003), its steps
+    // (G004, G008), an extra column (S005) and the checklist (P006).
+    let dir = tempfile::tempdir().unwrap();
+    let clean = std::fs::read_to_string(fixture("rules/clean.csv")).unwrap();
+    let plan = clean
+        .replace("Name,Rae Clean,", "Name,,")
+        .replace("Last reviewed,5/15/2026,", "Last reviewed,soon,")
+        .replace(
+            "How do you like to learn?,Pairing.,",
+            "How do you like to learn?,,",
+        )
+        .replace(
+            "Growth direction,IC growing in your role,",
+            "Growth direction,,",
+        )
+        .replace(
+            "Role I'm growing toward,Tech Lead,",
+            "Role I'm growing toward,,",
+        )
+        .replace("?,Stay.,", "?,,")
+        .replace("?,Not yet.,", "?,,")
+        .replace("?,Yes: API design.,", "?,,")
+        .replace("Anticipated Challenges", "Anticipated Challenges,Status")
+        .replace(
+            "Pair with a new hire weekly,Present at the October demo,",
+            "\"Pair with a new hire weekly\nRead 2 books\nShip the guide by 2026-02-01\",,",
+        )
+        .replace("TRUE,Select", "FALSE,Select");
+    std::fs::write(dir.path().join("plan.csv"), &plan).unwrap();
+    igp(dir.path())
+        .args([
+            "convert",
+            "plan.csv",
+            "-o",
+            "a.xlsx",
+            "--annotate",
+            "--as-of",
+            "2026-06-01",
+        ])
+        .assert()
+        .success();
+    // What the annotated workbook's own reading finds, and where: the reader locates each
+    // answer in the written sheet by its label, independently of the writer's placing.
+    let out = dir.path().join("a.xlsx");
+    let reading = igp::read::read_plan(std::slice::from_ref(&out), &Default::default()).unwrap();
+    let settings = igp::rules::Settings {
+        as_of: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        ..Default::default()
+    };
+    let findings: Vec<_> = igp::rules::check(&reading, &settings)
+        .into_iter()
+        .filter(|f| f.target.is_some())
+        .collect();
+    let mut codes: Vec<&str> = findings.iter().map(|f| f.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(
+        codes,
+        ["G003", "G004", "G008", "P003", "P004", "P005", "P006", "S005", "S008"],
+        "{findings:?}"
+    );
+    let notes = notes(&out);
+    for f in &findings {
+        assert_eq!(f.sheet.as_deref(), Some("Individual Growth Plan"));
+        let cell = f.cell.as_deref().unwrap();
+        let tag = format!("{}[{}]", f.severity, f.code);
+        assert!(
+            notes
+                .iter()
+                .any(|(c, text)| c == cell && text.contains(&tag)),
+            "{tag} at {cell}: {notes:?}"
+        );
+    }
+    // No finding's note anywhere else (the goal headers keep the template's guidance notes).
+    let finding_notes = notes.iter().filter(|(_, t)| {
+        ["error[", "warning[", "info["]
+            .iter()
+            .any(|s| t.starts_with(s))
+    });
+    assert!(finding_notes.clone().count() >= 7, "{notes:?}");
+    for (cell, text) in finding_notes {
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.cell.as_deref() == Some(cell.as_str())),
+            "a note on {cell} names no finding there: {text}"
+        );
+    }
+}
+
+#[test]
+fn no_csv_guard_writes_formula_text_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = std::fs::read_to_string(fixture("rules/clean.csv")).unwrap();
+    let plan = clean.replace("Name,Rae Clean,", "Name,=1+1,");
+    assert_ne!(plan, clean);
+    std::fs::write(dir.path().join("p.csv"), plan).unwrap();
+    igp(dir.path())
+        .args(["convert", "p.csv", "-o", "guarded.csv"])
+        .assert()
+        .success();
+    igp(dir.path())
+        .args(["convert", "p.csv", "-o", "raw.csv", "--no-csv-guard"])
+        .assert()
+        .success();
+    let guarded = std::fs::read_to_string(dir.path().join("guarded.csv")).unwrap();
+    let raw = std::fs::read_to_string(dir.path().join("raw.csv")).unwrap();
+    assert!(guarded.contains("\nName,'=1+1,"), "{guarded}");
+    assert!(raw.contains("\nName,=1+1,"), "{raw}");
+    assert!(!raw.contains("'=1+1"));
+}

@@ -1,6 +1,7 @@
 //! Round trips: read, write (xlsx, csv, json), read again gives the same model. Over every
-//! fixture, and over generated plans (proptest): unicode, newlines, text starting with
-//! = + - @ ', empty cells, 0 to 20 goals.
+//! fixture, and over generated plans (proptest, 256 cases): unicode, newlines, text starting
+//! with = + - @ ', empty cells, numbers, dates, booleans, checkbox words, header words and
+//! labels as cell values, 0 to 20 goals.
 
 use igp::model::{split_steps, Goal, Plan, TrackingItem};
 use igp::read::{read_plan, ReadOptions};
@@ -113,9 +114,9 @@ fn csv_output_guards_formulas_and_the_reader_removes_the_guard() {
 
 // ---- generated plans --------------------------------------------------------------------
 
-/// Cell text as a reader gives it back: trimmed, never empty, LF line breaks. It may start
-/// with a formula character, hold unicode and several lines.
-fn text() -> impl Strategy<Value = String> {
+/// Free cell text as a reader gives it back: trimmed, never empty, LF line breaks. It may
+/// start with a formula character, hold unicode and several lines.
+fn free_text() -> impl Strategy<Value = String> {
     (
         prop::sample::select(vec!["", "=", "+", "-", "@", "'", "'=", "#"]),
         "[a-zA-Z0-9äöüßéñ€😀中文 ,;:.!?\"'()/|\t-]{0,30}",
@@ -132,8 +133,109 @@ fn text() -> impl Strategy<Value = String> {
         })
 }
 
+/// Whole cell values that mean something to a reader or a spreadsheet: numbers, dates,
+/// booleans, checkbox words (several of the languages the reader knows), the goals table's
+/// header words, error values, and formula prefixes alone.
+const MEANINGFUL: &[&str] = &[
+    "0",
+    "1",
+    "42",
+    "-7",
+    "3.50",
+    "007",
+    "1e5",
+    "1,5",
+    "46037",
+    "2026-01-15",
+    "1/15/2026",
+    "15.01.2026",
+    "Jan 15, 2026",
+    "TRUE",
+    "FALSE",
+    "true",
+    "yes",
+    "no",
+    "x",
+    "X",
+    "✓",
+    "✔",
+    "☑",
+    "☐",
+    "done",
+    "WAHR",
+    "FALSCH",
+    "VRAI",
+    "FAUX",
+    "fałsz",
+    "Skill/Behavior",
+    "Skill",
+    "Action steps",
+    "Steps",
+    "Anticipated Challenges",
+    "Network",
+    "Resources",
+    "#REF!",
+    "#N/A",
+    "=",
+    "+",
+    "-",
+    "@",
+    "'",
+    "''",
+    "=1+1",
+    "+1",
+    "-1",
+    "@A1",
+    "'x",
+    "''x",
+    "=HYPERLINK(\"http://x\",\"y\")",
+];
+
+/// The header block's labels, the sections' titles and the checklist's header words: the
+/// reader looks for them in every row, and a goal row or checklist row holding them is
+/// misread (see the ignored tests at the end), so they are drawn only as the answer beside a
+/// label, where the reader does not look for them.
+const LABELS: &[&str] = &[
+    "Name",
+    "Team",
+    "Last reviewed",
+    "How do you like to learn?",
+    "Section 3: Set Specific Goals",
+    "Select a format to track your progress.",
+    "Done",
+    "Item",
+    "Status",
+    "When / notes",
+];
+
+/// Cell text as a reader gives it back: free text, a meaningful value, or a meaningful
+/// value behind a formula prefix.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => free_text(),
+        3 => prop::sample::select(MEANINGFUL).prop_map(str::to_string),
+        1 => (
+            prop::sample::select(vec!["=", "+", "-", "@", "'"]),
+            prop::sample::select(MEANINGFUL),
+        )
+            .prop_map(|(p, v)| format!("{p}{v}")),
+    ]
+}
+
+/// Text for an answer beside a label: labels, titles and checklist headers too.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        9 => text(),
+        1 => prop::sample::select(LABELS).prop_map(str::to_string),
+    ]
+}
+
 fn opt_text() -> impl Strategy<Value = Option<String>> {
     prop::option::weighted(0.7, text())
+}
+
+fn opt_any() -> impl Strategy<Value = Option<String>> {
+    prop::option::weighted(0.7, any_text())
 }
 
 fn date() -> impl Strategy<Value = Option<String>> {
@@ -149,12 +251,14 @@ const EXTRAS: [&str; 3] = ["Status", "Target date", "Owner notes"];
 
 fn goal(extras: usize) -> impl Strategy<Value = Goal> {
     (
-        prop::collection::vec(opt_text(), 6),
+        opt_text(),
+        prop::collection::vec(opt_text(), 5),
         prop::option::of(prop::collection::vec(text(), 1..4)),
         prop::sample::select(vec!["", "• ", "- ", "1. "]),
         prop::collection::vec(opt_text(), extras),
     )
-        .prop_map(|(fields, steps, bullet, extra)| {
+        .prop_map(|(skill, rest, steps, bullet, extra)| {
+            let fields = std::iter::once(skill).chain(rest);
             let mut g = Goal::default();
             let keys = [
                 "skill",
@@ -195,10 +299,10 @@ fn plan() -> impl Strategy<Value = Plan> {
     (0usize..3)
         .prop_flat_map(|extras| {
             (
-                prop::collection::vec(opt_text(), 4),
+                prop::collection::vec(opt_any(), 4),
                 date(),
                 date(),
-                prop::collection::vec(opt_text(), 5),
+                prop::collection::vec(opt_any(), 5),
                 prop::option::of(prop_oneof![
                     prop::sample::select(
                         igp::layout::DIRECTIONS
@@ -208,8 +312,8 @@ fn plan() -> impl Strategy<Value = Plan> {
                     ),
                     text().prop_map(|t| format!("Other: {t}")),
                 ]),
-                opt_text(),
-                prop::collection::vec(opt_text(), 3),
+                opt_any(),
+                prop::collection::vec(opt_any(), 3),
                 prop::collection::vec(goal(extras), 0..=20),
                 prop::collection::vec(
                     (
@@ -273,7 +377,7 @@ fn plan() -> impl Strategy<Value = Plan> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn generated_plans_round_trip(plan in plan()) {
@@ -282,5 +386,37 @@ proptest! {
             let back = write_and_read(&plan, format, dir.path());
             prop_assert_eq!(back.content(), plan.content(), "via {:?}", format);
         }
+    }
+}
+
+// Two defects of the reader the wider generators found (src/read/locate.rs): a goal whose
+// first cell is a label or a section title ends the goals table there, and a goal row
+// holding two checklist header words ("Item" and "Status") is taken for the checklist's
+// header row. Both lose goals on reading. Run them with `cargo test -- --ignored`.
+
+#[test]
+#[ignore = "reader defect: a goal named like a label or a title ends the goals table"]
+fn a_goal_named_like_a_label_is_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for skill in &LABELS[..6] {
+        let mut plan = igp::template::example();
+        plan.goals[0].set_field("skill", Some(skill.to_string()));
+        for format in READ_BACK {
+            let back = write_and_read(&plan, format, dir.path());
+            assert_eq!(back.content(), plan.content(), "{skill:?} via {format:?}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "reader defect: a goal row with two checklist header words is read as the checklist's header"]
+fn a_goal_row_holding_checklist_header_words_is_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = igp::template::example();
+    plan.goals[0].set_field("career_support", Some("Item".into()));
+    plan.goals[0].set_field("challenges", Some("Status".into()));
+    for format in READ_BACK {
+        let back = write_and_read(&plan, format, dir.path());
+        assert_eq!(back.content(), plan.content(), "via {format:?}");
     }
 }

@@ -1,6 +1,10 @@
-//! The CSV report: one row per finding. Streamed.
+//! The CSV report: one row per finding. Streamed. Every text column is guarded as the
+//! plan's CSV output is (`write::csv::guard`): the path, the owner, the sheet and the
+//! message quote what a plan's author or a file's name chose, and a spreadsheet opening the
+//! report must run none of it.
 
 use super::{PlanReport, Reporter, Totals};
+use crate::write::csv::guard;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -14,9 +18,11 @@ pub struct Csv {
 }
 
 impl Csv {
+    /// Writes one record, each field guarded.
     fn row(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
         let mut w = ::csv::WriterBuilder::new().from_writer(Vec::new());
-        w.write_record(fields).map_err(io::Error::other)?;
+        w.write_record(fields.iter().map(|f| guard(f).into_owned()))
+            .map_err(io::Error::other)?;
         out.write_all(
             &w.into_inner()
                 .map_err(|e| io::Error::other(e.to_string()))?,
@@ -48,7 +54,7 @@ impl Reporter for Csv {
                     f.sheet.as_deref().unwrap_or(""),
                     f.cell.as_deref().unwrap_or(""),
                     &goal,
-                    &guard(&f.message),
+                    &f.message,
                 ],
             )?;
         }
@@ -57,14 +63,5 @@ impl Reporter for Csv {
 
     fn finish(&mut self, out: &mut dyn Write, _: &Totals, _: Duration) -> io::Result<()> {
         self.header(out)
-    }
-}
-
-/// Report cells quote plan text; guard them as the plan's CSV output does.
-fn guard(text: &str) -> String {
-    if crate::write::csv::needs_guard(text) {
-        format!("'{text}")
-    } else {
-        text.to_string()
     }
 }

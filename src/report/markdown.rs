@@ -13,8 +13,11 @@ pub struct Markdown {
     sections: String,
 }
 
+/// Plan text, paths and messages as table cells, escaped as the Markdown plan report
+/// escapes them: a `|`, a backslash, a line break or markup of their own cannot break a row
+/// or become a link or HTML.
 fn esc(t: &str) -> String {
-    t.replace('|', "\\|").replace('\n', " ")
+    crate::write::markdown::table_cell(t)
 }
 
 impl Reporter for Markdown {

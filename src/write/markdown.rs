@@ -11,7 +11,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
     let _ = writeln!(
         s,
         "# Individual Growth Plan: {}\n",
-        esc(&plan.display_name())
+        table_cell(&plan.display_name())
     );
     let o = &plan.owner;
     s.push_str("| | |\n|---|---|\n");
@@ -24,7 +24,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         let _ = writeln!(
             s,
             "**{}**\n\n{}\n",
-            esc(&a.question),
+            table_cell(&a.question),
             block(a.answer.as_deref())
         );
     }
@@ -46,7 +46,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         let _ = writeln!(
             s,
             "**{}**\n\n{}\n",
-            esc(&a.question),
+            table_cell(&a.question),
             block(a.answer.as_deref())
         );
     }
@@ -64,7 +64,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
                     s.push_str("  - _(blank)_\n");
                 }
                 for (i, step) in g.action_steps.iter().enumerate() {
-                    let _ = writeln!(s, "  {}. {}", i + 1, esc(step));
+                    let _ = writeln!(s, "  {}. {}", i + 1, table_cell(step));
                 }
             } else {
                 let _ = writeln!(
@@ -76,7 +76,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
             }
         }
         for (k, v) in &g.extra {
-            let _ = writeln!(s, "- **{}:** {}", esc(k), inline(v.as_deref()));
+            let _ = writeln!(s, "- **{}:** {}", table_cell(k), inline(v.as_deref()));
         }
         s.push('\n');
     }
@@ -89,10 +89,10 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         let mark = if t.done { "x" } else { " " };
         let mut line = format!("- [{mark}] {}", inline(t.item.as_deref()));
         if let Some(n) = &t.notes {
-            let _ = write!(line, " — {}", esc(&n.replace('\n', " ")));
+            let _ = write!(line, " — {}", table_cell(n));
         }
         if let Some(d) = &t.done_text {
-            let _ = write!(line, " ({})", esc(d));
+            let _ = write!(line, " ({})", table_cell(d));
         }
         let _ = writeln!(s, "{line}");
     }
@@ -113,17 +113,20 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
                 f.severity,
                 f.code,
                 f.name,
-                esc(&place),
-                esc(&f.message)
+                table_cell(&place),
+                table_cell(&f.message)
             );
         }
     }
     s
 }
 
-/// Escapes Markdown's active characters in inline text.
-fn esc(text: &str) -> String {
+/// Escapes Markdown's active characters in inline text: a backslash first, so that text
+/// of its own with `\|` cannot turn the escape of its `|` into an escaped backslash.
+/// Line breaks come out as LF (a lone CR is a line break to Markdown too).
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let text = lf(text);
     for ch in text.chars() {
         if matches!(
             ch,
@@ -136,12 +139,27 @@ fn esc(text: &str) -> String {
     out
 }
 
+/// Line breaks as LF: CRLF and a lone CR.
+fn lf(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Text on one line (a table cell, a heading, a list item): escaped, its line breaks
+/// (LF, CR or both) made spaces.
+pub(crate) fn table_cell(text: &str) -> String {
+    esc(text).replace('\n', " ")
+}
+
 fn inline(v: Option<&str>) -> String {
-    v.map_or_else(|| "_(blank)_".to_string(), |t| esc(&t.replace('\n', " / ")))
+    v.map_or_else(|| "_(blank)_".to_string(), |t| esc(t).replace('\n', " / "))
 }
 
 fn cell(v: Option<&str>) -> String {
-    v.map_or_else(String::new, |t| esc(&t.replace('\n', " ")))
+    v.map_or_else(String::new, table_cell)
 }
 
 fn block(v: Option<&str>) -> String {
