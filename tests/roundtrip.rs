@@ -293,6 +293,31 @@ fn goal(extras: usize) -> impl Strategy<Value = Goal> {
             }
             g
         })
+        // A row whose cells name four of the six goal columns is the goals table's header
+        // row, by the reader's rule: no goal.
+        .prop_filter("a goal row of header words is a header row", |g| {
+            let headers = [
+                "Skill/Behavior",
+                "Skill",
+                "Action steps",
+                "Steps",
+                "Anticipated Challenges",
+                "Network",
+                "Resources",
+            ];
+            let cells = [
+                "skill",
+                "resources",
+                "career_support",
+                "action_steps",
+                "network",
+                "challenges",
+            ]
+            .iter()
+            .filter_map(|k| g.field(k))
+            .chain(g.extra.values().flatten().map(String::as_str));
+            cells.filter(|c| headers.contains(c)).count() < 3
+        })
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
@@ -377,7 +402,15 @@ fn plan() -> impl Strategy<Value = Plan> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // A fixed seed, so that CI runs the same 256 cases every time; another seed explores
+    // others: PROPTEST_RNG_SEED=123 cargo test --test roundtrip.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(
+            std::env::var("PROPTEST_RNG_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20_261_128),
+        ),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn generated_plans_round_trip(plan in plan()) {
@@ -409,7 +442,6 @@ fn a_goal_named_like_a_label_is_read_back() {
 }
 
 #[test]
-#[ignore = "reader defect: a goal row with two checklist header words is read as the checklist's header"]
 fn a_goal_row_holding_checklist_header_words_is_read_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut plan = igp::template::example();

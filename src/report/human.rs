@@ -85,11 +85,11 @@ impl Reporter for Human {
                 color_of(f.severity),
                 &[f.severity.as_str(), "[", f.code, "]"],
             );
-            paint(buf, BOLD, &[": ", &f.message]);
+            paint(buf, BOLD, &[": ", &printable(&f.message)]);
             buf.extend_from_slice(b"\n  ");
             paint(buf, DIM, &["-->"]);
             buf.push(b' ');
-            buf.extend_from_slice(location(&plan.path, f).as_bytes());
+            buf.extend_from_slice(printable(&location(&plan.path, f)).as_bytes());
             buf.extend_from_slice(b"\n\n");
         }
         out.write_all(buf)
@@ -108,6 +108,18 @@ impl Reporter for Human {
             out.write_all(plan_table(&mut self.rows, self.color).as_bytes())?;
         }
         out.write_all(closing_line(totals, elapsed).as_bytes())
+    }
+}
+
+/// Text of a plan as a terminal may show it: control characters (an escape sequence typed
+/// into a cell would move the cursor or recolour the terminal) as U+FFFD; line breaks and
+/// tabs kept.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if text.contains(bad) {
+        text.replace(bad, "\u{fffd}").into()
+    } else {
+        text.into()
     }
 }
 
@@ -134,7 +146,12 @@ fn plan_table(rows: &mut [Row], color: bool) -> String {
     };
     let cells: Vec<[String; 2]> = rows
         .iter()
-        .map(|r| [cut(&r.path), cut(r.owner.as_deref().unwrap_or("-"))])
+        .map(|r| {
+            [
+                cut(&printable(&r.path)),
+                cut(&printable(r.owner.as_deref().unwrap_or("-"))),
+            ]
+        })
         .collect();
     let width = |i: usize, head: &str| {
         cells
@@ -199,4 +216,13 @@ pub fn closing_line(t: &Totals, elapsed: Duration) -> String {
         plural(t.warnings, "warning", "warnings"),
         plural(t.infos, "info", "infos"),
     )
+}
+
+#[cfg(test)]
+mod printable_tests {
+    #[test]
+    fn escape_sequences_do_not_reach_the_terminal() {
+        assert_eq!(super::printable("a\u{1b}[2Jb\nc\td"), "a\u{fffd}[2Jb\nc\td");
+        assert_eq!(super::printable("plain"), "plain");
+    }
 }
