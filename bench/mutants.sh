@@ -7,6 +7,7 @@
 #   bench/mutants.sh src/rules/plan.rs        # chosen files
 #   RE='in_order|ExitCode' bench/mutants.sh src/cli/mod.rs    # chosen functions
 #   TESTS='--lib --test tables' bench/mutants.sh src/rules/plan.rs   # fewer test targets
+#   SHARD=0/8 bench/mutants.sh src/rules/measurable.rs              # one mutant in eight
 #
 # Needs `cargo install --locked cargo-mutants`. A warm start copies the target folder
 # ($CARGO_TARGET_DIR or target/) into the scratch folder, so only igp itself is rebuilt.
@@ -37,6 +38,8 @@ printf '[profile.dev.package.igp]\ndebug = false\n' > "$scratch/tree/.cargo/conf
 args=(--in-place --timeout 120 --build-timeout 900 --no-shuffle -o "$out")
 for f in "${files[@]}"; do args+=(-f "$f"); done
 if [ -n "${RE:-}" ]; then args+=(--re "$RE"); fi
+# A sample: SHARD=0/8 runs one mutant in eight (for a file too big to run whole).
+if [ -n "${SHARD:-}" ]; then args+=(--shard "$SHARD"); fi
 cd "$scratch/tree"
 # shellcheck disable=SC2086 # TESTS is a list of cargo test arguments
 CARGO_TARGET_DIR="$scratch/target" cargo mutants "${args[@]}" -- $tests
