@@ -3,6 +3,7 @@
 use super::{Exit, Verbosity};
 use anyhow::bail;
 use igp::diff::{GoalChange, PlanDiff, StepChange};
+use igp::layout::Section;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -149,15 +150,11 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
             d.reviewed.before.as_deref().unwrap_or("never")
         );
     }
-    changes(
-        &mut s,
-        "Section 1: Discover your Inspiration",
-        &d.inspiration,
-    );
-    changes(&mut s, "Section 2: Clarify your Role", &d.role);
+    changes(&mut s, Section::Inspiration.title(), &d.inspiration);
+    changes(&mut s, Section::Role.title(), &d.role);
     if !d.goals.is_empty() {
         s.push('\n');
-        head(&mut s, "Section 3: Set Specific Goals");
+        head(&mut s, Section::Goals.title());
         for g in &d.goals {
             match g {
                 GoalChange::Added { index, skill } => {
@@ -207,7 +204,7 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
     }
     if !d.tracking.is_empty() {
         s.push('\n');
-        head(&mut s, "Section 4: Track, Reflect, and Iterate");
+        head(&mut s, Section::Tracking.title());
         for t in &d.tracking {
             let _ = writeln!(s, "  {}: {}", t.change, t.item);
         }
@@ -271,14 +268,10 @@ pub fn markdown(d: &PlanDiff) -> String {
         }
     };
     changes(&mut s, "Header", &d.owner);
-    changes(
-        &mut s,
-        "Section 1: Discover your Inspiration",
-        &d.inspiration,
-    );
-    changes(&mut s, "Section 2: Clarify your Role", &d.role);
+    changes(&mut s, Section::Inspiration.title(), &d.inspiration);
+    changes(&mut s, Section::Role.title(), &d.role);
     if !d.goals.is_empty() {
-        s.push_str("## Section 3: Set Specific Goals\n\n");
+        s.push_str(&format!("## {}\n\n", Section::Goals.title()));
         for g in &d.goals {
             match g {
                 GoalChange::Added { index, skill } => {
@@ -335,7 +328,7 @@ pub fn markdown(d: &PlanDiff) -> String {
         s.push('\n');
     }
     if !d.tracking.is_empty() {
-        s.push_str("## Section 4: Track, Reflect, and Iterate\n\n");
+        s.push_str(&format!("## {}\n\n", Section::Tracking.title()));
         for t in &d.tracking {
             let mark = if t.change == "ticked" { "[x]" } else { "[ ]" };
             let _ = writeln!(s, "- {mark} {}: {}", t.change, md(&t.item));
