@@ -6,8 +6,10 @@ use igp::calendar::{calendar, CalendarOptions, Learning};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Write a plan's calendar (RFC 5545 .ics) to import into Google Calendar, Outlook or Apple
-/// Calendar: each open action step with a date (all-day, on that date), the quarterly career
+/// Write a plan's dated steps and quarterly reviews as a calendar (.ics).
+///
+/// An RFC 5545 calendar to import into Google Calendar, Outlook or Apple Calendar: each open
+/// action step with a date (all-day, on that date), the quarterly career
 /// conversation every three months from the last review, the checklist items with a date,
 /// and an optional weekly learning block. Importing the calendar of an updated plan updates
 /// its events. Steps without a date are listed on stderr.

@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-/// Show what changed between two versions of one plan: goals added, removed and changed
-/// (matched by Skill/Behavior, then by content, so a goal that moved or was renamed is
+/// Show what changed between two versions of a plan, or of a folder of plans.
+///
+/// Goals added, removed and changed (matched by Skill/Behavior, then by content, so a goal that moved or was renamed is
 /// still the same goal), action steps added, reworded or marked done, answers, direction,
 /// checklist items ticked, the review date, and the findings fixed and new.
 ///
