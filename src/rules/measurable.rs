@@ -1609,3 +1609,89 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod word_class_tests {
+    use super::{judge, Judgment, Missing, Question};
+
+    /// Steps that turn on one word class each (a verb that makes, a light verb, a verb that is
+    /// also a noun, determiners, prepositions, counts written in other ways): found missing by
+    /// mutation testing (TESTING.md), each judged as the decision procedure says.
+    #[test]
+    fn each_word_class_decides_its_steps() {
+        let cases: Vec<(&str, Judgment)> = vec![
+            (
+                "Run a course on Kubernetes for the team",
+                Judgment::Measurable,
+            ),
+            (
+                "Take a course on Kubernetes",
+                Judgment::Borderline(Question::WhichOne("course".into())),
+            ),
+            ("Run a workshop", Judgment::Measurable),
+            ("Do the AWS certification", Judgment::Measurable),
+            (
+                "Do a course",
+                Judgment::Borderline(Question::WhichOne("course".into())),
+            ),
+            (
+                "Do more code reviews",
+                Judgment::Unmeasurable(Missing::Target("more".into())),
+            ),
+            ("Book a slot with the coach", Judgment::Measurable),
+            (
+                "Read a book about leadership",
+                Judgment::Borderline(Question::WhichOne("book".into())),
+            ),
+            ("Book the venue for the offsite", Judgment::Measurable),
+            ("Read the book Crucial Conversations", Judgment::Measurable),
+            ("Take the negotiation course", Judgment::Measurable),
+            (
+                "Take some course",
+                Judgment::Borderline(Question::WhichOne("course".into())),
+            ),
+            (
+                "Read a book on negotiation",
+                Judgment::Borderline(Question::WhichOne("book".into())),
+            ),
+            ("Read a book on negotiation by June", Judgment::Measurable),
+            (
+                "Learn about Kafka",
+                Judgment::Unmeasurable(Missing::EndState {
+                    phrase: "Learn about Kafka".into(),
+                    timed: false,
+                }),
+            ),
+            ("Present on Kafka to the team", Judgment::Measurable),
+            ("Write a doc about the migration", Judgment::Measurable),
+            ("Help no one", Judgment::Borderline(Question::WhatShowsDone)),
+            ("Mentor one teammate", Judgment::Measurable),
+            ("Présenter une fois par mois", Judgment::Measurable),
+            ("Give a talk 2x", Judgment::Measurable),
+            ("Reduce build time to <5 min", Judgment::Measurable),
+            ("Cut costs by $200", Judgment::Measurable),
+            ("Improve test coverage to ~80%", Judgment::Measurable),
+            ("Handle 3k tickets", Judgment::Measurable),
+            ("Ship v2", Judgment::Measurable),
+            ("Run 5km", Judgment::Measurable),
+            ("Review 10 PRs", Judgment::Measurable),
+            ("Write 1.5 pages", Judgment::Measurable),
+            (
+                "Use the 3rd floor room",
+                Judgment::Borderline(Question::WhatShowsDone),
+            ),
+            (
+                "Get better at prioritizing",
+                Judgment::Unmeasurable(Missing::EndState {
+                    phrase: "Get better at prioritizing".into(),
+                    timed: false,
+                }),
+            ),
+        ];
+        for (step, expected) in cases {
+            assert_eq!(judge(step), expected, "{step}");
+        }
+        assert!(!super::is_measurable("Get better at prioritizing"));
+        assert!(super::is_measurable("Review 10 PRs"));
+    }
+}
