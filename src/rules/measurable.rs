@@ -1687,6 +1687,38 @@ mod word_class_tests {
                     timed: false,
                 }),
             ),
+            ("One demo per sprint", Judgment::Measurable),
+            ("Présenter une fois", Judgment::Measurable),
+            (
+                "Einen Verhandlungskurs machen",
+                Judgment::Borderline(Question::WhichOne("verhandlungskurs".into())),
+            ),
+            ("Den Verhandlungskurs abschließen", Judgment::Measurable),
+            ("Eine AWS-Zertifizierung machen", Judgment::Measurable),
+            ("Design the onboarding flow", Judgment::Measurable),
+            (
+                "Update the design",
+                Judgment::Borderline(Question::WhatShowsDone),
+            ),
+            ("Plan to design the flow", Judgment::Measurable),
+            (
+                "Review the design doc",
+                Judgment::Borderline(Question::WhatShowsDone),
+            ),
+            (
+                "Take a course",
+                Judgment::Borderline(Question::WhichOne("course".into())),
+            ),
+            (
+                "Take course on negotiation",
+                Judgment::Borderline(Question::WhichOne("course".into())),
+            ),
+            ("Present a talk about Kafka", Judgment::Measurable),
+            ("Write up on the outage", Judgment::Measurable),
+            (
+                "Get a certification on AWS",
+                Judgment::Borderline(Question::WhichOne("certification".into())),
+            ),
         ];
         for (step, expected) in cases {
             assert_eq!(judge(step), expected, "{step}");
