@@ -15,7 +15,15 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${OUT:-$root/target/mutants}
-scratch=${SCRATCH:-$(mktemp -d)}
+if [ -n "${SCRATCH:-}" ]; then
+    scratch=$SCRATCH
+else
+    # The scratch copy holds a whole target folder (about 12 GB): removed however the run
+    # ends, Ctrl-C and timeouts included.
+    scratch=$(mktemp -d)
+    trap 'rm -rf "$scratch"' EXIT
+    trap 'exit 130' INT TERM
+fi
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
     files=(src/rules/plan.rs src/rules/goal_rows.rs src/rules/structure.rs src/rules/settings.rs
