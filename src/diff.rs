@@ -285,17 +285,11 @@ fn likeness(a: &str, b: &str) -> f64 {
 
 /// The words of a goal beside its Skill/Behavior, to match a renamed goal by.
 fn content(g: &Goal) -> String {
-    [
-        "resources",
-        "career_support",
-        "action_steps",
-        "network",
-        "challenges",
-    ]
-    .iter()
-    .filter_map(|k| g.field(k))
-    .collect::<Vec<_>>()
-    .join(" ")
+    (crate::layout::GOAL_COLUMNS.iter())
+        .filter(|c| c.key != "skill")
+        .filter_map(|c| g.field(c.key))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Pairs of (old goal, new goal) positions that are the same goal.

@@ -64,12 +64,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     };
     let one = |paths: &[PathBuf], target: &Path| -> anyhow::Result<()> {
         let reading = igp::read::read_plan(paths, &resolved.read)?;
-        if reading.sections.is_empty() {
-            bail!(
-                "{}: no Individual Growth Plan found in this file",
-                paths[0].display()
-            );
-        }
+        super::refuse_no_plan(&reading)?;
         let made = calendar(&reading.plan, &options);
         if verbosity >= Verbosity::Normal {
             for (goal, step) in &made.undated {

@@ -122,7 +122,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                 ),
                 e => e.into(),
             })?;
-            refuse_no_plan(&reading)?;
+            super::refuse_no_plan(&reading)?;
             report(&reading, verbosity);
             let findings = igp::rules::check(&reading, &settings);
             let bytes = write::render(&reading.plan, &findings, format, write_options)
@@ -175,7 +175,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             let jobs: Vec<(&PathBuf, &PathBuf)> = files.iter().zip(&targets).collect();
             let convert = |(input, target): &(&PathBuf, &PathBuf)| -> anyhow::Result<Vec<String>> {
                 let reading = read_plan(std::slice::from_ref(*input), &options)?;
-                refuse_no_plan(&reading)?;
+                super::refuse_no_plan(&reading)?;
                 let findings = igp::rules::check(&reading, &settings);
                 let bytes = write::render(&reading.plan, &findings, format, write_options)
                     .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", target.display()))?;
@@ -272,17 +272,6 @@ fn output_names(files: &[PathBuf], dir: &Path, format: Format) -> Vec<PathBuf> {
             dir.join(format!("{n}.{}", format.extension()))
         })
         .collect()
-}
-
-/// A file with none of the four sections is no plan: it is not converted into an empty
-/// one. The reader's finding says what was looked for and where the file came closest.
-fn refuse_no_plan(reading: &Reading) -> anyhow::Result<()> {
-    if !reading.sections.is_empty() {
-        return Ok(());
-    }
-    let why = (reading.findings.first())
-        .map_or("no Individual Growth Plan found", |f| f.message.as_str());
-    bail!("{}: {why}", reading.plan.source.paths.join(" + "))
 }
 
 /// Says on stderr what the reader found wrong with the structure.

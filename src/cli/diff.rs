@@ -355,11 +355,7 @@ fn read_checked(
     resolved: &super::Resolved,
 ) -> anyhow::Result<(igp::read::Reading, Vec<igp::finding::Finding>)> {
     let reading = igp::read::read_plan(std::slice::from_ref(path), &resolved.read)?;
-    if reading.sections.is_empty() {
-        let why = (reading.findings.first())
-            .map_or("no Individual Growth Plan found", |f| f.message.as_str());
-        bail!("{}: {why}", path.display());
-    }
+    super::refuse_no_plan(&reading)?;
     let findings = igp::rules::check(&reading, &resolved.settings);
     Ok((reading, findings))
 }

@@ -266,6 +266,18 @@ pub fn parse_jobs(s: &str) -> Result<usize, String> {
     }
 }
 
+/// A file with none of the four sections is no plan: `convert`, `diff` and `calendar`
+/// refuse it rather than work on an empty plan. The reader's finding says what was looked
+/// for and where the file came closest.
+pub fn refuse_no_plan(reading: &igp::read::Reading) -> anyhow::Result<()> {
+    if !reading.sections.is_empty() {
+        return Ok(());
+    }
+    let why = (reading.findings.first())
+        .map_or("no Individual Growth Plan found", |f| f.message.as_str());
+    anyhow::bail!("{}: {why}", reading.plan.source.paths.join(" + "))
+}
+
 /// Whether an output path is `-`, standard output.
 pub fn is_stdout(path: &std::path::Path) -> bool {
     path.as_os_str() == "-"
