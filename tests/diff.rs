@@ -212,3 +212,94 @@ fn two_folders_pair_plans_by_owner_then_by_name() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn on_a_terminal_only_the_words_that_changed_are_coloured() {
+    let out = igp(&root())
+        .args([
+            "diff",
+            "fixtures/plans/zoe-openpyxl.xlsx",
+            "fixtures/diff/zoe-q2-google-sheets.csv",
+            "--as-of",
+            "2026-06-01",
+            "--color",
+            "always",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The date that moved is bold red before and bold green after; the words around it are
+    // not coloured.
+    assert!(
+        text.contains(
+            "step reworded: \"Finish the feedback course by \x1b[1m\x1b[31m2026-04-30\x1b[0m\" → \
+             \"Finish the feedback course by \x1b[1m\x1b[32m2026-05-31\x1b[0m\""
+        ),
+        "{text}"
+    );
+    // Words added at the end: one span, the space before them inside it.
+    assert!(
+        text.contains("\"Kubernetes\" → \"Kubernetes\x1b[1m\x1b[32m operations\x1b[0m\""),
+        "{text}"
+    );
+}
+
+/// A plan whose words hold an escape sequence, Markdown and a line break, a quarter later.
+fn hostile_pair(dir: &std::path::Path) {
+    let q1 = std::fs::read_to_string(root().join("fixtures/plans/zoe-google-sheets.csv")).unwrap();
+    let q2 = q1
+        .replace(
+            "Public speaking",
+            "Public \x1b[2Jspeaking | [click](javascript:alert(1))",
+        )
+        .replace(
+            "Long status meetings.",
+            "Long <b>status</b> meetings \x1b]8;;http://x\x07here",
+        );
+    std::fs::write(dir.join("q1.csv"), q1).unwrap();
+    std::fs::write(dir.join("q2.csv"), q2).unwrap();
+}
+
+#[test]
+fn plan_text_cannot_drive_the_terminal_or_add_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile_pair(dir.path());
+    for color in ["always", "never"] {
+        let out = igp(dir.path())
+            .args([
+                "diff",
+                "q1.csv",
+                "q2.csv",
+                "--as-of",
+                "2026-06-01",
+                "--color",
+                color,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Public \u{fffd}[2Jspeaking"), "{text}");
+        assert!(
+            !text.contains("\x1b[2J") && !text.contains("\x1b]8"),
+            "{text}"
+        );
+        assert!(!text.contains('\x07'), "{text}");
+    }
+    let out = igp(dir.path())
+        .args([
+            "diff",
+            "q1.csv",
+            "q2.csv",
+            "--as-of",
+            "2026-06-01",
+            "--format",
+            "md",
+        ])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(!md.contains("<b>") && !md.contains("[click]("), "{md}");
+    assert!(!md.contains('\x1b') && !md.contains('\x07'), "{md}");
+    assert!(md.contains("\\|"), "{md}");
+}

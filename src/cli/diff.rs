@@ -4,6 +4,7 @@ use super::{Exit, Verbosity};
 use anyhow::bail;
 use igp::diff::{GoalChange, PlanDiff, StepChange};
 use igp::layout::Section;
+use igp::report::human::printable;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -90,26 +91,89 @@ const GREEN: &str = "\x1b[32m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-/// `before → after`, the before in red and the after in green on a terminal.
+/// Plan text as the terminal shows it: one line, no control characters.
+fn shown(text: &str) -> String {
+    printable(&text.replace('\n', " / ")).into_owned()
+}
+
+/// `before → after`. On a terminal the before is red and the after green; when both are
+/// there, only the words that changed are coloured (as `git diff --color-words` shows them).
 fn arrow(before: Option<&str>, after: Option<&str>, color: bool) -> String {
-    let show = |v: Option<&str>| match v {
-        Some(t) => format!("\"{}\"", t.replace('\n', " / ")),
+    let quoted = |v: Option<&str>| match v {
+        Some(t) => format!("\"{}\"", shown(t)),
         None => "(blank)".to_string(),
     };
-    if color {
-        format!(
+    match (before, after, color) {
+        (Some(b), Some(a), true) => {
+            let (b, a) = (shown(b), shown(a));
+            let d = similar::TextDiff::configure()
+                .timeout(std::time::Duration::from_millis(50))
+                .diff_words(b.as_str(), a.as_str());
+            // Each side in runs: a run of changed words is one coloured span.
+            let (mut old, mut new) = (Marked::new(RED), Marked::new(GREEN));
+            for c in d.iter_all_changes() {
+                match c.tag() {
+                    similar::ChangeTag::Equal => {
+                        old.push(c.value(), false);
+                        new.push(c.value(), false);
+                    }
+                    similar::ChangeTag::Delete => old.push(c.value(), true),
+                    similar::ChangeTag::Insert => new.push(c.value(), true),
+                }
+            }
+            let (old, new) = (old.done(), new.done());
+            format!("\"{old}\" → \"{new}\"")
+        }
+        (_, _, true) => format!(
             "{RED}{}{RESET} → {GREEN}{}{RESET}",
-            show(before),
-            show(after)
-        )
-    } else {
-        format!("{} → {}", show(before), show(after))
+            quoted(before),
+            quoted(after)
+        ),
+        (_, _, false) => format!("{} → {}", quoted(before), quoted(after)),
+    }
+}
+
+/// Text with some of its words in bold colour: a span opens where a changed word follows
+/// an unchanged one and closes where the changes end.
+struct Marked {
+    text: String,
+    color: &'static str,
+    open: bool,
+}
+
+impl Marked {
+    fn new(color: &'static str) -> Marked {
+        Marked {
+            text: String::new(),
+            color,
+            open: false,
+        }
+    }
+
+    fn push(&mut self, word: &str, changed: bool) {
+        // Spaces between two changed words stay in the span.
+        let space = word.trim().is_empty();
+        if changed && !self.open {
+            let _ = write!(self.text, "{BOLD}{}", self.color);
+            self.open = true;
+        } else if !changed && self.open && !space {
+            self.text.push_str(RESET);
+            self.open = false;
+        }
+        self.text.push_str(word);
+    }
+
+    fn done(mut self) -> String {
+        if self.open {
+            self.text.push_str(RESET);
+        }
+        self.text
     }
 }
 
 fn goal_title(index: usize, skill: Option<&str>) -> String {
     match skill {
-        Some(s) => format!("goal {index} \"{s}\""),
+        Some(s) => format!("goal {index} \"{}\"", shown(s)),
         None => format!("goal {index}"),
     }
 }
@@ -124,7 +188,12 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
             let _ = writeln!(s, "{t}");
         }
     };
-    let _ = writeln!(s, "{} → {}", d.old.join(" + "), d.new.join(" + "));
+    let _ = writeln!(
+        s,
+        "{} → {}",
+        shown(&d.old.join(" + ")),
+        shown(&d.new.join(" + "))
+    );
     if d.is_empty() {
         let _ = writeln!(s, "the same plan: nothing changed");
         return s;
@@ -137,7 +206,7 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
                 let _ = writeln!(
                     s,
                     "  {}: {}",
-                    c.field,
+                    shown(&c.field),
                     arrow(c.before.as_deref(), c.after.as_deref(), color)
                 );
             }
@@ -181,17 +250,21 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
                         let _ = writeln!(
                             s,
                             "    {}: {}",
-                            c.field,
+                            shown(&c.field),
                             arrow(c.before.as_deref(), c.after.as_deref(), color)
                         );
                     }
                     for st in steps {
                         let _ = match st {
-                            StepChange::Added { step } => writeln!(s, "    step added: \"{step}\""),
-                            StepChange::Removed { step } => {
-                                writeln!(s, "    step removed: \"{step}\"")
+                            StepChange::Added { step } => {
+                                writeln!(s, "    step added: \"{}\"", shown(step))
                             }
-                            StepChange::Done { step } => writeln!(s, "    step done: \"{step}\""),
+                            StepChange::Removed { step } => {
+                                writeln!(s, "    step removed: \"{}\"", shown(step))
+                            }
+                            StepChange::Done { step } => {
+                                writeln!(s, "    step done: \"{}\"", shown(step))
+                            }
                             StepChange::Reworded { before, after } => writeln!(
                                 s,
                                 "    step reworded: {}",
@@ -207,7 +280,7 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
         s.push('\n');
         head(&mut s, Section::Tracking.title());
         for t in &d.tracking {
-            let _ = writeln!(s, "  {}: {}", t.change, t.item);
+            let _ = writeln!(s, "  {}: {}", t.change, shown(&t.item));
         }
     }
     if !d.findings.fixed.is_empty() || !d.findings.new.is_empty() {
@@ -216,7 +289,13 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
         for (what, list) in [("fixed", &d.findings.fixed), ("new", &d.findings.new)] {
             for f in list.iter() {
                 let on = f.goal.map(|g| format!(" on goal {g}")).unwrap_or_default();
-                let _ = writeln!(s, "  {what}: {}{on} ({}): {}", f.code, f.name, f.message);
+                let _ = writeln!(
+                    s,
+                    "  {what}: {}{on} ({}): {}",
+                    f.code,
+                    f.name,
+                    shown(&f.message)
+                );
             }
         }
     }
@@ -225,7 +304,10 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
 
 /// The Markdown report: headings and lists, to paste as the agenda of a 1:1.
 pub fn markdown(d: &PlanDiff) -> String {
-    let md = |t: &str| t.replace('\n', " / ").replace('|', "\\|");
+    // Plan text escaped as `convert --to markdown` escapes it: no markup of its own.
+    // Plan text escaped as `convert --to markdown` escapes it (no markup of its own), and
+    // without control characters: the agenda is also read in a terminal.
+    let md = |t: &str| igp::write::markdown::table_cell(&shown(t));
     let val = |v: &Option<String>| {
         v.as_deref()
             .map_or("*(blank)*".to_string(), |t| format!("\"{}\"", md(t)))
@@ -241,18 +323,14 @@ pub fn markdown(d: &PlanDiff) -> String {
         s.push_str("Nothing changed.\n");
         return s;
     }
-    let _ = writeln!(
-        s,
-        "Last reviewed: {}\n",
-        if d.reviewed.moved {
-            format!("{} → {}", val(&d.reviewed.before), val(&d.reviewed.after))
-        } else {
-            format!(
-                "not moved ({})",
-                d.reviewed.before.as_deref().unwrap_or("never")
-            )
-        }
-    );
+    // A review date that moved is listed under the header's changes.
+    if !d.reviewed.moved {
+        let _ = writeln!(
+            s,
+            "Last reviewed: not moved ({})\n",
+            d.reviewed.before.as_deref().map_or("never".into(), md)
+        );
+    }
     let changes = |s: &mut String, title: &str, list: &[igp::diff::Change]| {
         if !list.is_empty() {
             let _ = writeln!(s, "## {title}\n");
@@ -286,13 +364,22 @@ pub fn markdown(d: &PlanDiff) -> String {
                     );
                 }
                 GoalChange::Changed {
+                    old_index,
                     new_index,
                     skill,
                     fields,
                     steps,
-                    ..
                 } => {
-                    let _ = writeln!(s, "- {}", md(&goal_title(*new_index, skill.as_deref())));
+                    let moved = if old_index == new_index {
+                        String::new()
+                    } else {
+                        format!(" (goal {old_index} before)")
+                    };
+                    let _ = writeln!(
+                        s,
+                        "- {}{moved}",
+                        md(&goal_title(*new_index, skill.as_deref()))
+                    );
                     for c in fields {
                         let _ = writeln!(
                             s,
@@ -531,10 +618,15 @@ fn team_table(rows: &[Row], markdown: bool) -> String {
             ]
         })
         .collect();
+    // Owners and file names are the plans' words: one line each, no control characters.
+    let cells: Vec<[String; 9]> = cells.into_iter().map(|c| c.map(|x| shown(&x))).collect();
     let mut s = String::new();
     if markdown {
         let row = |c: &[String]| {
-            let c: Vec<String> = c.iter().map(|x| x.replace('|', "\\|")).collect();
+            let c: Vec<String> = c
+                .iter()
+                .map(|x| igp::write::markdown::table_cell(x))
+                .collect();
             format!("| {} |\n", c.join(" | "))
         };
         s.push_str("# Progress of the team's plans\n\n");

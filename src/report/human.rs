@@ -114,7 +114,7 @@ impl Reporter for Human {
 /// Text of a plan as a terminal may show it: control characters (an escape sequence typed
 /// into a cell would move the cursor or recolour the terminal) as U+FFFD; line breaks and
 /// tabs kept.
-fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
     if text.contains(bad) {
         text.replace(bad, "\u{fffd}").into()

@@ -150,7 +150,7 @@ fn lf(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Text on one line (a table cell, a heading, a list item): escaped, its line breaks
 /// (LF, CR or both) made spaces.
-pub(crate) fn table_cell(text: &str) -> String {
+pub fn table_cell(text: &str) -> String {
     esc(text).replace('\n', " ")
 }
 
