@@ -7,7 +7,8 @@
 
 use crate::model::{done_step, Plan};
 use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Calendar, Component, Event, EventLike, Todo, TodoStatus};
+use std::fmt::Write as _;
 
 /// What to put in the calendar beside the plan's own dates.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +21,9 @@ pub struct CalendarOptions {
     pub today: NaiveDate,
     /// A weekly learning block.
     pub learning: Option<Learning>,
+    /// Action steps as to-dos (VTODO, due on their date) instead of all-day events: the
+    /// steps without a date are to-dos too, and the steps done are completed to-dos.
+    pub todos: bool,
 }
 
 /// A weekly time block: a weekday and a time span.
@@ -53,7 +57,7 @@ impl Learning {
 /// A calendar and the action steps that had no date to put in it.
 pub struct PlanCalendar {
     pub calendar: Calendar,
-    /// Goal number and step of every open step without a full date.
+    /// Goal number and step of every open step without a date.
     pub undated: Vec<(usize, String)>,
 }
 
@@ -76,35 +80,75 @@ fn all_day(event: &mut Event, date: NaiveDate) {
 }
 
 /// The calendar of a plan.
+///
+/// A step's date is read as G008 reads it; a date without a year ("by June", "Q3", "by the
+/// end of June") is placed on the first such day on or after the day the plan was created
+/// (or last reviewed, or `today`), and the event says so.
 pub fn calendar(plan: &Plan, options: &CalendarOptions) -> PlanCalendar {
     let owner = plan.owner.name.as_deref().unwrap_or("");
     let mut cal = Calendar::new();
     cal.name(&format!("Individual Growth Plan: {}", plan.display_name()));
+    let plan_date = |d: &Option<String>| d.as_deref().and_then(crate::dates::parse_date);
+    // Where a date without a year is placed from.
+    let (anchor, anchor_is) = match (
+        plan_date(&plan.owner.created),
+        plan_date(&plan.owner.last_reviewed),
+    ) {
+        (Some(d), _) => (d, "the day the plan was created"),
+        (None, Some(d)) => (d, "the plan's last review"),
+        (None, None) => (options.today, "today"),
+    };
     let mut undated = Vec::new();
     for g in &plan.goals {
         let skill = g.skill.as_deref().unwrap_or("goal");
         for step in &g.action_steps {
             let (text, done) = done_step(step);
-            if done {
+            if done && !options.todos {
                 continue;
             }
-            match crate::dates::dates_in(text).into_iter().max() {
-                Some(date) => {
-                    let mut e = Event::new();
-                    all_day(&mut e, date);
-                    e.summary(&format!("{skill}: {text}"))
-                        .description(&format!(
-                            "Action step of goal {} \"{skill}\" in your Individual Growth Plan{}.",
-                            g.index,
-                            g.cells
-                                .get("action_steps")
-                                .map(|c| format!(" ({c})"))
-                                .unwrap_or_default()
-                        ))
-                        .uid(&uid(&[owner, skill, text]));
-                    cal.push(e.done());
+            let due = crate::dates::due(text, anchor);
+            let mut description = format!(
+                "Action step of goal {} \"{skill}\" in your Individual Growth Plan{}.",
+                g.index,
+                g.cells
+                    .get("action_steps")
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default()
+            );
+            if let Some((date, true)) = due {
+                let _ = write!(
+                    description,
+                    " The step gives no year: igp placed it on {date}, the first such day \
+                     on or after {anchor_is} ({anchor})."
+                );
+            }
+            let summary = format!("{skill}: {text}");
+            // A to-do is not the event of the same step: another calendar object.
+            let id = if options.todos {
+                uid(&[owner, skill, text, "to-do"])
+            } else {
+                uid(&[owner, skill, text])
+            };
+            if due.is_none() && !done {
+                undated.push((g.index, text.to_string()));
+            }
+            if options.todos {
+                let mut t = Todo::new();
+                t.summary(&summary).description(&description).uid(&id);
+                if let Some((date, _)) = due {
+                    t.due(date);
                 }
-                None => undated.push((g.index, text.to_string())),
+                if done {
+                    t.status(TodoStatus::Completed).percent_complete(100);
+                } else {
+                    t.status(TodoStatus::NeedsAction);
+                }
+                cal.push(t.done());
+            } else if let Some((date, _)) = due {
+                let mut e = Event::new();
+                all_day(&mut e, date);
+                e.summary(&summary).description(&description).uid(&id);
+                cal.push(e.done());
             }
         }
     }
@@ -135,7 +179,7 @@ pub fn calendar(plan: &Plan, options: &CalendarOptions) -> PlanCalendar {
         let (Some(item), Some(notes)) = (&t.item, &t.notes) else {
             continue;
         };
-        if let Some(date) = crate::dates::dates_in(notes).into_iter().max() {
+        if let Some((date, _)) = crate::dates::due(notes, anchor) {
             let mut e = Event::new();
             all_day(&mut e, date);
             e.summary(item)

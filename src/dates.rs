@@ -369,6 +369,45 @@ pub struct Scan {
     pub only_time: bool,
     /// Which words are a part of a date or a deadline (a day's number is not a count).
     pub timed: Vec<bool>,
+    /// The dates it names without a year ("by June", "Q3", "avant le 30 septembre", "by
+    /// the end of the year"), to be placed in a year by [`Partial::on_or_after`].
+    pub partial: Vec<Partial>,
+}
+
+/// A date named without its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Partial {
+    /// A month: "by June", "bis Ende Mai" (its last day).
+    Month(u32),
+    /// A day of a month: "June 15", "avant le 30 septembre", "bis zum 30.09.".
+    Day { month: u32, day: u32 },
+    /// A quarter: "by Q3" (its last day).
+    Quarter(u32),
+    /// A half year: "H1", "mid-year" (its last day).
+    Half(u32),
+    /// The end of the year: "EOY", "by the end of the year", "Ende des Jahres".
+    YearEnd,
+    /// The end of the quarter: "EOQ", "this quarter", "fin du trimestre".
+    QuarterEnd,
+}
+
+impl Partial {
+    /// The first date this names on or after `anchor` (the end of June after 2026-01-15 is
+    /// 2026-06-30; after 2026-07-01 it is 2027-06-30). The end of the year and of the
+    /// quarter are those of the anchor's own year and quarter.
+    pub fn on_or_after(self, anchor: NaiveDate) -> Option<NaiveDate> {
+        let y = anchor.year();
+        let in_year = |y: i32| match self {
+            Partial::Month(m) => last_day(y, m),
+            Partial::Day { month, day } => NaiveDate::from_ymd_opt(y, month, day),
+            Partial::Quarter(q) => last_day(y, q * 3),
+            Partial::Half(h) => last_day(y, h * 6),
+            Partial::YearEnd => last_day(y, 12),
+            Partial::QuarterEnd => last_day(y, anchor.month0() / 3 * 3 + 3),
+        };
+        // The 29th of February waits for a leap year.
+        (y..y + 8).filter_map(in_year).find(|d| *d >= anchor)
+    }
 }
 
 /// Words that start a deadline: "by", "bis", "avant", "antes".
@@ -498,6 +537,16 @@ fn is_period(w: &str) -> bool {
     )
 }
 
+/// The end of a year or a quarter, as a period word names it; the others (a month, a week,
+/// a sprint) are too short to place a year from.
+fn period_end(w: &str) -> Option<Partial> {
+    match w {
+        "year" | "jahr" | "jahres" | "année" | "an" | "año" => Some(Partial::YearEnd),
+        "quarter" | "quartal" | "quartals" | "trimestre" => Some(Partial::QuarterEnd),
+        _ => None,
+    }
+}
+
 /// Words that join the parts of a time and say nothing else: "the end of the year",
 /// "bis zum", "avant la fin du", "antes del 15 de junio de".
 fn is_time_glue(w: &str) -> bool {
@@ -606,11 +655,13 @@ pub fn scan(words: &[Word]) -> Scan {
             } else if let Some((d, m)) = w.split_once('.') {
                 // "30.09" (the end of "30.09." removed): a day and a month, no year;
                 // two digits each, so that "Python 3.12" is no date.
-                if d.len() == 2
-                    && m.len() == 2
-                    && day_of(d).is_some()
-                    && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
-                {
+                if let (2, 2, Some(day), Some(month)) = (
+                    d.len(),
+                    m.len(),
+                    day_of(d),
+                    m.parse::<u32>().ok().filter(|m| (1..=12).contains(m)),
+                ) {
+                    s.partial.push(Partial::Day { month, day });
                     span = 1;
                 }
             }
@@ -634,6 +685,7 @@ pub fn scan(words: &[Word]) -> Scan {
                             s.dates.extend(NaiveDate::from_ymd_opt(y, m, day));
                             span = k + 1 - i;
                         } else {
+                            s.partial.push(Partial::Day { month: m, day });
                             span = j + 1 - i;
                         }
                     }
@@ -644,6 +696,7 @@ pub fn scan(words: &[Word]) -> Scan {
                 s.dates.extend(last_day(y, q * 3));
                 span = 2;
             } else {
+                s.partial.push(Partial::Quarter(q));
                 span = 1;
             }
         } else if let Some(m) = month_of_lower(w) {
@@ -666,8 +719,11 @@ pub fn scan(words: &[Word]) -> Scan {
                     // Month year: "March 2026", "junio de 2026": its last day.
                     s.dates.extend(last_day(y, m));
                     span = j + 1 - i;
-                } else if day_of(lw(i + 1)).is_some() {
+                } else if let Some(day) = day_of(lw(i + 1)) {
+                    s.partial.push(Partial::Day { month: m, day });
                     span = 2;
+                } else {
+                    s.partial.push(Partial::Month(m));
                 }
             }
         } else if matches!(
@@ -690,6 +746,13 @@ pub fn scan(words: &[Word]) -> Scan {
                 | "demain"
                 | "mañana"
         ) {
+            s.partial.extend(match w {
+                "eoy" | "year-end" => Some(Partial::YearEnd),
+                "eoq" | "quarter-end" => Some(Partial::QuarterEnd),
+                "h1" | "midyear" | "mid-year" => Some(Partial::Half(1)),
+                "h2" => Some(Partial::Half(2)),
+                _ => None,
+            });
             span = 1;
         } else if matches!(w, "end" | "end-of") && lw(i + 1) == "of"
             || w == "ende"
@@ -712,6 +775,7 @@ pub fn scan(words: &[Word]) -> Scan {
                 // 2026" is 2026-05-31.
                 span = j - i;
             } else if is_period(lw(j)) {
+                s.partial.extend(period_end(lw(j)));
                 span = j + 1 - i;
             }
         } else if matches!(
@@ -733,6 +797,13 @@ pub fn scan(words: &[Word]) -> Scan {
         ) && is_period(lw(i + 1))
         {
             // "this quarter", "nächsten Monat", "ce trimestre", "el próximo mes".
+            if !matches!(
+                w,
+                "next" | "nächste" | "nächsten" | "prochain" | "prochaine"
+            ) && !w.starts_with("próxim")
+            {
+                s.partial.extend(period_end(lw(i + 1)));
+            }
             span = 2;
         } else if is_deadline_word(w) {
             // "by Friday", "before the next review", "bis zum", "avant la fin",
@@ -789,6 +860,18 @@ pub fn dates_in(text: &str) -> Vec<NaiveDate> {
         return Vec::new();
     }
     scan(&words(text)).dates
+}
+
+/// The date an action step is due: its latest full date, or else its latest date without a
+/// year placed on or after `anchor` ("by June" in a plan made in January 2026 is
+/// 2026-06-30). The flag says the year was placed, not written.
+pub fn due(text: &str, anchor: NaiveDate) -> Option<(NaiveDate, bool)> {
+    let s = scan(&words(text));
+    if let Some(d) = s.dates.iter().max() {
+        return Some((*d, false));
+    }
+    let placed = s.partial.iter().filter_map(|p| p.on_or_after(anchor)).max();
+    placed.map(|d| (d, true))
 }
 
 /// Reads a date written as text, or `None`.
@@ -852,6 +935,100 @@ pub fn from_serial(serial: f64) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    use super::{due, Partial};
+    use chrono::NaiveDate;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_without_a_year_are_placed_on_or_after_the_anchor() {
+        let jan = ymd(2026, 1, 15);
+        let cases: &[(&str, Option<(NaiveDate, bool)>)] = &[
+            ("Read 2 books by June", Some((ymd(2026, 6, 30), true))),
+            (
+                "Complete the CKAD certification by Q3",
+                Some((ymd(2026, 9, 30), true)),
+            ),
+            (
+                "Give the talk by the end of June",
+                Some((ymd(2026, 6, 30), true)),
+            ),
+            ("Demo on June 15", Some((ymd(2026, 6, 15), true))),
+            (
+                "Die Prüfung bis Ende Mai ablegen",
+                Some((ymd(2026, 5, 31), true)),
+            ),
+            ("bis zum 30.09. fertig", Some((ymd(2026, 9, 30), true))),
+            (
+                "Certification avant le 30 septembre",
+                Some((ymd(2026, 9, 30), true)),
+            ),
+            (
+                "Entregar antes del 15 de junio",
+                Some((ymd(2026, 6, 15), true)),
+            ),
+            (
+                "Ship it by the end of the year",
+                Some((ymd(2026, 12, 31), true)),
+            ),
+            ("Ship it by EOY", Some((ymd(2026, 12, 31), true))),
+            ("Finish this quarter", Some((ymd(2026, 3, 31), true))),
+            (
+                "Finish by the end of the quarter",
+                Some((ymd(2026, 3, 31), true)),
+            ),
+            ("Mentor a new hire in H2", Some((ymd(2026, 12, 31), true))),
+            // A date with its year wins over one without.
+            (
+                "By June, or 2026-09-30 at the latest",
+                Some((ymd(2026, 9, 30), false)),
+            ),
+            (
+                "Finish the course by 2026-04-30",
+                Some((ymd(2026, 4, 30), false)),
+            ),
+            // Too vague to place, or no time at all.
+            ("Finish by next month", None),
+            ("Ask for feedback after every 1:1", None),
+            ("I may finish 3 modules", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(due(text, jan), *want, "{text}");
+        }
+        // A month already past in the anchor's year is next year's.
+        assert_eq!(
+            due("by March", ymd(2026, 7, 1)),
+            Some((ymd(2027, 3, 31), true))
+        );
+        // On the anchor itself is on or after it.
+        assert_eq!(
+            due("by June", ymd(2026, 6, 30)),
+            Some((ymd(2026, 6, 30), true))
+        );
+        assert_eq!(
+            due("by June", ymd(2026, 7, 1)),
+            Some((ymd(2027, 6, 30), true))
+        );
+    }
+
+    #[test]
+    fn every_partial_date_has_its_day() {
+        let a = ymd(2026, 5, 10);
+        assert_eq!(Partial::Quarter(1).on_or_after(a), Some(ymd(2027, 3, 31)));
+        assert_eq!(Partial::Quarter(2).on_or_after(a), Some(ymd(2026, 6, 30)));
+        assert_eq!(Partial::Half(1).on_or_after(a), Some(ymd(2026, 6, 30)));
+        assert_eq!(Partial::QuarterEnd.on_or_after(a), Some(ymd(2026, 6, 30)));
+        assert_eq!(Partial::YearEnd.on_or_after(a), Some(ymd(2026, 12, 31)));
+        assert_eq!(
+            Partial::Day { month: 2, day: 29 }.on_or_after(a),
+            Some(ymd(2028, 2, 29))
+        );
+        assert_eq!(Partial::Day { month: 2, day: 30 }.on_or_after(a), None);
+        assert_eq!(Partial::Month(5).on_or_after(a), Some(ymd(2026, 5, 31)));
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {

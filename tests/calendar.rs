@@ -73,6 +73,19 @@ fn a_plan_with_dated_steps_a_review_and_a_learning_block() {
         .find(|e| e.0.starts_with("Giving feedback: Finish"))
         .unwrap();
     assert_eq!(course.1, "20260430");
+    // "by Q3" has no year: placed on the first Q3 end on or after Plan created
+    // (2026-01-15), and the event says so.
+    let ckad = ev
+        .iter()
+        .find(|e| e.0.starts_with("Kubernetes: Complete the CKAD"))
+        .unwrap();
+    assert_eq!(ckad.1, "20260930");
+    assert!(
+        text.replace("\r\n ", "").contains(
+            "The step gives no year: igp placed it on 2026-09-30\\, the first such day on or after the day the plan was created (2026-01-15)."
+        ),
+        "{text}"
+    );
     // Every three months from Last reviewed (2026-03-02).
     let review = ev
         .iter()
@@ -160,4 +173,61 @@ fn bad_options_and_outputs_are_refused() {
         .assert()
         .code(2);
     assert!(dir.path().join("alex-chen.ics").is_file());
+}
+
+/// The to-dos of an .ics as (summary, DUE, STATUS, UID), parsed by `ical`.
+fn todos(ics: &[u8]) -> Vec<(String, Option<String>, String, String)> {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(ics));
+    let cal = parser.next().unwrap().unwrap();
+    cal.todos
+        .iter()
+        .map(|t| {
+            let get = |name: &str| {
+                t.properties
+                    .iter()
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.value.clone())
+            };
+            (
+                get("SUMMARY").unwrap(),
+                get("DUE"),
+                get("STATUS").unwrap(),
+                get("UID").unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn steps_as_to_dos_are_due_on_their_date_and_done_steps_are_completed() {
+    let (ics, stderr) = calendar_of("fixtures/diff/zoe-q2-google-sheets.csv", &["--todos"]);
+    let t = todos(&ics);
+    let find = |start: &str| t.iter().find(|t| t.0.starts_with(start)).unwrap();
+    // Every action step is a to-do: the one ticked with ✓ completed (its mark dropped from
+    // the title), the undated ones without a due date.
+    assert_eq!(t.len(), 6, "{t:#?}");
+    let talk = find("Public speaking: Give 2 talks");
+    assert_eq!(talk.1.as_deref(), Some("20260331"));
+    assert_eq!(talk.2, "COMPLETED");
+    let toastmasters = find("Public speaking: Join Toastmasters");
+    assert_eq!(toastmasters.1, None);
+    assert_eq!(toastmasters.2, "NEEDS-ACTION");
+    assert_eq!(
+        find("Kubernetes operations: Complete the CKAD")
+            .1
+            .as_deref(),
+        Some("20260930")
+    );
+    assert_eq!(
+        find("Negotiation: Read the book").1.as_deref(),
+        Some("20260831")
+    );
+    // The review stays an event; the steps are not also events.
+    let ev = events(&ics);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    // A to-do is not the event of the same step: their UIDs differ.
+    let (as_events, _) = calendar_of("fixtures/diff/zoe-q2-google-sheets.csv", &[]);
+    let event_uids: Vec<String> = events(&as_events).into_iter().map(|e| e.3).collect();
+    assert!(t.iter().all(|t| !event_uids.contains(&t.3)));
+    assert!(stderr.contains("to give it a due date"), "{stderr}");
 }

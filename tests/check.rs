@@ -498,34 +498,67 @@ fn the_readme_rule_table_is_generated_from_the_registry() {
     );
 }
 
-#[test]
-fn the_readme_sample_is_what_igp_prints() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme
-        .find("$ igp check fixtures/team --as-of 2026-06-01\n")
-        .expect("the README shows a check of fixtures/team");
-    let sample = &readme[start..start + readme[start..].find("\n```").unwrap()];
-    let out = igp(&root())
-        .args(["check", "fixtures/team", "--as-of", "2026-06-01"])
-        .output()
-        .unwrap();
-    let printed = String::from_utf8(out.stdout).unwrap();
-    // The time of the closing line aside, every line shown is printed, in the same order.
-    let untimed = |l: &str| match (l.find(" in "), l.find("s: ")) {
-        (Some(a), Some(b)) if l.starts_with("checked ") => format!("{}{}", &l[..a], &l[b + 1..]),
-        _ => l.to_string(),
-    };
-    let printed: Vec<String> = printed.lines().map(untimed).collect();
-    let mut at = 0;
-    for line in sample.lines().skip(1).filter(|l| *l != "...") {
-        let line = untimed(line);
-        let found = printed[at..].iter().position(|p| *p == line);
-        assert!(
-            found.is_some(),
-            "the README shows a line igp does not print (in this order):\n{line}"
-        );
-        at += found.unwrap() + 1;
+/// A command line as the README writes it: words split at spaces, "double quotes" kept
+/// together.
+fn shell_words(line: &str) -> Vec<String> {
+    let (mut words, mut word, mut quoted) = (Vec::new(), String::new(), false);
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
     }
+    words.extend((!word.is_empty()).then_some(word));
+    words
+}
+
+#[test]
+fn every_readme_sample_is_what_igp_prints() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut samples = 0;
+    for (start, _) in readme.match_indices("```\n$ igp ") {
+        let block = &readme[start + 4..];
+        let block = &block[..block.find("\n```").unwrap()];
+        let (command, shown) = block.split_once('\n').unwrap_or((block, ""));
+        // Run where the README's relative paths hold, writing its outputs into a scratch
+        // folder: the fixtures are linked in.
+        let dir = tempfile::tempdir().unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root().join("fixtures"), dir.path().join("fixtures")).unwrap();
+        #[cfg(not(unix))]
+        return;
+        let words = shell_words(&command["$ igp ".len()..]);
+        let out = igp(dir.path()).args(&words).output().unwrap();
+        let printed =
+            String::from_utf8(out.stderr).unwrap() + &String::from_utf8(out.stdout).unwrap();
+        // The time of a closing line aside, every line shown is printed, in the same order.
+        let untimed = |l: &str| match (l.find(" in "), l.find("s: ")) {
+            (Some(a), Some(b)) if l.starts_with("checked ") => {
+                format!("{}{}", &l[..a], &l[b + 1..])
+            }
+            _ => l.to_string(),
+        };
+        let printed: Vec<String> = printed.lines().map(untimed).collect();
+        let mut at = 0;
+        for line in shown.lines().filter(|l| *l != "...") {
+            let line = untimed(line);
+            let found = printed[at..].iter().position(|p| *p == line);
+            assert!(
+                found.is_some(),
+                "`{command}`: the README shows a line igp does not print (in this order):\n{line}\n\nprinted:\n{}",
+                printed.join("\n")
+            );
+            at += found.unwrap() + 1;
+        }
+        samples += 1;
+    }
+    // check, diff and calendar.
+    assert!(samples >= 3, "{samples} samples");
 }
 
 #[test]

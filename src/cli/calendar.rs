@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 #[command(after_help = "Examples:
   igp calendar my-plan.xlsx -o my-plan.ics
   igp calendar my-plan.xlsx -o my-plan.ics --learning \"Fri 14:00-15:00\"
+  igp calendar my-plan.xlsx -o my-steps.ics --todos     # steps as to-dos
   igp calendar plans/ --out-dir calendars")]
 pub struct Args {
     /// The plan (several inputs are the tabs of one plan), or plans and folders with --out-dir.
@@ -41,6 +42,10 @@ pub struct Args {
     /// A weekly learning block, e.g. "Fri 14:00-15:00".
     #[arg(long, value_name = "DAY HH:MM-HH:MM")]
     pub learning: Option<String>,
+    /// Action steps as to-dos due on their date, instead of all-day events: steps without a
+    /// date are to-dos without one, and steps marked done are completed to-dos.
+    #[arg(long)]
+    pub todos: bool,
     #[command(flatten)]
     pub check: super::CheckOptions,
 }
@@ -61,6 +66,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             .map(Learning::parse)
             .transpose()
             .map_err(|e| anyhow::anyhow!("--learning: {e}"))?,
+        todos: args.todos,
     };
     let one = |paths: &[PathBuf], target: &Path| -> anyhow::Result<()> {
         let reading = igp::read::read_plan(paths, &resolved.read)?;
@@ -69,8 +75,13 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         if verbosity >= Verbosity::Normal {
             for (goal, step) in &made.undated {
                 eprintln!(
-                    "{}: goal {goal}: \"{step}\" has no date; add one (e.g. \"by 2026-09-30\") to see it in the calendar",
-                    paths[0].display()
+                    "{}: goal {goal}: \"{step}\" has no date; add one (e.g. \"by 2026-09-30\") to {}",
+                    paths[0].display(),
+                    if args.todos {
+                        "give it a due date"
+                    } else {
+                        "see it in the calendar"
+                    }
                 );
             }
         }
