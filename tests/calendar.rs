@@ -231,3 +231,21 @@ fn steps_as_to_dos_are_due_on_their_date_and_done_steps_are_completed() {
     assert!(t.iter().all(|t| !event_uids.contains(&t.3)));
     assert!(stderr.contains("to give it a due date"), "{stderr}");
 }
+
+#[test]
+fn steps_marked_done_in_words_are_left_out() {
+    // Q3 as LibreOffice exported it: "(done)" at the end of two steps.
+    let (ics, _) = calendar_of("fixtures/diff/zoe-q3-libreoffice.csv", &[]);
+    let ev = events(&ics);
+    assert!(!ev
+        .iter()
+        .any(|e| e.0.contains("CKAD") || e.0.contains("Read the book")));
+    let vendor = ev
+        .iter()
+        .find(|e| e.0 == "Negotiation: Practise in two vendor calls by November 2026")
+        .unwrap();
+    assert_eq!(vendor.1, "20261130");
+    // Reviewed 2026-09-14: the next conversation in December.
+    let review = ev.iter().find(|e| e.0.starts_with("Quarterly")).unwrap();
+    assert_eq!(review.1, "20261214");
+}

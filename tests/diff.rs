@@ -303,3 +303,124 @@ fn plan_text_cannot_drive_the_terminal_or_add_markup() {
     assert!(!md.contains('\x1b') && !md.contains('\x07'), "{md}");
     assert!(md.contains("\\|"), "{md}");
 }
+
+/// `igp diff OLD NEW --format json --as-of AS_OF`, its exit status and report.
+fn diff_json(old: &str, new: &str, as_of: &str) -> (i32, serde_json::Value) {
+    let out = igp(&root())
+        .args(["diff", old, new, "--as-of", as_of, "--format", "json"])
+        .output()
+        .unwrap();
+    let report = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}", String::from_utf8_lossy(&out.stderr));
+    });
+    (out.status.code().unwrap(), report)
+}
+
+#[test]
+fn a_csv_resaved_by_libreoffice_as_xlsx_is_the_same_plan() {
+    // LibreOffice typed the dates and TRUE/FALSE of the Google Sheets CSV: no change.
+    let (code, d) = diff_json(
+        "fixtures/diff/zoe-q2-google-sheets.csv",
+        "fixtures/diff/zoe-q2-libreoffice.xlsx",
+        "2026-06-01",
+    );
+    assert_eq!(code, 0, "{d:#}");
+    // And against the first quarter it says what the CSV says.
+    let (_, from_csv) = diff_json(
+        "fixtures/plans/zoe-openpyxl.xlsx",
+        "fixtures/diff/zoe-q2-google-sheets.csv",
+        "2026-06-01",
+    );
+    let (_, from_xlsx) = diff_json(
+        "fixtures/plans/zoe-openpyxl.xlsx",
+        "fixtures/diff/zoe-q2-libreoffice.xlsx",
+        "2026-06-01",
+    );
+    for part in [
+        "owner",
+        "reviewed",
+        "inspiration",
+        "role",
+        "goals",
+        "tracking",
+        "findings",
+    ] {
+        assert_eq!(from_csv[part], from_xlsx[part], "{part}");
+    }
+}
+
+#[test]
+fn the_third_quarter_exported_by_libreoffice_as_csv() {
+    let (code, d) = diff_json(
+        "fixtures/diff/zoe-q2-google-sheets.csv",
+        "fixtures/diff/zoe-q3-libreoffice.csv",
+        "2026-09-20",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        d["reviewed"],
+        serde_json::json!({"before": "2026-06-10", "after": "2026-09-14", "moved": true})
+    );
+    assert_eq!(d["inspiration"], serde_json::json!([]));
+    assert_eq!(
+        d["role"],
+        serde_json::json!([
+            {"field": "Role I'm growing toward", "before": "Engineering Manager", "after": "Engineering Team Lead"},
+            {"field": "Would you like to manage a team or department?", "before": "Yes, a small team.", "after": "Yes, a team of 4 to 6."},
+        ])
+    );
+    let goals = d["goals"].as_array().unwrap();
+    assert_eq!(goals.len(), 4, "{goals:#?}");
+    // Negotiation moved from the bottom to the top: a step marked "(done)", one added.
+    assert_eq!(
+        goals[0],
+        serde_json::json!({
+            "change": "changed", "old_index": 4, "new_index": 1, "skill": "Negotiation",
+            "fields": [],
+            "steps": [
+                {"change": "done", "step": "Read the book by August 2026 (done)"},
+                {"change": "added", "step": "Practise in two vendor calls by November 2026"},
+            ]
+        })
+    );
+    assert_eq!(goals[1]["old_index"], 1);
+    assert_eq!(goals[1]["new_index"], 2);
+    assert_eq!(goals[1]["fields"], serde_json::json!([]));
+    assert_eq!(
+        goals[1]["steps"],
+        serde_json::json!([{"change": "done", "step": "Complete the CKAD certification by Q3 (done)"}])
+    );
+    // Same row, one step reworded: the numbering "2." is not part of the step.
+    assert_eq!(goals[2]["old_index"], 3);
+    assert_eq!(goals[2]["new_index"], 3);
+    assert_eq!(
+        goals[2]["steps"],
+        serde_json::json!([{
+            "change": "reworded",
+            "before": "Ask for feedback after every 1:1",
+            "after": "Ask for feedback after every other 1:1"
+        }])
+    );
+    assert_eq!(
+        goals[3],
+        serde_json::json!({"change": "removed", "index": 2, "skill": "Public speaking"})
+    );
+    assert_eq!(
+        d["tracking"],
+        serde_json::json!([{
+            "item": "Review your IGP before engaging in the 360 feedback program.",
+            "change": "ticked"
+        }])
+    );
+    let codes = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The book read by August (past by September) is done; four goals are three; the review
+    // is fresh again.
+    assert_eq!(codes(&d["findings"]["fixed"]), ["G008", "P002", "P007"]);
+    assert_eq!(codes(&d["findings"]["new"]), Vec::<String>::new());
+}
