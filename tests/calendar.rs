@@ -249,3 +249,67 @@ fn steps_marked_done_in_words_are_left_out() {
     let review = ev.iter().find(|e| e.0.starts_with("Quarterly")).unwrap();
     assert_eq!(review.1, "20261214");
 }
+
+/// Every plan of every fixture family: its calendar parses back, and `igp diff` of the plan
+/// against itself is empty. A file igp refuses is refused by both, with exit 2.
+#[test]
+fn both_commands_work_on_every_fixture_family() {
+    let families = [
+        "plans",
+        "team",
+        "template",
+        "rules",
+        "blank-lines",
+        "checklist-headers",
+        "diff",
+    ];
+    let mut read = 0;
+    for family in families {
+        let mut files: Vec<_> = std::fs::read_dir(root().join("fixtures").join(family))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in files {
+            let cal = igp(&root())
+                .args(["calendar", "-o", "-", "--as-of", "2026-06-01"])
+                .arg(&f)
+                .output()
+                .unwrap();
+            let same = igp(&root())
+                .args(["diff", "--as-of", "2026-06-01"])
+                .args([&f, &f])
+                .output()
+                .unwrap();
+            let shown = f.display();
+            match cal.status.code() {
+                Some(0) => {
+                    read += 1;
+                    let ev = events(&cal.stdout);
+                    assert!(ev.iter().any(|e| e.0.starts_with("Quarterly")), "{shown}");
+                    assert_eq!(
+                        same.status.code(),
+                        Some(0),
+                        "{shown}: {}",
+                        String::from_utf8_lossy(&same.stdout)
+                    );
+                }
+                code => {
+                    assert_eq!(code, Some(2), "{shown}");
+                    assert_eq!(same.status.code(), Some(2), "{shown}");
+                    let err = String::from_utf8_lossy(&cal.stderr);
+                    assert!(err.starts_with("error: "), "{shown}: {err}");
+                }
+            }
+        }
+    }
+    // The tabs of one plan, given together.
+    let tabs = igp(&root())
+        .args(["calendar", "-o", "-", "--as-of", "2026-06-01"])
+        .args(["reflection", "goals", "tracking"].map(|t| format!("fixtures/tabs/zoe-{t}.csv")))
+        .output()
+        .unwrap();
+    assert_eq!(tabs.status.code(), Some(0));
+    assert!(events(&tabs.stdout).len() >= 3);
+    assert!(read >= 45, "{read} plans read");
+}
