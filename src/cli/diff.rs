@@ -188,6 +188,19 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
             let _ = writeln!(s, "{t}");
         }
     };
+    // What happened, green for progress and red for what went away or came wrong.
+    let tag = |word: &str| -> String {
+        let paint = match word {
+            "added" | "step added" | "step done" | "ticked" | "fixed" => GREEN,
+            "removed" | "step removed" | "unticked" | "new" => RED,
+            _ => "",
+        };
+        if color && !paint.is_empty() {
+            format!("{paint}{word}{RESET}")
+        } else {
+            word.to_string()
+        }
+    };
     let _ = writeln!(
         s,
         "{} → {}",
@@ -228,10 +241,20 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
         for g in &d.goals {
             match g {
                 GoalChange::Added { index, skill } => {
-                    let _ = writeln!(s, "  added: {}", goal_title(*index, skill.as_deref()));
+                    let _ = writeln!(
+                        s,
+                        "  {}: {}",
+                        tag("added"),
+                        goal_title(*index, skill.as_deref())
+                    );
                 }
                 GoalChange::Removed { index, skill } => {
-                    let _ = writeln!(s, "  removed: {}", goal_title(*index, skill.as_deref()));
+                    let _ = writeln!(
+                        s,
+                        "  {}: {}",
+                        tag("removed"),
+                        goal_title(*index, skill.as_deref())
+                    );
                 }
                 GoalChange::Changed {
                     old_index,
@@ -257,13 +280,13 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
                     for st in steps {
                         let _ = match st {
                             StepChange::Added { step } => {
-                                writeln!(s, "    step added: \"{}\"", shown(step))
+                                writeln!(s, "    {}: \"{}\"", tag("step added"), shown(step))
                             }
                             StepChange::Removed { step } => {
-                                writeln!(s, "    step removed: \"{}\"", shown(step))
+                                writeln!(s, "    {}: \"{}\"", tag("step removed"), shown(step))
                             }
                             StepChange::Done { step } => {
-                                writeln!(s, "    step done: \"{}\"", shown(step))
+                                writeln!(s, "    {}: \"{}\"", tag("step done"), shown(step))
                             }
                             StepChange::Reworded { before, after } => writeln!(
                                 s,
@@ -280,7 +303,7 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
         s.push('\n');
         head(&mut s, Section::Tracking.title());
         for t in &d.tracking {
-            let _ = writeln!(s, "  {}: {}", t.change, shown(&t.item));
+            let _ = writeln!(s, "  {}: {}", tag(&t.change), shown(&t.item));
         }
     }
     if !d.findings.fixed.is_empty() || !d.findings.new.is_empty() {
@@ -291,7 +314,8 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
                 let on = f.goal.map(|g| format!(" on goal {g}")).unwrap_or_default();
                 let _ = writeln!(
                     s,
-                    "  {what}: {}{on} ({}): {}",
+                    "  {}: {}{on} ({}): {}",
+                    tag(what),
                     f.code,
                     f.name,
                     shown(&f.message)
