@@ -313,3 +313,29 @@ fn both_commands_work_on_every_fixture_family() {
     assert!(events(&tabs.stdout).len() >= 3);
     assert!(read >= 45, "{read} plans read");
 }
+
+#[test]
+fn the_calendar_of_the_worked_example_parses_back_with_its_events() {
+    let dir = tempfile::tempdir().unwrap();
+    igp(dir.path())
+        .args(["template", "--example", "-q", "-o", "example.xlsx"])
+        .assert()
+        .success();
+    let out = igp(dir.path())
+        .args(["calendar", "example.xlsx", "-o", "example.ics"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let ics = std::fs::read(dir.path().join("example.ics")).unwrap();
+    let ev = events(&ics);
+    // Its dated steps (the example's dates follow today's), and the quarterly review.
+    let steps: Vec<_> = ev.iter().filter(|e| e.2.is_none()).collect();
+    assert!(steps.len() >= 2, "{ev:#?}");
+    assert!(steps.iter().all(|e| e.1.len() == 8 && e.0.contains(": ")));
+    let review = ev.iter().find(|e| e.0.starts_with("Quarterly")).unwrap();
+    assert_eq!(review.2.as_deref(), Some("FREQ=MONTHLY;INTERVAL=3"));
+    let mut uids: Vec<_> = ev.iter().map(|e| &e.3).collect();
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), ev.len(), "one UID per event");
+}
