@@ -119,6 +119,9 @@ pub struct FindingRef {
     pub name: String,
     /// The goal's number in its version (the older for fixed, the newer for new).
     pub goal: Option<usize>,
+    /// The goal's number in the newer version: for a fixed finding, where that goal is now
+    /// (none when it was removed); for a new finding, the same as `goal`.
+    pub new_goal: Option<usize>,
     pub message: String,
 }
 
@@ -492,10 +495,18 @@ fn findings_change(old: &[Finding], new: &[Finding], pairs: &[(usize, usize)]) -
             words.split_whitespace().collect::<Vec<_>>().join(" "),
         )
     };
-    let as_ref = |f: &Finding| FindingRef {
+    let as_ref = |f: &Finding, side_old: bool| FindingRef {
         code: f.code.to_string(),
         name: f.name.to_string(),
         goal: f.goal,
+        new_goal: if side_old {
+            f.goal.and_then(|g| {
+                let pos = g.saturating_sub(1);
+                pairs.iter().find(|p| p.0 == pos).map(|p| p.1 + 1)
+            })
+        } else {
+            f.goal
+        },
         message: f.message.clone(),
     };
     let old_ids: Vec<_> = old.iter().map(|f| ident(f, true)).collect();
@@ -505,13 +516,13 @@ fn findings_change(old: &[Finding], new: &[Finding], pairs: &[(usize, usize)]) -
             .iter()
             .zip(&old_ids)
             .filter(|(_, id)| !new_ids.contains(id))
-            .map(|(f, _)| as_ref(f))
+            .map(|(f, _)| as_ref(f, true))
             .collect(),
         new: new
             .iter()
             .zip(&new_ids)
             .filter(|(_, id)| !old_ids.contains(id))
-            .map(|(f, _)| as_ref(f))
+            .map(|(f, _)| as_ref(f, false))
             .collect(),
     }
 }

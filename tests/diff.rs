@@ -100,6 +100,8 @@ fn a_quarter_later() {
         .map(|f| (f["code"].as_str().unwrap(), f["goal"].as_u64().unwrap_or(0)))
         .collect();
     assert_eq!(fixed, [("G008", 1)]);
+    // Public speaking moved from goal 1 to goal 2.
+    assert_eq!(d["findings"]["fixed"][0]["new_goal"], 2);
 }
 
 #[test]
@@ -422,5 +424,8 @@ fn the_third_quarter_exported_by_libreoffice_as_csv() {
     // The book read by August (past by September) is done; four goals are three; the review
     // is fresh again.
     assert_eq!(codes(&d["findings"]["fixed"]), ["G008", "P002", "P007"]);
+    // The book's goal was goal 4 and is goal 1 now.
+    assert_eq!(d["findings"]["fixed"][0]["goal"], 4);
+    assert_eq!(d["findings"]["fixed"][0]["new_goal"], 1);
     assert_eq!(codes(&d["findings"]["new"]), Vec::<String>::new());
 }

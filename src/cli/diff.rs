@@ -171,6 +171,22 @@ impl Marked {
     }
 }
 
+/// Where a finding is, by the newer plan's goal numbers (a fixed finding's goal may have
+/// moved, or gone), and what it says without the goal's old number and name.
+fn on_goal(f: &igp::diff::FindingRef) -> (String, &str) {
+    let on = match (f.goal, f.new_goal) {
+        (Some(old), Some(g)) if old != g => format!(" on goal {g} (goal {old} before)"),
+        (_, Some(g)) => format!(" on goal {g}"),
+        (Some(g), None) => format!(" on goal {g}, since removed"),
+        (None, None) => String::new(),
+    };
+    let message = match f.message.split_once(": ") {
+        Some((_, rest)) if f.goal.is_some() => rest,
+        _ => f.message.as_str(),
+    };
+    (on, message)
+}
+
 fn goal_title(index: usize, skill: Option<&str>) -> String {
     match skill {
         Some(s) => format!("goal {index} \"{}\"", shown(s)),
@@ -311,14 +327,14 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
         head(&mut s, "Findings (igp check)");
         for (what, list) in [("fixed", &d.findings.fixed), ("new", &d.findings.new)] {
             for f in list.iter() {
-                let on = f.goal.map(|g| format!(" on goal {g}")).unwrap_or_default();
+                let (on, message) = on_goal(f);
                 let _ = writeln!(
                     s,
-                    "  {}: {}{on} ({}): {}",
+                    "  {}: {} ({}){on}: {}",
                     tag(what),
                     f.code,
                     f.name,
-                    shown(&f.message)
+                    shown(message)
                 );
             }
         }
@@ -451,8 +467,8 @@ pub fn markdown(d: &PlanDiff) -> String {
         s.push_str("## Findings (igp check)\n\n");
         for (what, list) in [("Fixed", &d.findings.fixed), ("New", &d.findings.new)] {
             for f in list.iter() {
-                let on = f.goal.map(|g| format!(" on goal {g}")).unwrap_or_default();
-                let _ = writeln!(s, "- {what}: `{}`{on}: {}", f.code, md(&f.message));
+                let (on, message) = on_goal(f);
+                let _ = writeln!(s, "- {what}: `{}`{on}: {}", f.code, md(message));
             }
         }
         s.push('\n');
