@@ -1727,3 +1727,70 @@ mod word_class_tests {
         assert!(super::is_measurable("Review 10 PRs"));
     }
 }
+
+/// Which words of a step are read as counts, and which as learning items: the guards of
+/// `is_count` (a name before a number, a year, "une fois") and of `tag_words`, one case
+/// each, found unguarded by mutation testing (TESTING.md).
+#[cfg(test)]
+mod count_tests {
+    use super::{dates, is_count, judge, tag_words, Judgment, Question, LEARNING};
+
+    fn counts(step: &str) -> Vec<String> {
+        let mut words = dates::words(step);
+        tag_words(&mut words);
+        let time = dates::scan(&words);
+        (0..words.len())
+            .filter(|&i| is_count(&words, &time.timed, i))
+            .map(|i| words[i].raw.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_number_after_a_name_is_no_count() {
+        let cases: &[(&str, &[&str])] = &[
+            // The first word has its capital from the sentence: no name.
+            ("Write 3 posts", &["3"]),
+            ("Finish 2 modules", &["2"]),
+            // A capital after the first word is a name, unless the word is a verb.
+            ("Learn Python 3", &[]),
+            ("Goal: Finish 3 modules", &["3"]),
+            ("Upgrade to macOS 14", &[]),
+            ("Reach level 3 in the exam", &[]),
+            ("Pass Stufe 2", &[]),
+            // A year is a date, a sign before it or not.
+            ("Move to the Berlin office ~2026", &[]),
+            ("Cut the backlog to <50 tickets", &["<50"]),
+            // "une fois": once; "fois" first is no count.
+            ("Présenter une fois au comité", &["fois"]),
+            ("Fois par mois", &[]),
+            ("no one, the one, 1 one", &["1", "one"]),
+        ];
+        for (step, want) in cases {
+            assert_eq!(counts(step), *want, "{step}");
+        }
+    }
+
+    #[test]
+    fn learning_compounds_are_longer_than_their_ending() {
+        let tag = |w: &str| {
+            let mut words = dates::words(w);
+            tag_words(&mut words);
+            words[0].tag & LEARNING != 0
+        };
+        assert!(tag("Sprachkurs"));
+        assert!(tag("AWS-Zertifizierung"));
+        // "Exkurs" (a digression) only ends like a course.
+        assert!(!tag("Exkurs"));
+    }
+
+    #[test]
+    fn determiners_and_prepositions_shape_the_object() {
+        // A capitalised "A" in a title-cased step is a determiner, not a name.
+        assert_eq!(
+            judge("Take A Course On Negotiation"),
+            Judgment::Borderline(Question::WhichOne("course".into()))
+        );
+        // The object ends at its preposition: the course after "of" is not what is read.
+        assert_eq!(judge("Read a summary of a course"), Judgment::Measurable);
+    }
+}
