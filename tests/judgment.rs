@@ -13,6 +13,7 @@ const STEPS: &str = include_str!("judgment/steps.tsv");
 const CELLS: &str = include_str!("judgment/cells.tsv");
 const STEPS_HELD_OUT: &str = include_str!("judgment/steps-holdout.tsv");
 const CELLS_HELD_OUT: &str = include_str!("judgment/cells-holdout.tsv");
+const PROBES: &str = include_str!("judgment/probes.txt");
 const AGREEMENT: f64 = 0.97;
 
 /// The rows of a labelled file: its lines that are neither comments nor blank, split at tabs.
@@ -175,4 +176,42 @@ fn g006_agrees_with_the_labelled_cells() {
         a >= AGREEMENT,
         "G006 agrees on less than 97% of the labelled cells of one set"
     );
+}
+
+/// Every step's whole judgment (what is missing, or the question asked; not only the
+/// label), for the labelled steps and the probes: a change to G005's procedure shows as a
+/// snapshot diff to review, even where the agreement above still holds.
+#[test]
+fn g005_judgments_are_as_reviewed() {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let labelled = rows(STEPS).into_iter().chain(rows(STEPS_HELD_OUT));
+    let steps = labelled.map(|row| row[1]).chain(
+        PROBES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty()),
+    );
+    for text in steps {
+        for step in igp::model::split_steps(text) {
+            let _ = writeln!(out, "{step}\t{:?}", igp::rules::measurable::judge(&step));
+        }
+    }
+    insta::assert_snapshot!("g005_judgments", out);
+}
+
+/// Every labelled cell's verdict, the same way.
+#[test]
+fn g006_verdicts_are_as_reviewed() {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for row in rows(CELLS).into_iter().chain(rows(CELLS_HELD_OUT)) {
+        let text = row[2];
+        let verdict = igp::rules::placeholder::is_placeholder(text);
+        let _ = writeln!(
+            out,
+            "{text}\t{}",
+            if verdict { "placeholder" } else { "content" }
+        );
+    }
+    insta::assert_snapshot!("g006_verdicts", out);
 }

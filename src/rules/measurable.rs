@@ -939,13 +939,10 @@ fn is_count(words: &[Word], timed: &[bool], i: usize) -> bool {
     let w = lw(words, i);
     let c = class_at(words, i);
     if c & COUNT != 0 {
-        // "no one", "the one", "any one" are no count; nor "dos" of "de dos" ("of two") alone.
-        return !(w == "one"
-            && i > 0
-            && matches!(
-                lw(words, i - 1),
-                "no" | "the" | "any" | "every" | "which" | "that"
-            ));
+        // "no one", "the one", "any one" are no count, nor "a veces" ("sometimes").
+        let prev = if i > 0 { lw(words, i - 1) } else { "" };
+        return !(w == "one" && matches!(prev, "no" | "the" | "any" | "every" | "which" | "that")
+            || w == "veces" && prev == "a");
     }
     let first = w.as_bytes().first().copied().unwrap_or(0);
     if !first.is_ascii_digit()
@@ -1102,7 +1099,8 @@ fn vague_frequency_at(words: &[Word], i: usize) -> Option<&'static str> {
         ("when", "possible", _) => "when possible",
         ("as", "needed", _) => "as needed",
         ("as", "much", "as") => "as much as",
-        ("when", "i", "can" | "have") => "when I can",
+        ("when", "i", "can") => "when I can",
+        ("when", "i", "have") => "when I have time",
         ("if", "time", _) => "if time allows",
         ("ab", "und", "zu") => "ab und zu",
         ("von", "zeit", "zu") => "von Zeit zu Zeit",
