@@ -14,6 +14,7 @@ const CELLS: &str = include_str!("judgment/cells.tsv");
 const STEPS_HELD_OUT: &str = include_str!("judgment/steps-holdout.tsv");
 const CELLS_HELD_OUT: &str = include_str!("judgment/cells-holdout.tsv");
 const PROBES: &str = include_str!("judgment/probes.txt");
+const CELL_PROBES: &str = include_str!("judgment/cell-probes.txt");
 const AGREEMENT: f64 = 0.97;
 
 /// The rows of a labelled file: its lines that are neither comments nor blank, split at tabs.
@@ -101,6 +102,30 @@ fn g005_misses(text: &str) -> (usize, Vec<String>) {
     (rows.len(), misses)
 }
 
+/// What G006 says of a cell of `column` (a goal column, or "answer" for Sections 1 and 2).
+fn g006_says(column: &str, text: &str) -> &'static str {
+    let plan = if column == "answer" {
+        Plan {
+            inspiration: vec![Answer {
+                question: "How do you like to learn?".to_string(),
+                answer: Some(text.to_string()),
+                cell: None,
+            }],
+            ..Plan::empty()
+        }
+    } else {
+        Plan {
+            goals: vec![goal_with(column, text)],
+            ..Plan::empty()
+        }
+    };
+    if run("G006", &plan).is_empty() {
+        "content"
+    } else {
+        "placeholder"
+    }
+}
+
 /// G006's disagreements with labelled cells: (rows, disagreements).
 fn g006_misses(text: &str) -> (usize, Vec<String>) {
     let rows = rows(text);
@@ -109,26 +134,7 @@ fn g006_misses(text: &str) -> (usize, Vec<String>) {
         let [label, column, text] = row[..] else {
             panic!("a cell row is label TAB column TAB text: {row:?}");
         };
-        let plan = if column == "answer" {
-            Plan {
-                inspiration: vec![Answer {
-                    question: "How do you like to learn?".to_string(),
-                    answer: Some(text.to_string()),
-                    cell: None,
-                }],
-                ..Plan::empty()
-            }
-        } else {
-            Plan {
-                goals: vec![goal_with(column, text)],
-                ..Plan::empty()
-            }
-        };
-        let said = if run("G006", &plan).is_empty() {
-            "content"
-        } else {
-            "placeholder"
-        };
+        let said = g006_says(column, text);
         if said != label {
             misses.push(format!(
                 "labelled {label}, igp says {said}: [{column}] {text}"
@@ -199,18 +205,26 @@ fn g005_judgments_are_as_reviewed() {
     insta::assert_snapshot!("g005_judgments", out);
 }
 
-/// Every labelled cell's verdict, the same way.
+/// Every labelled cell's verdict and the cell probes', the same way.
 #[test]
 fn g006_verdicts_are_as_reviewed() {
     use std::fmt::Write as _;
     let mut out = String::new();
-    for row in rows(CELLS).into_iter().chain(rows(CELLS_HELD_OUT)) {
-        let text = row[2];
-        let verdict = igp::rules::placeholder::is_placeholder(text);
+    let labelled = rows(CELLS).into_iter().chain(rows(CELLS_HELD_OUT));
+    let cells = labelled
+        .map(|row| (row[1].to_string(), row[2].replace("\\n", "\n")))
+        .chain(rows(CELL_PROBES).into_iter().map(|row| {
+            let [column, text] = row[..] else {
+                panic!("a probe is column TAB text: {row:?}");
+            };
+            (column.to_string(), text.replace("\\n", "\n"))
+        }));
+    for (column, text) in cells {
         let _ = writeln!(
             out,
-            "{text}\t{}",
-            if verdict { "placeholder" } else { "content" }
+            "[{column}] {}\t{}",
+            text.replace('\n', "\\n"),
+            g006_says(&column, &text)
         );
     }
     insta::assert_snapshot!("g006_verdicts", out);
