@@ -1762,6 +1762,14 @@ mod count_tests {
             ("Présenter une fois au comité", &["fois"]),
             ("Fois par mois", &[]),
             ("no one, the one, 1 one", &["1", "one"]),
+            // After "the", "no", "any": only "one" is no count.
+            ("Mentor the two new hires", &["two"]),
+            ("Presentar a veces", &[]),
+            ("Presentar dos veces", &["dos", "veces"]),
+            // A sign or a decimal point with no digit before it.
+            ("Spend $ on the course", &[]),
+            ("Cut latency by ~.5 s", &[]),
+            ("Cut latency by $.5", &[]),
         ];
         for (step, want) in cases {
             assert_eq!(counts(step), *want, "{step}");
