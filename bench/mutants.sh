@@ -8,6 +8,7 @@
 #   RE='in_order|ExitCode' bench/mutants.sh src/cli/mod.rs    # chosen functions
 #   TESTS='--lib --test tables' bench/mutants.sh src/rules/plan.rs   # fewer test targets
 #   SHARD=0/8 bench/mutants.sh src/rules/measurable.rs              # one mutant in eight
+#   ITERATE=1 bench/mutants.sh src/rules/measurable.rs              # only last run's missed
 #
 # Needs `cargo install --locked cargo-mutants`. A warm start copies the target folder
 # ($CARGO_TARGET_DIR or target/) into the scratch folder, so only igp itself is rebuilt.
@@ -48,6 +49,9 @@ for f in "${files[@]}"; do args+=(-f "$f"); done
 if [ -n "${RE:-}" ]; then args+=(--re "$RE"); fi
 # A sample: SHARD=0/8 runs one mutant in eight (for a file too big to run whole).
 if [ -n "${SHARD:-}" ]; then args+=(--shard "$SHARD"); fi
+# ITERATE=1 runs again only the mutants that the last run into the same $OUT did not catch
+# (after new tests: the figures then are that run's, updated).
+if [ -n "${ITERATE:-}" ]; then args+=(--iterate); fi
 cd "$scratch/tree"
 # TESTS goes to the build as well as to the test run: each mutant then links only the test
 # targets that run (3 instead of 19 with TESTS='--lib --test judgment --test tables').

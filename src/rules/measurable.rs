@@ -1752,6 +1752,12 @@ mod count_tests {
             // A capital after the first word is a name, unless the word is a verb.
             ("Learn Python 3", &[]),
             ("Goal: Finish 3 modules", &["3"]),
+            ("Goal: Ask 3 people for feedback", &["3"]),
+            ("Goal: Do 3 katas", &["3"]),
+            ("Goal: Improve 2 dashboards", &["2"]),
+            // Four characters, or four digits, are not yet a year.
+            ("Write 10.5 pages", &["10.5"]),
+            ("Handle 3000 tickets", &["3000"]),
             ("Upgrade to macOS 14", &[]),
             ("Reach level 3 in the exam", &[]),
             ("Pass Stufe 2", &[]),
