@@ -126,6 +126,24 @@ fn g006_says(column: &str, text: &str) -> &'static str {
     }
 }
 
+/// The fields G006 flags in a cell's plan: the goal columns (or "answer").
+fn g006_fields(column: &str, text: &str) -> Vec<&'static str> {
+    if column == "answer" {
+        return Vec::new();
+    }
+    let plan = Plan {
+        goals: vec![goal_with(column, text)],
+        ..Plan::empty()
+    };
+    run("G006", &plan)
+        .iter()
+        .map(|f| match f.target {
+            Some(igp::finding::Target::Goal(_, key)) => key,
+            _ => "?",
+        })
+        .collect()
+}
+
 /// G006's disagreements with labelled cells: (rows, disagreements).
 fn g006_misses(text: &str) -> (usize, Vec<String>) {
     let rows = rows(text);
@@ -220,11 +238,17 @@ fn g006_verdicts_are_as_reviewed() {
             (column.to_string(), text.replace("\\n", "\n"))
         }));
     for (column, text) in cells {
+        let verdict = g006_says(&column, &text);
+        let fields = g006_fields(&column, &text);
         let _ = writeln!(
             out,
-            "[{column}] {}\t{}",
+            "[{column}] {}\t{verdict}{}",
             text.replace('\n', "\\n"),
-            g006_says(&column, &text)
+            if verdict == "placeholder" && column != "answer" {
+                format!(" in {}", fields.join(", "))
+            } else {
+                String::new()
+            }
         );
     }
     insta::assert_snapshot!("g006_verdicts", out);

@@ -122,25 +122,6 @@ const PREFIXES: &[&str] = &[
     "<your",
 ];
 
-/// Whether one of the upper-case markers TBD, TBC, TBA or TODO is a word of `t`.
-fn has_marker(t: &str) -> bool {
-    let bytes = t.as_bytes();
-    for start in memchr::memchr_iter(b'T', bytes) {
-        let Some(marker) = ["TBD", "TBC", "TBA", "TODO"]
-            .into_iter()
-            .find(|m| bytes[start..].starts_with(m.as_bytes()))
-        else {
-            continue;
-        };
-        let before = t[..start].chars().next_back();
-        let after = t[start + marker.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return true;
-        }
-    }
-    false
-}
-
 /// Whole cells (normalized) that say nothing: the placeholder text of Word, Google Docs
 /// and form templates, bare "nothing", and filler in German, French and Spanish.
 const EMPTY_CELLS: &[&str] = &[
@@ -495,7 +476,8 @@ fn placeholder_in(text: &str, own: Option<usize>) -> bool {
     }
     // A marker beside words that name nothing ("Links TODO", "TODO: add links"), a
     // deferral ("check with my lead") or a bare cross-reference ("like goal 2").
-    let mut marked = has_marker(t);
+    // (TBD, TBC, TBA and TODO themselves are words of the key, found by `names_nothing`.)
+    let mut marked = false;
     let mut rest = key.clone();
     for phrase in MARKER_PHRASES {
         if let Some(at) = rest.find(phrase) {
