@@ -18,7 +18,9 @@ pub mod work;
 use crate::read::ReadOptions;
 use crate::rules::Settings;
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Multipart, Path as UrlPath, Query, Request, State};
+use axum::extract::{
+    DefaultBodyLimit, FromRequest, Multipart, Path as UrlPath, Query, Request, State,
+};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -480,6 +482,93 @@ async fn read_form(mut multipart: Multipart, limits: &Limits) -> Result<Form, Re
     Ok(form)
 }
 
+/// How a request's body ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pumped {
+    Whole,
+    /// Over the request's limit (the rest read and dropped, up to [`drain_cap`]).
+    Over,
+    /// The client paused longer than the idle timeout.
+    Slow,
+    /// The connection failed.
+    Broken,
+}
+
+/// The most bytes read (and dropped) of a refused upload so that its client gets the
+/// answer; past it the connection is closed.
+fn drain_cap(limits: &Limits) -> usize {
+    limits.max_request_bytes.saturating_mul(2)
+}
+
+/// A body passed on through a bounded channel: chunks up to the request's limit, then an
+/// error; the rest is read and dropped (up to [`drain_cap`]) and the task ends with how
+/// the body ended. A pause longer than the idle timeout ends it too.
+fn pump(body: Body, limits: &Limits) -> (Body, tokio::task::JoinHandle<Pumped>) {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<axum::body::Bytes, std::io::Error>>(8);
+    let (max, cap, idle) = (
+        limits.max_request_bytes,
+        drain_cap(limits),
+        limits.idle_timeout,
+    );
+    let task = tokio::spawn(async move {
+        let mut stream = body.into_data_stream();
+        let mut seen = 0usize;
+        let mut open = true;
+        loop {
+            let next = std::future::poll_fn(|cx| {
+                futures_core::Stream::poll_next(std::pin::Pin::new(&mut stream), cx)
+            });
+            let chunk = match tokio::time::timeout(idle, next).await {
+                Err(_) => {
+                    let _ = tx.send(Err(std::io::Error::other("timed out"))).await;
+                    return Pumped::Slow;
+                }
+                Ok(None) => {
+                    return if seen > max {
+                        Pumped::Over
+                    } else {
+                        Pumped::Whole
+                    }
+                }
+                Ok(Some(Err(_))) => {
+                    let _ = tx.send(Err(std::io::Error::other("broken"))).await;
+                    return Pumped::Broken;
+                }
+                Ok(Some(Ok(chunk))) => chunk,
+            };
+            seen += chunk.len();
+            if seen > cap {
+                return Pumped::Over;
+            }
+            if seen > max {
+                if open {
+                    let _ = tx.send(Err(std::io::Error::other("over the limit"))).await;
+                    open = false;
+                }
+                continue;
+            }
+            if open && tx.send(Ok(chunk)).await.is_err() {
+                // The reader stopped (a refusal): go on reading, to drop the rest.
+                open = false;
+            }
+        }
+    });
+    (Body::from_stream(Channel(rx)), task)
+}
+
+/// A channel's receiving end as a stream of chunks.
+struct Channel(tokio::sync::mpsc::Receiver<Result<axum::body::Bytes, std::io::Error>>);
+
+impl futures_core::Stream for Channel {
+    type Item = Result<axum::body::Bytes, std::io::Error>;
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        self.0.poll_recv(cx)
+    }
+}
+
 /// Runs CPU work on a blocking thread, at most one per core at once.
 async fn cpu<T: Send + 'static>(
     state: &Shared,
@@ -509,27 +598,33 @@ fn busy() -> Response {
     r
 }
 
-async fn check(
-    State(state): State<Shared>,
-    headers: axum::http::HeaderMap,
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Response {
+async fn check(State(state): State<Shared>, request: Request) -> Response {
     let limits = &state.config.limits;
     let Ok(_ticket) = Arc::clone(&state.queue).try_acquire_owned() else {
         return busy();
     };
-    let length = headers
+    let length = request
+        .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if length.is_some_and(|n| n > limits.max_request_bytes as u64) {
-        return too_large(format!(
+    let over = || {
+        too_large(format!(
             "The upload is larger than {} MB in all; check fewer files at once.",
             limits.max_request_bytes / (1024 * 1024)
         ))
-        .response();
+    };
+    // Far over the limit: refused at once, the connection closed.
+    if length.is_some_and(|n| n > drain_cap(limits) as u64) {
+        let mut r = over().response();
+        r.headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return r;
     }
-    let multipart = match multipart {
+    let (parts, body) = request.into_parts();
+    let (body, pump) = pump(body, limits);
+    let request = Request::from_parts(parts, body);
+    let multipart = match Multipart::from_request(request, &()).await {
         Ok(m) => m,
         Err(e) => {
             return Refusal(
@@ -540,11 +635,32 @@ async fn check(
             .response()
         }
     };
-    let form = match tokio::time::timeout(limits.upload_timeout, read_form(multipart, limits)).await
-    {
-        Ok(Ok(form)) => form,
-        Ok(Err(refusal)) => return refusal.response(),
-        Err(_) => return slow().response(),
+    let read = if length.is_some_and(|n| n > limits.max_request_bytes as u64) {
+        // Dropped: the pump reads the rest into nothing.
+        drop(multipart);
+        Err(over())
+    } else {
+        match tokio::time::timeout(limits.upload_timeout, read_form(multipart, limits)).await {
+            Ok(read) => read,
+            Err(_) => Err(slow()),
+        }
+    };
+    let form = match read {
+        Ok(form) => form,
+        Err(refusal) => {
+            // The rest of the body is read and dropped before the answer, so that the
+            // client, still sending, gets the page rather than a reset connection.
+            let end = tokio::time::timeout(limits.upload_timeout, pump).await;
+            let refusal = match end {
+                Ok(Ok(Pumped::Over)) => over(),
+                Ok(Ok(Pumped::Slow)) | Err(_) => slow(),
+                _ => refusal,
+            };
+            let mut r = refusal.response();
+            r.headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return r;
+        }
     };
     if form.files.is_empty() {
         return problem(
