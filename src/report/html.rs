@@ -21,7 +21,7 @@ table.team th button { font: inherit; font-weight: 700; background: none; border
 table.team th button::after { content: " \2195"; color: #6b7280; }
 table.team th[aria-sort="ascending"] button::after { content: " \2191"; color: inherit; }
 table.team th[aria-sort="descending"] button::after { content: " \2193"; color: inherit; }
-.status { font-weight: 700; text-transform: uppercase; font-size: .78rem; letter-spacing: .02em; }
+.status { font-weight: 700; text-transform: uppercase; font-size: .78rem; letter-spacing: .02em; white-space: nowrap; overflow-wrap: normal; }
 .status-error, .sev-error { color: #b91c1c; } .status-warning, .sev-warning { color: #92400e; }
 .status-info, .sev-info { color: #1d4ed8; } .status-clean { color: #047857; }
 table.chart { border-collapse: collapse; margin: .5rem 0 1.5rem; width: 100%; max-width: 40rem; }
