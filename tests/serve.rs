@@ -641,3 +641,39 @@ async fn download_names_are_sanitized() {
     assert!(d.contains("filename*=UTF-8''"), "{d}");
     assert!(d.contains("Zo%C3%AB"), "{d}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_configuration_sets_severities_for_everyone_and_the_pages_name_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("igp.toml");
+    std::fs::write(&toml, "[severity]\nG003 = \"off\"\nG008 = \"error\"\n").unwrap();
+    let (settings, found) = igp::rules::Settings::load(Some(&toml), dir.path()).unwrap();
+    let mut config = Config::new("127.0.0.1:0".parse().unwrap());
+    config.settings = settings;
+    config.settings.as_of = as_of();
+    config.fixed_as_of = Some(as_of());
+    config.config_path = found;
+    let (addr, serve) = igp::serve::bind(config).await.unwrap();
+    tokio::spawn(serve);
+    let base = format!("http://{addr}");
+    let form = Form::new().part("files", file_part("plans/zoe-openpyxl.xlsx"));
+    let (_, _, page) = post(&base, form).await;
+    assert!(!page.contains("G003 missing-detail"), "G003 is off");
+    assert!(page.contains("verdict-error"), "G008 is an error here");
+    assert!(page.contains("Configuration in force: <code>"));
+    assert!(page.contains("igp.toml"));
+    assert!(page.contains("severity.G008 = error"));
+    let (_, _, rules) = get(&base, "/rules").await;
+    let rules = String::from_utf8(rules).unwrap();
+    assert!(rules.contains("(default: warning)"));
+    // The as-of date chosen on the page.
+    let form = Form::new()
+        .text("as_of", "2026-01-01")
+        .part("files", file_part("plans/zoe-openpyxl.xlsx"));
+    let (_, _, page) = post(&base, form).await;
+    assert!(page.contains("as of 2026-01-01"));
+    assert!(
+        !page.contains("G008 past-deadline"),
+        "no deadline has passed on 2026-01-01"
+    );
+}

@@ -16,6 +16,7 @@ pub const STYLE: &str = r#"
 table.team { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
 table.team th, table.team td { border-bottom: 1px solid #d5d8ea; padding: .45rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 table.team th { background: #eef0f8; white-space: nowrap; }
+table.team td:first-child { min-width: 9rem; overflow-wrap: break-word; }
 table.team td.num, table.team th.num { text-align: right; }
 table.team th button { font: inherit; font-weight: 700; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
 table.team th button::after { content: " \2195"; color: #6b7280; }

@@ -73,7 +73,7 @@ impl Default for Limits {
             idle_timeout: Duration::from_secs(15),
             workers: cores,
             queue: cores * 4,
-            store_bytes: 256 * 1024 * 1024,
+            store_bytes: 64 * 1024 * 1024,
             store_ttl: Duration::from_secs(600),
         }
     }
