@@ -677,3 +677,77 @@ async fn the_configuration_sets_severities_for_everyone_and_the_pages_name_it() 
         "no deadline has passed on 2026-01-01"
     );
 }
+
+/// Kills the child when dropped.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_serves_logs_no_file_name_and_a_failed_open_is_a_note() {
+    use std::io::BufRead;
+    let empty = tempfile::tempdir().unwrap();
+    let mut child = Running(
+        std::process::Command::new(env!("CARGO_BIN_EXE_igp"))
+            .args(["serve", "--port", "0", "--open", "--as-of", "2026-06-01"])
+            .current_dir(empty.path())
+            // No browser opener on the PATH: --open can only fail.
+            .env("PATH", empty.path())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = child.0.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut lines = Vec::new();
+    let base = loop {
+        let line = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+        lines.push(line.clone());
+        if let Some(rest) = line.split("listening on ").nth(1) {
+            break rest.split('/').take(3).collect::<Vec<_>>().join("/");
+        }
+    };
+    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+    let form = Form::new().part(
+        "files",
+        part(
+            "secret-name.csv",
+            std::fs::read(fixture("rules/clean.csv")).unwrap(),
+        ),
+    );
+    let (status, _, page) = post(&base, form).await;
+    assert_eq!(status, StatusCode::OK);
+    let key = links(&page, "/r/")[0].clone();
+    let (status, _, _) = get(&base, &key).await;
+    assert_eq!(status, StatusCode::OK);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !lines.iter().any(|l| l.starts_with("GET /r/")) {
+        assert!(std::time::Instant::now() < deadline, "{lines:?}");
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
+            lines.push(line);
+        }
+    }
+    drop(child);
+    let all = lines.join("\n");
+    assert!(all.contains("note: could not open a browser"), "{all}");
+    assert!(all.contains("POST /check 200 "), "{all}");
+    assert!(all.contains("GET /r/KEY/0/xlsx 200 "), "{all}");
+    assert!(!all.contains("secret-name"), "{all}");
+    let secret_key = key.split('/').nth(2).unwrap();
+    assert!(
+        !all.contains(secret_key),
+        "the log holds a result's key: {all}"
+    );
+}

@@ -335,6 +335,9 @@ pub fn rules_page(site: &Site) -> Markup {
             h1 { "Rules" }
             p { "Every finding igp reports comes from one of these rules. S rules are about the file's structure, G rules about each goal row, P rules about the plan as a whole." }
             (config_note(site))
+            nav.rule-index aria-label="Rules" {
+                ul { @for r in rules::RULES { li { a href={"#" (r.code.code)} { (r.code.code) " " (r.code.name) } } } }
+            }
             @for r in rules::RULES {
                 @let sev = site.settings.severity(r.code);
                 section.rule id=(r.code.code) aria-labelledby={"h-" (r.code.code)} {
