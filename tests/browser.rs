@@ -187,6 +187,20 @@ async fn the_pages_work_in_a_real_browser() {
         serde_json::Value::Bool(true)
     );
 
+    // A finding's cell links to the cell, marked, in the plan.
+    let cell_link = c
+        .find(Locator::Css("a.cell-link[href='#cell-goal-3-network']"))
+        .await
+        .unwrap();
+    cell_link.click().await.unwrap();
+    let target = c.find(Locator::Css("#cell-goal-3-network")).await.unwrap();
+    assert!(target
+        .attr("class")
+        .await
+        .unwrap()
+        .unwrap()
+        .contains("flag-warning"));
+
     // The annotated workbook, from the page's link, reads back as the same plan.
     let link = c
         .find(Locator::Css("a[href$='/annotated.xlsx']"))
@@ -207,6 +221,28 @@ async fn the_pages_work_in_a_real_browser() {
     let original =
         read_plan_bytes(Path::new("o.xlsx"), &original, &ReadOptions::default()).unwrap();
     assert_eq!(back.plan.content(), original.plan.content());
+
+    // A file dropped on the drop zone (a drop event carrying the file, as a drag from the
+    // desktop gives) is uploaded and its answer shown.
+    c.goto(&format!("{base}/")).await.unwrap();
+    let csv = std::fs::read_to_string(fixture("rules/G001-missing-skill.csv")).unwrap();
+    c.execute(
+        "const dt = new DataTransfer();
+         dt.items.add(new File([arguments[1]], arguments[0], {type: 'text/csv'}));
+         const zone = document.getElementById('drop');
+         zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
+         zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+        vec![
+            serde_json::json!("G001-missing-skill.csv"),
+            serde_json::json!(csv),
+        ],
+    )
+    .await
+    .unwrap();
+    wait_for(&c, "main .verdict").await;
+    assert!(c.source().await.unwrap().contains("G001 missing-skill"));
+    // No page load: the answer replaced the page's main part.
+    assert!(c.current_url().await.unwrap().path() == "/");
 
     // The team's plans together: the table, sorted by a click on a header.
     let mut team: Vec<PathBuf> = std::fs::read_dir(fixture("team"))

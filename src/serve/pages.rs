@@ -206,7 +206,12 @@ fn grouped_findings(findings: &[Finding], plan: Option<&crate::model::Plan>) -> 
                             " "
                             a.rule href={"/rules#" (f.code)} { (f.code) " " (f.name) }
                             @if let (Some(sheet), Some(cell)) = (&f.sheet, &f.cell) {
-                                " " code.cell { (layout::sheet_ref_a1(sheet, cell)) }
+                                " "
+                                @let reference = layout::sheet_ref_a1(sheet, cell);
+                                @match (plan.is_some(), f.target.as_ref().and_then(crate::write::html::target_id)) {
+                                    (true, Some(id)) => a.cell-link href={"#" (id)} title="Show the cell in the plan" { code.cell { (reference) } },
+                                    _ => code.cell { (reference) },
+                                }
                             }
                             p.message { (f.message) }
                             @if let Some(rule) = rules::rule(f.code) {

@@ -71,11 +71,32 @@ fn flag(findings: &[Finding], marks: bool, on: impl Fn(&Target) -> bool) -> Stri
         return String::new();
     };
     let codes: Vec<&str> = here.iter().map(|f| f.code).collect();
+    let id = here
+        .iter()
+        .find_map(|f| f.target.as_ref().and_then(target_id))
+        .map(|id| format!(" id=\"{id}\""))
+        .unwrap_or_default();
     format!(
-        " class=\"flag flag-{}\" title=\"{}\"",
+        " class=\"flag flag-{}\" title=\"{}\"{id}",
         worst.as_str(),
         esc(&codes.join(" "))
     )
+}
+
+/// The id of the marked cell that a finding's target is shown in (by [`body`] with
+/// marks), for a link from the finding to its cell; `None` for targets with no cell there.
+pub fn target_id(t: &Target) -> Option<String> {
+    Some(match t {
+        Target::Owner(field) => format!("cell-owner-{}", field.key()),
+        Target::Inspiration(i) => format!("cell-inspiration-{i}"),
+        Target::Direction => "cell-direction".to_string(),
+        Target::TargetRole => "cell-target-role".to_string(),
+        Target::RoleAnswer(i) => format!("cell-role-{i}"),
+        Target::Goal(n, key) => format!("cell-goal-{n}-{key}"),
+        Target::Step(n) => format!("cell-goal-{n}-action_steps"),
+        Target::Tracking(i) => format!("cell-tracking-{i}"),
+        Target::GoalsHeader | Target::ExtraColumn(_) => return None,
+    })
 }
 
 /// The page's body: the plan laid out as [`render`] lays it out, then its findings. With
