@@ -210,12 +210,22 @@ async fn the_pages_work_in_a_real_browser() {
         .await
         .unwrap()
         .unwrap();
-    let href = if link.starts_with("http") {
-        link
-    } else {
-        format!("{base}{link}")
-    };
-    let bytes = reqwest::get(&href).await.unwrap().bytes().await.unwrap();
+    // Fetched by the page itself (same origin, as the link's download does), handed over
+    // as base64.
+    let encoded = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(arguments[0]).then(r => r.arrayBuffer()).then(buf => {
+               const bytes = new Uint8Array(buf);
+               let s = '';
+               for (let i = 0; i < bytes.length; i++) { s += String.fromCharCode(bytes[i]); }
+               done(btoa(s));
+             }, e => done('error: ' + e));",
+            vec![serde_json::json!(link)],
+        )
+        .await
+        .unwrap();
+    let bytes = base64_decode(encoded.as_str().unwrap());
     let back = read_plan_bytes(Path::new("a.xlsx"), &bytes, &ReadOptions::default()).unwrap();
     let original = std::fs::read(fixture("plans/zoe-openpyxl.xlsx")).unwrap();
     let original =
@@ -324,5 +334,52 @@ async fn the_pages_work_in_a_real_browser() {
     assert!(verdict.text().await.unwrap().starts_with("Warnings"));
     assert!(c.current_url().await.unwrap().path().ends_with("/check"));
     assert!(c.source().await.unwrap().contains("G003 missing-detail"));
+    // The team's plans too: the table comes worst first, with no sort buttons.
+    upload(&c, &base, &team).await;
+    wait_for(&c, "table.team").await;
+    let rows = c
+        .find_all(Locator::Css("table.team tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), team.len());
+    let buttons = c
+        .find_all(Locator::Css("table.team th button"))
+        .await
+        .unwrap();
+    assert!(buttons.is_empty(), "no script, no sort buttons");
+    let first_status = c
+        .find(Locator::Css("table.team tbody tr td span.status"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(first_status.to_lowercase(), "error");
     c.close().await.unwrap();
+}
+
+/// Standard base64 (what `btoa` writes) to bytes.
+fn base64_decode(text: &str) -> Vec<u8> {
+    assert!(!text.starts_with("error"), "{text}");
+    let value = |c: u8| -> u32 {
+        match c {
+            b'A'..=b'Z' => u32::from(c - b'A'),
+            b'a'..=b'z' => u32::from(c - b'a') + 26,
+            b'0'..=b'9' => u32::from(c - b'0') + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => panic!("not base64: {c}"),
+        }
+    };
+    let mut out = Vec::new();
+    for chunk in text.as_bytes().chunks(4) {
+        let data: Vec<u8> = chunk.iter().copied().filter(|&c| c != b'=').collect();
+        let mut n = 0u32;
+        for (i, &c) in data.iter().enumerate() {
+            n |= value(c) << (18 - 6 * i);
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..data.len().saturating_sub(1)]);
+    }
+    out
 }
