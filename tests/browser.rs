@@ -260,6 +260,27 @@ async fn the_pages_work_in_a_real_browser() {
         .map(|e| e.unwrap().path())
         .collect();
     team.sort();
+    // Chosen as a folder (the folder control; chromedriver sends the folder's files).
+    c.goto(&format!("{base}/")).await.unwrap();
+    let folder = c.find(Locator::Id("folder")).await.unwrap();
+    folder
+        .send_keys(&fixture("team").display().to_string())
+        .await
+        .unwrap();
+    c.find(Locator::Css("#upload button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&c, "table.team").await;
+    let rows = c
+        .find_all(Locator::Css("table.team tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), team.len());
+    assert!(c.source().await.unwrap().contains("team/alex-chen.xlsx"));
+    // And as files.
     upload(&c, &base, &team).await;
     wait_for(&c, "table.team").await;
     let rows = c
