@@ -751,3 +751,38 @@ async fn the_binary_serves_logs_no_file_name_and_a_failed_open_is_a_note() {
         "the log holds a result's key: {all}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_files_are_taken_as_the_form_says() {
+    let base = start().await;
+    // Two plans said to be the tabs of one: refused as one plan, with the reader's reason.
+    let form = Form::new()
+        .text("as", "one")
+        .part("files", file_part("team/alex-chen.xlsx"))
+        .part("files", file_part("team/dana-kim.xlsx"));
+    let (status, _, page) = post(&base, form).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("verdict-error"), "{page}");
+    assert!(page.contains("alex-chen.xlsx + dana-kim.xlsx"));
+    assert!(!page.contains("table class=\"team\""));
+    // The tabs said to be separate plans: three plans in the team table.
+    let mut form = Form::new().text("as", "many");
+    for tab in [
+        "tabs/zoe-reflection.csv",
+        "tabs/zoe-goals.csv",
+        "tabs/zoe-tracking.csv",
+    ] {
+        form = form.part("files", file_part(tab));
+    }
+    let (_, _, page) = post(&base, form).await;
+    assert_eq!(statuses(&page).len(), 3, "{page}");
+    // Files of a folder that are not plans are skipped, and named.
+    let form = Form::new()
+        .part("files", file_part("team/alex-chen.xlsx"))
+        .part("files", part("team/README.md", b"# notes".to_vec()))
+        .part("files", part("team/.DS_Store", vec![0, 1, 2]))
+        .part("files", file_part("team/dana-kim.xlsx"));
+    let (_, _, page) = post(&base, form).await;
+    assert_eq!(statuses(&page).len(), 2, "{page}");
+    assert!(page.contains("Skipped 2 files that are not plans: team/README.md, team/.DS_Store"));
+}

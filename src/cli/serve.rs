@@ -10,7 +10,9 @@ use std::net::{IpAddr, SocketAddr};
 /// Files are checked in memory and dropped when the answer is sent; nothing is written to
 /// disk and nothing is sent anywhere else. The server listens on 127.0.0.1 (this machine
 /// only) unless --host says otherwise. The configuration (igp.toml, given or found as
-/// `igp check` finds it) sets the severities for everyone who uses the server.
+/// `igp check` finds it) sets the severities for everyone who uses the server. Each request
+/// is logged on standard error as one line (method, route, status, time; never a file
+/// name), unless -q.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   igp serve                          # http://127.0.0.1:8480/
