@@ -786,3 +786,31 @@ async fn several_files_are_taken_as_the_form_says() {
     assert_eq!(statuses(&page).len(), 2, "{page}");
     assert!(page.contains("Skipped 2 files that are not plans: team/README.md, team/.DS_Store"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_finishes_its_headers_is_disconnected() {
+    let limits = Limits {
+        header_timeout: Duration::from_millis(500),
+        ..Limits::default()
+    };
+    let base = start_with(limits).await;
+    let addr = base.trim_start_matches("http://").to_string();
+    let started = std::time::Instant::now();
+    let mut slow = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        .await
+        .unwrap();
+    // An idle connection too.
+    let mut idle = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    // Others are served meanwhile.
+    let (status, _, _) = get(&base, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    for s in [&mut slow, &mut idle] {
+        let mut rest = Vec::new();
+        tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut rest))
+            .await
+            .expect("the server kept a stalled connection open")
+            .ok();
+    }
+    assert!(started.elapsed() >= Duration::from_millis(400));
+}

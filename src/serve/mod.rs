@@ -57,6 +57,11 @@ pub struct Limits {
     pub workers: usize,
     /// Requests admitted at once (uploading, waiting or working); past them, 503.
     pub queue: usize,
+    /// The longest a client may take to send a request's headers (and the longest an idle
+    /// connection is kept).
+    pub header_timeout: Duration,
+    /// The most connections open at once; past them, new ones wait to be accepted.
+    pub max_connections: usize,
     /// The most bytes of results kept for downloads, and for how long.
     pub store_bytes: usize,
     pub store_ttl: Duration,
@@ -71,6 +76,8 @@ impl Default for Limits {
             max_files: 200,
             upload_timeout: Duration::from_secs(120),
             idle_timeout: Duration::from_secs(15),
+            header_timeout: Duration::from_secs(15),
+            max_connections: 512,
             workers: cores,
             queue: cores * 4,
             store_bytes: 64 * 1024 * 1024,
@@ -155,11 +162,51 @@ pub async fn bind(
                 }
             })
         };
-        let served = axum::serve(listener, app).await;
+        let served = accept(listener, app, &state.config.limits).await;
         sweeper.abort();
         served
     };
     Ok((addr, serve))
+}
+
+/// Accepts connections and serves each on its own task: HTTP/1.1, a client that takes
+/// longer than the header timeout to send a request's headers (or keeps a connection idle
+/// that long) is disconnected, and at most `max_connections` are open at once.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    limits: &Limits,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    let builder = Arc::new(builder.http1_only());
+    let open = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    loop {
+        let Ok(permit) = Arc::clone(&open).acquire_owned().await else {
+            return Ok(());
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors and the like: wait, then go on.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let builder = Arc::clone(&builder);
+        tokio::spawn(async move {
+            let _ = builder
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            drop(permit);
+        });
+    }
 }
 
 fn state(config: Config) -> Shared {
