@@ -135,7 +135,7 @@ pub fn problem(title: &str, text: &str) -> Markup {
     )
 }
 
-fn verdict(errors: usize, warnings: usize) -> Markup {
+fn verdict(errors: usize, warnings: usize, infos: usize) -> Markup {
     let (class, word) = if errors > 0 {
         ("verdict verdict-error", "Errors")
     } else if warnings > 0 {
@@ -148,6 +148,7 @@ fn verdict(errors: usize, warnings: usize) -> Markup {
             strong { (word) } ": "
             (errors) @if errors == 1 { " error, " } @else { " errors, " }
             (warnings) @if warnings == 1 { " warning" } @else { " warnings" }
+            @if infos > 0 { ", " (infos) @if infos == 1 { " note" } @else { " notes" } }
         }
     }
 }
@@ -258,7 +259,7 @@ pub fn plan_page(
             @if let Some(back) = back { p { a href=(back) { "← Back to the team table" } } }
             h1 { (r.display_name()) }
             p.source { "From " code { (r.path) } @if let Some(p) = &c.plan { ", " (p.goals.len()) " goals" } ", as of " (as_of.format("%Y-%m-%d").to_string()) "." }
-            (verdict(errors, warnings))
+            (verdict(errors, warnings, r.count(Severity::Info)))
             @if let (Some(base), Some(_)) = (base, &c.plan) {
                 section.downloads aria-labelledby="downloads" {
                     h2 #downloads { "Downloads" }
@@ -300,7 +301,7 @@ pub fn team_page(site: &Site, outcome: &Outcome, key: Option<&str>) -> Markup {
         html! {
             h1 { "Team check" }
             p.totals { (report::html::totals_line(&totals)) ", as of " (outcome.as_of.format("%Y-%m-%d").to_string()) "." }
-            (verdict(totals.errors, totals.warnings))
+            (verdict(totals.errors, totals.warnings, totals.infos))
             @if !outcome.skipped.is_empty() {
                 p.hint { "Skipped " (outcome.skipped.len()) " files that are not plans: " (outcome.skipped.join(", ")) }
             }
