@@ -169,7 +169,8 @@ pub async fn bind(
     Ok((addr, serve))
 }
 
-/// Accepts connections and serves each on its own task: HTTP/1.1, a client that takes
+/// Accepts connections and serves each on its own task (hyper's HTTP/1.1 server, as
+/// `axum::serve` does, but with a timer): a client that takes
 /// longer than the header timeout to send a request's headers (or keeps a connection idle
 /// that long) is disconnected, and at most `max_connections` are open at once.
 async fn accept(
@@ -177,13 +178,12 @@ async fn accept(
     app: Router,
     limits: &Limits,
 ) -> std::io::Result<()> {
-    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-    let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let mut builder = hyper::server::conn::http1::Builder::new();
     builder
-        .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout);
-    let builder = Arc::new(builder.http1_only());
+    let builder = Arc::new(builder);
     let open = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     loop {
         let Ok(permit) = Arc::clone(&open).acquire_owned().await else {
