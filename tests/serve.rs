@@ -814,3 +814,44 @@ async fn a_client_that_never_finishes_its_headers_is_disconnected() {
     }
     assert!(started.elapsed() >= Duration::from_millis(400));
 }
+
+/// What a strict Content-Security-Policy would block: inline style or script, and event
+/// handler attributes. None may be on a page, or the browser drops it silently.
+fn assert_nothing_inline(page: &str, what: &str) {
+    assert!(!page.contains("<style"), "{what}: a style element");
+    assert!(!page.contains(" style=\""), "{what}: a style attribute");
+    for tag in page.split('<').skip(1).filter_map(|t| t.split('>').next()) {
+        let handler = tag.split(" on").skip(1).any(|rest| {
+            let name: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+            !name.is_empty() && rest[name.len()..].starts_with('=')
+        });
+        assert!(!handler, "{what}: an event handler in <{tag}>");
+    }
+    assert_eq!(
+        page.matches("<script").count(),
+        page.matches("<script src=\"/static/app.js\" defer></script>")
+            .count(),
+        "{what}: an inline script"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_page_holds_what_the_content_security_policy_blocks() {
+    let base = start().await;
+    for path in ["/", "/rules", "/template", "/nowhere"] {
+        let (_, _, page) = get(&base, path).await;
+        assert_nothing_inline(&String::from_utf8(page).unwrap(), path);
+    }
+    let (_, _, page) = post(
+        &base,
+        Form::new().part("files", file_part("plans/zoe-openpyxl.xlsx")),
+    )
+    .await;
+    assert_nothing_inline(&page, "a plan");
+    let mut form = Form::new();
+    for n in ["alex-chen.xlsx", "bea-okafor.ods", "carlos-ruiz-goals.csv"] {
+        form = form.part("files", file_part(&format!("team/{n}")));
+    }
+    let (_, _, page) = post(&base, form).await;
+    assert_nothing_inline(&page, "a team");
+}
