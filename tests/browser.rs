@@ -235,6 +235,9 @@ async fn the_pages_work_in_a_real_browser() {
     // A file dropped on the drop zone (a drop event carrying the file, as a drag from the
     // desktop gives) is uploaded and its answer shown.
     c.goto(&format!("{base}/")).await.unwrap();
+    c.execute("window.igpNoReload = true;", vec![])
+        .await
+        .unwrap();
     let csv = std::fs::read_to_string(fixture("rules/G001-missing-skill.csv")).unwrap();
     c.execute(
         "const dt = new DataTransfer();
@@ -251,8 +254,24 @@ async fn the_pages_work_in_a_real_browser() {
     .unwrap();
     wait_for(&c, "main .verdict").await;
     assert!(c.source().await.unwrap().contains("G001 missing-skill"));
-    // No page load: the answer replaced the page's main part.
-    assert!(c.current_url().await.unwrap().path() == "/");
+    // No page load: the answer replaced the page's main part, and the address is the
+    // result's, which shows it again on a reload.
+    assert_eq!(
+        c.execute("return window.igpNoReload === true;", vec![])
+            .await
+            .unwrap(),
+        serde_json::Value::Bool(true)
+    );
+    let url = c.current_url().await.unwrap();
+    assert!(
+        url.path().starts_with("/r/") && url.path().ends_with("/0"),
+        "{url}"
+    );
+    c.refresh().await.unwrap();
+    wait_for(&c, "main .verdict").await;
+    assert!(c.source().await.unwrap().contains("G001 missing-skill"));
+    c.back().await.unwrap();
+    wait_for(&c, "#upload").await;
 
     // The team's plans together: the table, sorted by a click on a header.
     let mut team: Vec<PathBuf> = std::fs::read_dir(fixture("team"))

@@ -256,6 +256,7 @@ pub fn plan_page(
     layout(
         &format!("{} checked", r.display_name()),
         html! {
+            @if let Some(base) = base { span #result hidden data-href=(base) {} }
             @if let Some(back) = back { p { a href=(back) { "← Back to the team table" } } }
             h1 { (r.display_name()) }
             p.source { "From " code { (r.path) } @if let Some(p) = &c.plan { ", " (p.goals.len()) " goals" } ", as of " (as_of.format("%Y-%m-%d").to_string()) "." }
@@ -299,6 +300,7 @@ pub fn team_page(site: &Site, outcome: &Outcome, key: Option<&str>) -> Markup {
     layout(
         "Team check",
         html! {
+            @if let Some(k) = key { span #result hidden data-href={"/r/" (k)} {} }
             h1 { "Team check" }
             p.totals { (report::html::totals_line(&totals)) ", as of " (outcome.as_of.format("%Y-%m-%d").to_string()) "." }
             (verdict(totals.errors, totals.warnings, totals.infos))

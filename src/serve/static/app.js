@@ -30,6 +30,10 @@
     if (!main) { return; }
     document.title = doc.title;
     document.querySelector("main").replaceWith(document.adoptNode(main));
+    // The result's own address, so that reloading, going back and forth, and sharing the
+    // address (for as long as the result is kept) show it again.
+    var result = main.querySelector("#result");
+    if (result && history.pushState) { history.pushState(null, "", result.getAttribute("data-href")); }
     init(document);
     var h1 = main.querySelector("h1");
     main.focus();
@@ -138,5 +142,6 @@
   }
 
   function init(root) { initUpload(root); initSort(root); }
+  window.addEventListener("popstate", function () { location.reload(); });
   init(document);
 })();
