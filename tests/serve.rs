@@ -74,7 +74,7 @@ async fn get(base: &str, path: &str) -> (StatusCode, reqwest::header::HeaderMap,
 
 /// The addresses of a page's links that start with `prefix`.
 fn links(page: &str, prefix: &str) -> Vec<String> {
-    page.split("href=\"")
+    page.split(" href=\"")
         .skip(1)
         .filter_map(|s| s.split('"').next())
         .filter(|h| h.starts_with(prefix))
