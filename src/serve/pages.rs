@@ -322,7 +322,7 @@ pub fn team_page(site: &Site, outcome: &Outcome, key: Option<&str>) -> Markup {
             section aria-labelledby="plans" {
                 h2 #plans { "Plans, worst first" }
                 @if worst.is_some_and(|w| w > Status::Clean) || !batch.plans.is_empty() {
-                    p.hint.js-only { "Select a column's header to sort by it." }
+                    p.hint.js-only.sort-hint { "Select a column's header to sort by it." }
                 }
                 div.table-wrap { (report::html::team_table(&batch.plans, &link)) }
             }
