@@ -395,6 +395,16 @@ async fn the_pages_work_in_a_real_browser() {
         .await
         .unwrap();
     assert_eq!(first_status.to_lowercase(), "error");
+    // Sorted by the server: a header is a link.
+    c.find(Locator::Css("table.team thead th:nth-child(2) a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&c, "table.team thead th:nth-child(2)[aria-sort=ascending]").await;
+    let url = c.current_url().await.unwrap();
+    assert_eq!(url.query(), Some("sort=owner&dir=asc"), "{url}");
     c.close().await.unwrap();
 }
 

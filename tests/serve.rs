@@ -208,8 +208,31 @@ async fn a_team_gives_the_table_worst_first_with_each_plan_a_page_and_the_batch_
     let one = String::from_utf8(one).unwrap();
     assert!(one.contains("Back to the team table"));
     assert!(one.contains("verdict"));
-    // The batch's downloads.
+    // The table sorted by the server (without script): by owner, then by warnings.
     let key = plans[0].split('/').nth(2).unwrap().to_string();
+    let (status, _, sorted) = get(&base, &format!("/r/{key}?sort=owner&dir=asc")).await;
+    assert_eq!(status, StatusCode::OK);
+    let sorted = String::from_utf8(sorted).unwrap();
+    let owners: Vec<String> = sorted
+        .split("<td data-label=\"Owner\" data-sort=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_lowercase())
+        .collect();
+    let mut expected = owners.clone();
+    expected.sort();
+    assert_eq!(owners, expected);
+    assert!(sorted.contains("aria-sort=\"ascending\""));
+    assert!(sorted.contains(&format!("href=\"/r/{key}?sort=owner&amp;dir=desc#plans\"")));
+    let (_, _, by_warnings) = get(&base, &format!("/r/{key}?sort=warnings&dir=desc")).await;
+    let by_warnings = String::from_utf8(by_warnings).unwrap();
+    let warnings: Vec<u64> = by_warnings
+        .split("<td class=\"num\" data-label=\"Warnings\" data-sort=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(warnings.len(), names.len());
+    assert!(warnings.windows(2).all(|w| w[0] >= w[1]), "{warnings:?}");
+    // The batch's downloads.
     let (status, h, json) = get(&base, &format!("/r/{key}/report.json")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(h["content-type"], "application/json");

@@ -98,21 +98,110 @@ pub fn totals_line(t: &Totals) -> String {
     )
 }
 
-/// The team table, worst first. `link` gives the address of a plan's page, by its index.
-pub fn team_table(plans: &[PlanReport], link: &dyn Fn(usize) -> Option<String>) -> Markup {
+/// A column of the team table: its name in addresses, its header, and whether it sorts as
+/// a number.
+pub const TEAM_COLUMNS: [(&str, &str, bool); 6] = [
+    ("plan", "Plan", false),
+    ("owner", "Owner", false),
+    ("status", "Status", true),
+    ("errors", "Errors", true),
+    ("warnings", "Warnings", true),
+    ("worst", "Worst finding", false),
+];
+
+/// How the team table is sorted: worst first, or by a column (an index of
+/// [`TEAM_COLUMNS`]) up or down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TeamSort {
+    #[default]
+    WorstFirst,
+    By {
+        column: usize,
+        ascending: bool,
+    },
+}
+
+impl TeamSort {
+    /// The sort a column's name and a direction (`asc`, `desc`) name; worst first for
+    /// anything else.
+    pub fn from_names(column: Option<&str>, dir: Option<&str>) -> TeamSort {
+        match column.and_then(|c| TEAM_COLUMNS.iter().position(|t| t.0 == c)) {
+            Some(column) => TeamSort::By {
+                column,
+                ascending: dir != Some("desc"),
+            },
+            None => TeamSort::WorstFirst,
+        }
+    }
+}
+
+/// What a plan's row shows in a column, as it sorts.
+fn sort_key(p: &PlanReport, column: usize) -> (u64, String) {
+    match column {
+        0 => (0, p.path.to_lowercase()),
+        1 => (0, p.owner.as_deref().unwrap_or("").to_lowercase()),
+        2 => (u64::from(status_rank(p.status())), String::new()),
+        3 => (p.count(Severity::Error) as u64, String::new()),
+        4 => (p.count(Severity::Warning) as u64, String::new()),
+        _ => (
+            0,
+            worst_finding(p).map_or(String::new(), |f| f.code.to_string()),
+        ),
+    }
+}
+
+/// The plans' indexes in the order of a sort.
+pub fn sorted(plans: &[PlanReport], sort: TeamSort) -> Vec<usize> {
+    let mut order = worst_first(plans);
+    if let TeamSort::By { column, ascending } = sort {
+        // Stable: rows that tie stay worst first.
+        order.sort_by(|&a, &b| {
+            let o = sort_key(&plans[a], column).cmp(&sort_key(&plans[b], column));
+            if ascending {
+                o
+            } else {
+                o.reverse()
+            }
+        });
+    }
+    order
+}
+
+/// The team table in the order of `sort`. `link` gives the address of a plan's page, by
+/// its index; `sort_link` the address of the table sorted by a column (index, ascending),
+/// which makes the headers links (sorting without script).
+pub fn team_table(
+    plans: &[PlanReport],
+    link: &dyn Fn(usize) -> Option<String>,
+    sort: TeamSort,
+    sort_link: &dyn Fn(usize, bool) -> Option<String>,
+) -> Markup {
+    let aria = |col: usize| match sort {
+        TeamSort::WorstFirst if col == 2 => Some("descending"),
+        TeamSort::By { column, ascending } if column == col => {
+            Some(if ascending { "ascending" } else { "descending" })
+        }
+        _ => None,
+    };
     html! {
         table.team data-sortable="" {
             caption.visually-hidden { "Plans, worst first" }
             thead { tr {
-                th scope="col" data-type="text" { "Plan" }
-                th scope="col" data-type="text" { "Owner" }
-                th scope="col" data-type="num" aria-sort="descending" { "Status" }
-                th.num scope="col" data-type="num" { "Errors" }
-                th.num scope="col" data-type="num" { "Warnings" }
-                th scope="col" data-type="text" { "Worst finding" }
+                @for (i, (_, header, numeric)) in TEAM_COLUMNS.iter().enumerate() {
+                    @let next = match sort {
+                        TeamSort::By { column, ascending } if column == i => !ascending,
+                        _ => !numeric,
+                    };
+                    th.num[*numeric && (i == 3 || i == 4)] scope="col" data-type=(if *numeric { "num" } else { "text" }) aria-sort=[aria(i)] {
+                        @match sort_link(i, next) {
+                            Some(href) => a href=(href) { (header) },
+                            None => (header),
+                        }
+                    }
+                }
             } }
             tbody {
-                @for i in worst_first(plans) {
+                @for i in sorted(plans, sort) {
                     @let p = &plans[i];
                     @let status = p.status();
                     tr {
@@ -134,6 +223,29 @@ pub fn team_table(plans: &[PlanReport], link: &dyn Fn(usize) -> Option<String>) 
                             } @else { "none" }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Links that sort the table, for a narrow screen where the table's headers are hidden.
+pub fn sort_links(sort: TeamSort, sort_link: &dyn Fn(usize, bool) -> Option<String>) -> Markup {
+    html! {
+        p.sort-links {
+            "Sort by: "
+            @for (i, (_, header, numeric)) in TEAM_COLUMNS.iter().enumerate().take(5) {
+                @if i > 0 { " · " }
+                @let ascending = !numeric;
+                @match sort_link(i, ascending) {
+                    Some(href) => {
+                        @if matches!(sort, TeamSort::By { column, .. } if column == i) {
+                            a href=(href) aria-current="true" { strong { (header) } }
+                        } @else {
+                            a href=(href) { (header) }
+                        }
+                    }
+                    None => (header),
                 }
             }
         }
@@ -225,7 +337,7 @@ pub fn page(plans: &[PlanReport], totals: &Totals) -> String {
                 h1 { "IGP check" }
                 p.totals { (totals_line(totals)) }
                 h2 { "Plans, worst first" }
-                (team_table(plans, &link))
+                (team_table(plans, &link, TeamSort::WorstFirst, &|_, _| None))
                 h2 { "Findings per rule" }
                 (rule_chart(plans, &no_link))
                 @for (i, p) in plans.iter().enumerate() {

@@ -748,13 +748,23 @@ async fn check(State(state): State<Shared>, request: Request) -> Response {
     let size = outcome.size();
     let outcome = Arc::new(outcome);
     let key = state.store.put(Arc::clone(&outcome), size);
-    page_of(&state, &outcome, key.as_deref())
+    page_of(
+        &state,
+        &outcome,
+        key.as_deref(),
+        crate::report::html::TeamSort::WorstFirst,
+    )
 }
 
-fn page_of(state: &Shared, outcome: &Outcome, key: Option<&str>) -> Response {
+fn page_of(
+    state: &Shared,
+    outcome: &Outcome,
+    key: Option<&str>,
+    sort: crate::report::html::TeamSort,
+) -> Response {
     let site = state.site();
     if outcome.team {
-        return html_response(StatusCode::OK, pages::team_page(&site, outcome, key));
+        return html_response(StatusCode::OK, pages::team_page(&site, outcome, key, sort));
     }
     let Some(c) = outcome.plans.first() else {
         return problem(
@@ -785,9 +795,20 @@ fn lookup(state: &Shared, key: &str) -> Option<Arc<Outcome>> {
     state.store.get(key)
 }
 
-async fn result_page(State(state): State<Shared>, UrlPath(key): UrlPath<String>) -> Response {
+#[derive(serde::Deserialize)]
+struct SortQuery {
+    sort: Option<String>,
+    dir: Option<String>,
+}
+
+async fn result_page(
+    State(state): State<Shared>,
+    UrlPath(key): UrlPath<String>,
+    Query(q): Query<SortQuery>,
+) -> Response {
+    let sort = crate::report::html::TeamSort::from_names(q.sort.as_deref(), q.dir.as_deref());
     match lookup(&state, &key) {
-        Some(o) => page_of(&state, &o, Some(&key)),
+        Some(o) => page_of(&state, &o, Some(&key), sort),
         None => expired(),
     }
 }

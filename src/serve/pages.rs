@@ -291,11 +291,25 @@ pub fn plan_page(
 
 /// The page of many plans: the team table, worst first, the chart of findings per rule,
 /// and the batch's downloads.
-pub fn team_page(site: &Site, outcome: &Outcome, key: Option<&str>) -> Markup {
+pub fn team_page(
+    site: &Site,
+    outcome: &Outcome,
+    key: Option<&str>,
+    sort: report::html::TeamSort,
+) -> Markup {
     let batch = outcome.batch();
     let totals = batch.totals();
     let link = |i: usize| key.map(|k| format!("/r/{k}/{i}"));
     let rule_link = |code: &str| Some(format!("/rules#{code}"));
+    let sort_link = |column: usize, ascending: bool| {
+        key.map(|k| {
+            format!(
+                "/r/{k}?sort={}&dir={}#plans",
+                report::html::TEAM_COLUMNS[column].0,
+                if ascending { "asc" } else { "desc" }
+            )
+        })
+    };
     let worst = batch.plans.iter().map(|p| p.status()).max();
     layout(
         "Team check",
@@ -320,11 +334,12 @@ pub fn team_page(site: &Site, outcome: &Outcome, key: Option<&str>) -> Markup {
                 p.hint { "This result was too large to keep for downloads or plan pages; check fewer files at once." }
             }
             section aria-labelledby="plans" {
-                h2 #plans { "Plans, worst first" }
+                h2 #plans { @if sort == report::html::TeamSort::WorstFirst { "Plans, worst first" } @else { "Plans" } }
                 @if worst.is_some_and(|w| w > Status::Clean) || !batch.plans.is_empty() {
                     p.hint.js-only.sort-hint { "Select a column's header to sort by it." }
                 }
-                div.table-wrap { (report::html::team_table(&batch.plans, &link)) }
+                @if key.is_some() { (report::html::sort_links(sort, &sort_link)) }
+                div.table-wrap { (report::html::team_table(&batch.plans, &link, sort, &sort_link)) }
             }
             section aria-labelledby="per-rule" {
                 h2 #per-rule { "Findings per rule" }
