@@ -878,3 +878,36 @@ async fn no_page_holds_what_the_content_security_policy_blocks() {
     let (_, _, page) = post(&base, form).await;
     assert_nothing_inline(&page, "a team");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_loopback_only_its_own_host_names_are_answered() {
+    let base = start().await;
+    let port = base.rsplit(':').next().unwrap().to_string();
+    let c = client();
+    for (host, ok) in [
+        (format!("127.0.0.1:{port}"), true),
+        (format!("localhost:{port}"), true),
+        (format!("LOCALHOST:{port}"), true),
+        (format!("evil.example:{port}"), false),
+        ("127.0.0.1".to_string(), false),
+    ] {
+        let r = c
+            .get(format!("{base}/"))
+            .header("host", &host)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        assert_security_headers(r.headers(), &host);
+        if ok {
+            assert_eq!(status, StatusCode::OK, "{host}");
+        } else {
+            assert_eq!(status, StatusCode::MISDIRECTED_REQUEST, "{host}");
+            assert!(r
+                .text()
+                .await
+                .unwrap()
+                .contains("answers only to its own address"));
+        }
+    }
+}

@@ -117,6 +117,9 @@ impl Config {
 }
 
 struct AppState {
+    /// On a loopback address, the Host headers it answers to (a page of another site that
+    /// resolves its own name to 127.0.0.1, DNS rebinding, gets a 421).
+    hosts: Option<Vec<String>>,
     config: Config,
     config_shown: Option<String>,
     store: Store<Outcome>,
@@ -149,7 +152,7 @@ pub async fn bind(
 ) -> std::io::Result<(SocketAddr, impl Future<Output = std::io::Result<()>> + Send)> {
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
-    let state = state(config);
+    let state = state(config, addr);
     let app = router(Arc::clone(&state));
     let serve = async move {
         let sweeper = {
@@ -209,9 +212,18 @@ async fn accept(
     }
 }
 
-fn state(config: Config) -> Shared {
+fn state(config: Config, addr: SocketAddr) -> Shared {
+    let port = addr.port();
+    let hosts = addr.ip().is_loopback().then(|| {
+        vec![
+            format!("127.0.0.1:{port}"),
+            format!("localhost:{port}"),
+            format!("[::1]:{port}"),
+        ]
+    });
     let l = &config.limits;
     Arc::new(AppState {
+        hosts,
         config_shown: config.config_path.as_ref().map(|p| p.display().to_string()),
         store: Store::new(l.store_ttl, l.store_bytes),
         queue: Arc::new(Semaphore::new(l.queue.max(1))),
@@ -243,6 +255,10 @@ fn router(state: Shared) -> Router {
         .route("/r/{key}/{item}", get(result_item))
         .route("/r/{key}/{item}/{what}", get(plan_download))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            check_host,
+        ))
         .with_state(state)
         // The body limit a multipart upload reads against (a larger one is a 413 page).
         .layer(DefaultBodyLimit::max(limits.max_request_bytes))
@@ -263,6 +279,27 @@ fn router(state: Shared) -> Router {
         .layer(axum::middleware::from_fn(move |req, next| {
             log_request(log, req, next)
         }))
+}
+
+/// Refuses a request whose Host header is not this loopback server's (when it listens on
+/// loopback): the answer of a rebinding attack's page.
+async fn check_host(State(state): State<Shared>, req: Request, next: Next) -> Response {
+    if let Some(hosts) = &state.hosts {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !hosts.contains(&host) {
+            return problem(
+                StatusCode::MISDIRECTED_REQUEST,
+                "Not this server",
+                "This igp server answers only to its own address on this machine (127.0.0.1 or localhost).",
+            );
+        }
+    }
+    next.run(req).await
 }
 
 /// One line per request on standard error: method, path (a result's key left out), status
