@@ -25,6 +25,8 @@ pub mod model;
 pub mod read;
 pub mod report;
 pub mod rules;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod template;
 pub mod write;
 

@@ -631,8 +631,9 @@ fn folders_with_nothing_to_read_and_links() {
 fn a_report_named_for_a_format_igp_does_not_write_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     for (name, ok) in [
-        ("r.html", false),
+        ("r.docx", false),
         ("r.pdf", false),
+        ("r.html", true),
         ("r.txt", true),
         ("r", true),
     ] {

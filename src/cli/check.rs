@@ -22,13 +22,14 @@ use std::time::Instant;
   igp check my-plan.xlsx
   igp check plans/ --format json > report.json
   igp check plans/ --summary summary.xlsx --as-of 2026-06-30
+  igp check plans/ --format html -o team.html
   igp check plans/ --format junit -o igp-junit.xml --deny warnings")]
 pub struct Args {
     /// Plans to check: files, folders, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The report format [default: from the -o file's extension (.json, .csv, .md, .xml
-    /// for junit, .sarif), else human].
+    /// for junit, .sarif, .html), else human]. html is a self-contained team page.
     #[arg(long, ignore_case = true, value_parser = report_format())]
     pub format: Option<ReportFormat>,
     /// Write the report to this file instead of standard output (`-` is standard output).
@@ -91,7 +92,7 @@ fn resolve_format(
             // The human report goes to a name without extension, .txt or .log; any other
             // extension names a format igp does not write.
             Some(ext) if from_ext.is_none() && !matches!(ext, "txt" | "log" | "text") => bail!(
-                "{}: igp writes no .{ext} report; name it .txt (human), .json, .csv, .md, .xml (junit) or .sarif",
+                "{}: igp writes no .{ext} report; name it .txt (human), .json, .csv, .md, .xml (junit), .sarif or .html",
                 out.display()
             ),
             _ => {}

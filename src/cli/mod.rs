@@ -9,6 +9,8 @@ mod diff;
 mod inputs;
 mod rules;
 mod schema;
+#[cfg(feature = "serve")]
+mod serve;
 mod template;
 
 use clap::{Parser, Subcommand};
@@ -22,7 +24,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "igp", version, propagate_version = true, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  igp check plans/\n  igp convert plan.xlsx -o plan.json\n  igp convert plans/ --out-dir out --to html\n  igp diff plan-q1.xlsx plan-q2.csv\n  igp calendar plan.xlsx -o plan.ics\n  igp template -o my-plan.xlsx\n  igp schema > igp.schema.json"
+    after_help = "Examples:\n  igp check plans/\n  igp convert plan.xlsx -o plan.json\n  igp convert plans/ --out-dir out --to html\n  igp diff plan-q1.xlsx plan-q2.csv\n  igp calendar plan.xlsx -o plan.ics\n  igp template -o my-plan.xlsx\n  igp schema > igp.schema.json\n  igp serve --open"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -44,6 +46,8 @@ pub enum Command {
     Calendar(calendar::Args),
     Rules(rules::Args),
     Schema(schema::Args),
+    #[cfg(feature = "serve")]
+    Serve(serve::Args),
     Completions(completions::Args),
 }
 
@@ -88,6 +92,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Diff(args) => diff::run(args, verbosity),
         Command::Calendar(args) => calendar::run(args, verbosity),
         Command::Schema(args) => schema::run(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args, verbosity),
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -75,14 +75,39 @@ pub fn read_plan(paths: &[PathBuf], options: &ReadOptions) -> Result<Reading> {
         let bytes = read_bytes(path, &options.limits)?;
         return read_plan_bytes(path, &bytes, options);
     }
+    let mut inputs = Vec::with_capacity(paths.len());
+    for path in paths {
+        inputs.push((path.clone(), read_bytes(path, &options.limits)?));
+    }
+    read_plan_parts(&inputs, options)
+}
+
+/// Reads one plan from the bytes of several inputs, the tabs of one plan (such as one CSV
+/// per tab, uploaded together); each path names its input in the model and in errors. One
+/// input is read as [`read_plan_bytes`] reads it.
+///
+/// # Errors
+///
+/// As [`read_plan`]: also when the inputs are two plans (a section in both, or two owners).
+pub fn read_plan_parts(inputs: &[(PathBuf, Vec<u8>)], options: &ReadOptions) -> Result<Reading> {
+    if let [(path, bytes)] = inputs {
+        return read_plan_bytes(path, bytes, options);
+    }
+    let paths: Vec<&PathBuf> = inputs.iter().map(|(p, _)| p).collect();
     let mut grids = Vec::new();
     let mut format = None;
     // What each input holds on its own: a section found in two inputs, or two owners,
     // means two plans, which are never merged.
     let mut parts: Vec<(&PathBuf, Vec<Section>, Option<String>)> = Vec::new();
-    for path in paths {
-        let bytes = read_bytes(path, &options.limits)?;
-        let kind = sniff::sniff(&bytes).map_err(|r| Error::unreadable(path, r))?;
+    for (path, bytes) in inputs {
+        if bytes.len() as u64 > options.limits.max_file_bytes {
+            return Err(too_large(
+                path,
+                bytes.len() as u64,
+                options.limits.max_file_bytes,
+            ));
+        }
+        let kind = sniff::sniff(bytes).map_err(|r| Error::unreadable(path, r))?;
         format.get_or_insert(kind);
         if kind == Kind::Json {
             return Err(Error::unreadable(
@@ -90,7 +115,7 @@ pub fn read_plan(paths: &[PathBuf], options: &ReadOptions) -> Result<Reading> {
                 "a JSON plan is a whole plan and cannot be combined with other inputs",
             ));
         }
-        let these = read_grids(path, &bytes, kind, &options.limits)?;
+        let these = read_grids(path, bytes, kind, &options.limits)?;
         let alone = locate::locate(&these, &options.aliases);
         let owner = alone.plan.owner.name.clone();
         for (other, sections, other_owner) in &parts {

@@ -2,6 +2,7 @@
 //! junit, sarif) and the xlsx summary. All read the same [`Batch`].
 
 pub mod csv;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
@@ -192,17 +193,20 @@ pub enum ReportFormat {
     Markdown,
     Junit,
     Sarif,
+    /// The team page: plans worst first, findings per rule, each plan's findings.
+    Html,
 }
 
 impl ReportFormat {
     /// Every format, by the name `--format` takes.
-    pub const ALL: [(&'static str, ReportFormat); 6] = [
+    pub const ALL: [(&'static str, ReportFormat); 7] = [
         ("human", ReportFormat::Human),
         ("json", ReportFormat::Json),
         ("csv", ReportFormat::Csv),
         ("markdown", ReportFormat::Markdown),
         ("junit", ReportFormat::Junit),
         ("sarif", ReportFormat::Sarif),
+        ("html", ReportFormat::Html),
     ];
 
     /// Other names of formats, accepted wherever a format is named (`md`, as `convert --to`
@@ -226,7 +230,8 @@ impl ReportFormat {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "markdown" | "md" => Some(ReportFormat::Markdown),
-            "json" | "csv" | "sarif" | "xml" => ReportFormat::from_name(&ext),
+            "htm" => Some(ReportFormat::Html),
+            "json" | "csv" | "sarif" | "xml" | "html" => ReportFormat::from_name(&ext),
             _ => None,
         }
     }
@@ -292,6 +297,7 @@ pub fn reporter(format: ReportFormat, options: ReportOptions) -> Box<dyn Reporte
         ReportFormat::Markdown => Box::<markdown::Markdown>::default(),
         ReportFormat::Junit => Box::new(junit::Junit::new(options.deny_warnings)),
         ReportFormat::Sarif => Box::<sarif::Sarif>::default(),
+        ReportFormat::Html => Box::<html::Html>::default(),
     }
 }
 

@@ -1,11 +1,12 @@
 //! A plan as one self-contained HTML page: no scripts, no network, printable.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Target};
 use crate::layout::{self, OwnerField, Section, GOAL_COLUMNS};
 use crate::model::Plan;
 use std::fmt::Write;
 
-const STYLE: &str = r#"
+/// The page's style sheet (`igp serve` serves it as a file, its pages carry no inline style).
+pub const STYLE: &str = r#"
 :root { --ink:#1f2937; --band:#3b3f8f; --soft:#eef0f8; --line:#d5d8ea; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); max-width: 1100px; margin: 2rem auto; padding: 0 1.25rem; }
@@ -50,15 +51,67 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
     let name = esc(&plan.display_name());
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Individual Growth Plan: {name}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Individual Growth Plan</h1>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Individual Growth Plan: {name}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
     );
+    s.push_str(&body(plan, findings, false));
+    s.push_str("</body>\n</html>\n");
+    s
+}
+
+/// The class and title that mark a cell with findings, when marking.
+fn flag(findings: &[Finding], marks: bool, on: impl Fn(&Target) -> bool) -> String {
+    if !marks {
+        return String::new();
+    }
+    let here: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.target.as_ref().is_some_and(&on))
+        .collect();
+    let Some(worst) = here.iter().map(|f| f.severity).max() else {
+        return String::new();
+    };
+    let codes: Vec<&str> = here.iter().map(|f| f.code).collect();
+    let id = here
+        .iter()
+        .find_map(|f| f.target.as_ref().and_then(target_id))
+        .map(|id| format!(" id=\"{id}\""))
+        .unwrap_or_default();
+    format!(
+        " class=\"flag flag-{}\" title=\"{}\"{id}",
+        worst.as_str(),
+        esc(&codes.join(" "))
+    )
+}
+
+/// The id of the marked cell that a finding's target is shown in (by [`body`] with
+/// marks), for a link from the finding to its cell; `None` for targets with no cell there.
+pub fn target_id(t: &Target) -> Option<String> {
+    Some(match t {
+        Target::Owner(field) => format!("cell-owner-{}", field.key()),
+        Target::Inspiration(i) => format!("cell-inspiration-{i}"),
+        Target::Direction => "cell-direction".to_string(),
+        Target::TargetRole => "cell-target-role".to_string(),
+        Target::RoleAnswer(i) => format!("cell-role-{i}"),
+        Target::Goal(n, key) => format!("cell-goal-{n}-{key}"),
+        Target::Step(n) => format!("cell-goal-{n}-action_steps"),
+        Target::Tracking(i) => format!("cell-tracking-{i}"),
+        Target::GoalsHeader | Target::ExtraColumn(_) => return None,
+    })
+}
+
+/// The page's body: the plan laid out as [`render`] lays it out, then its findings. With
+/// `marks`, every cell with a finding is marked (class `flag flag-<severity>`, the codes as
+/// its title) and the findings table is left out, for a page that lists them itself.
+pub fn body(plan: &Plan, findings: &[Finding], marks: bool) -> String {
+    let mut s = String::from("<h1>Individual Growth Plan</h1>\n");
     let o = &plan.owner;
     s.push_str("<table class=\"owner\">\n");
     for field in OwnerField::ALL {
         let _ = writeln!(
             s,
-            "<tr><th>{}</th><td>{}</td></tr>",
+            "<tr><th>{}</th><td{}>{}</td></tr>",
             field.label(),
+            flag(findings, marks, |t| *t == Target::Owner(field)),
             value(o.get(field))
         );
     }
@@ -69,11 +122,12 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         "<h2>{}</h2>\n<dl class=\"qa\">",
         Section::Inspiration.title()
     );
-    for a in &plan.inspiration {
+    for (i, a) in plan.inspiration.iter().enumerate() {
         let _ = writeln!(
             s,
-            "<dt>{}</dt><dd>{}</dd>",
+            "<dt>{}</dt><dd{}>{}</dd>",
             esc(&a.question),
+            flag(findings, marks, |t| *t == Target::Inspiration(i)),
             value(a.answer.as_deref())
         );
     }
@@ -86,17 +140,24 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
             .as_deref()
             .and_then(layout::direction_text)
     });
-    let _ = writeln!(s, "<dt>Growth direction</dt><dd>{}</dd>", value(direction));
     let _ = writeln!(
         s,
-        "<dt>Role I'm growing toward</dt><dd>{}</dd>",
+        "<dt>Growth direction</dt><dd{}>{}</dd>",
+        flag(findings, marks, |t| *t == Target::Direction),
+        value(direction)
+    );
+    let _ = writeln!(
+        s,
+        "<dt>Role I'm growing toward</dt><dd{}>{}</dd>",
+        flag(findings, marks, |t| *t == Target::TargetRole),
         value(plan.role.target_role.as_deref())
     );
-    for a in &plan.role.answers {
+    for (i, a) in plan.role.answers.iter().enumerate() {
         let _ = writeln!(
             s,
-            "<dt>{}</dt><dd>{}</dd>",
+            "<dt>{}</dt><dd{}>{}</dd>",
             esc(&a.question),
+            flag(findings, marks, |t| *t == Target::RoleAnswer(i)),
             value(a.answer.as_deref())
         );
     }
@@ -135,8 +196,13 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
             let _ = write!(s, "<tr><td data-label=\"Goal\">{}</td>", g.index);
             for c in GOAL_COLUMNS {
                 let label = esc(c.header);
+                let mark = flag(findings, marks, |t| match t {
+                    Target::Goal(n, key) => *n == g.index && *key == c.key,
+                    Target::Step(n) => *n == g.index && c.key == "action_steps",
+                    _ => false,
+                });
                 if c.key == "action_steps" && !g.action_steps.is_empty() {
-                    let _ = write!(s, "<td data-label=\"{label}\"><ol class=\"steps\">");
+                    let _ = write!(s, "<td data-label=\"{label}\"{mark}><ol class=\"steps\">");
                     for step in &g.action_steps {
                         let _ = write!(s, "<li>{}</li>", esc(step));
                     }
@@ -144,7 +210,7 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
                 } else {
                     let _ = write!(
                         s,
-                        "<td data-label=\"{label}\">{}</td>",
+                        "<td data-label=\"{label}\"{mark}>{}</td>",
                         value(g.field(c.key))
                     );
                 }
@@ -167,8 +233,12 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         s.push_str("<p class=\"blank\">No checklist.</p>\n");
     } else {
         s.push_str("<ul class=\"check\">\n");
-        for t in &plan.tracking {
-            let class = if t.done { " class=\"done\"" } else { "" };
+        for (i, t) in plan.tracking.iter().enumerate() {
+            let class = match (t.done, flag(findings, marks, |x| *x == Target::Tracking(i))) {
+                (true, m) if m.is_empty() => " class=\"done\"".to_string(),
+                (true, m) => m.replacen("class=\"", "class=\"done ", 1),
+                (false, m) => m,
+            };
             let _ = write!(s, "<li{class}>{}", value(t.item.as_deref()));
             if let Some(n) = &t.notes {
                 let _ = write!(s, " — {}", esc(n));
@@ -181,6 +251,9 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         s.push_str("</ul>\n");
     }
 
+    if marks {
+        return s;
+    }
     s.push_str("<h2>Findings</h2>\n");
     if findings.is_empty() {
         s.push_str("<p>No findings.</p>\n");
@@ -208,7 +281,6 @@ pub fn render(plan: &Plan, findings: &[Finding]) -> String {
         }
         s.push_str("</tbody>\n</table>\n");
     }
-    s.push_str("</body>\n</html>\n");
     s
 }
 
