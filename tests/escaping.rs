@@ -282,6 +282,21 @@ fn markdown_tables_keep_their_columns_and_markup_stays_text() {
     assert_eq!(gfm_cells(row).last().unwrap(), "a \\| b");
 }
 
+#[test]
+fn markdown_holds_no_control_character_of_a_plan() {
+    // An escape sequence typed into a cell: clear the screen, an OSC 8 link, a bell.
+    let text = "Zoë\u{1b}[2J \u{1b}]8;;http://x\u{7}here";
+    let plan = plan_with(text);
+    let md =
+        String::from_utf8(render(&plan, &[], Format::Markdown, WriteOptions::default()).unwrap())
+            .unwrap();
+    let report_md = report(&report_batch(text), ReportFormat::Markdown, false);
+    for out in [&md, &report_md] {
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+        assert!(out.contains("Zoë\u{fffd}\\[2J"), "{out}");
+    }
+}
+
 /// Texts that would be markup in HTML or XML, and a control character XML cannot hold.
 const XML_HOSTILE: &str = "<b>&amp;\"quoted\" 'single' ]]> \u{1} </testcase>";
 

@@ -134,7 +134,14 @@ pub(crate) fn esc(text: &str) -> String {
         ) {
             out.push('\\');
         }
-        out.push(ch);
+        // A control character (an escape sequence typed into a cell) means nothing in
+        // Markdown and would drive a terminal that shows the file: U+FFFD, as the terminal
+        // report shows it. Line breaks and tabs are kept.
+        if ch.is_control() && ch != '\n' && ch != '\t' {
+            out.push('\u{fffd}');
+        } else {
+            out.push(ch);
+        }
     }
     out
 }
