@@ -102,8 +102,9 @@ fn g005_misses(text: &str) -> (usize, Vec<String>) {
     (rows.len(), misses)
 }
 
-/// What G006 says of a cell of `column` (a goal column, or "answer" for Sections 1 and 2).
-fn g006_says(column: &str, text: &str) -> &'static str {
+/// The fields G006 flags in a plan holding one cell of `column` (a goal column, or
+/// "answer" for an answer of Sections 1 and 2): none when the cell is content.
+fn g006_flags(column: &str, text: &str) -> Vec<&'static str> {
     let plan = if column == "answer" {
         Plan {
             inspiration: vec![Answer {
@@ -119,29 +120,22 @@ fn g006_says(column: &str, text: &str) -> &'static str {
             ..Plan::empty()
         }
     };
-    if run("G006", &plan).is_empty() {
-        "content"
-    } else {
-        "placeholder"
-    }
-}
-
-/// The fields G006 flags in a cell's plan: the goal columns (or "answer").
-fn g006_fields(column: &str, text: &str) -> Vec<&'static str> {
-    if column == "answer" {
-        return Vec::new();
-    }
-    let plan = Plan {
-        goals: vec![goal_with(column, text)],
-        ..Plan::empty()
-    };
     run("G006", &plan)
         .iter()
         .map(|f| match f.target {
             Some(igp::finding::Target::Goal(_, key)) => key,
-            _ => "?",
+            _ => "answer",
         })
         .collect()
+}
+
+/// What G006 says of a cell.
+fn g006_says(column: &str, text: &str) -> &'static str {
+    if g006_flags(column, text).is_empty() {
+        "content"
+    } else {
+        "placeholder"
+    }
 }
 
 /// G006's disagreements with labelled cells: (rows, disagreements).
@@ -238,18 +232,15 @@ fn g006_verdicts_are_as_reviewed() {
             (column.to_string(), text.replace("\\n", "\n"))
         }));
     for (column, text) in cells {
-        let verdict = g006_says(&column, &text);
-        let fields = g006_fields(&column, &text);
-        let _ = writeln!(
-            out,
-            "[{column}] {}\t{verdict}{}",
-            text.replace('\n', "\\n"),
-            if verdict == "placeholder" && column != "answer" {
-                format!(" in {}", fields.join(", "))
-            } else {
-                String::new()
-            }
-        );
+        let flags = g006_flags(&column, &text);
+        let verdict = if flags.is_empty() {
+            "content".to_string()
+        } else if column == "answer" {
+            "placeholder".to_string()
+        } else {
+            format!("placeholder in {}", flags.join(", "))
+        };
+        let _ = writeln!(out, "[{column}] {}\t{verdict}", text.replace('\n', "\\n"));
     }
     insta::assert_snapshot!("g006_verdicts", out);
 }

@@ -187,6 +187,15 @@ fn on_goal(f: &igp::diff::FindingRef) -> (String, &str) {
     (on, message)
 }
 
+/// " (goal 3 before)" for a goal that moved, or nothing.
+fn moved(old_index: usize, new_index: usize) -> String {
+    if old_index == new_index {
+        String::new()
+    } else {
+        format!(" (goal {old_index} before)")
+    }
+}
+
 fn goal_title(index: usize, skill: Option<&str>) -> String {
     match skill {
         Some(s) => format!("goal {index} \"{}\"", shown(s)),
@@ -279,11 +288,7 @@ pub fn human(d: &PlanDiff, color: bool) -> String {
                     fields,
                     steps,
                 } => {
-                    let moved = if old_index == new_index {
-                        String::new()
-                    } else {
-                        format!(" (goal {old_index} before)")
-                    };
+                    let moved = moved(*old_index, *new_index);
                     let _ = writeln!(s, "  {}{moved}:", goal_title(*new_index, skill.as_deref()));
                     for c in fields {
                         let _ = writeln!(
@@ -410,11 +415,7 @@ pub fn markdown(d: &PlanDiff) -> String {
                     fields,
                     steps,
                 } => {
-                    let moved = if old_index == new_index {
-                        String::new()
-                    } else {
-                        format!(" (goal {old_index} before)")
-                    };
+                    let moved = moved(*old_index, *new_index);
                     let _ = writeln!(
                         s,
                         "- {}{moved}",
