@@ -176,12 +176,13 @@ static TIME_WORDS: std::sync::LazyLock<TimeWords> = std::sync::LazyLock::new(|| 
         .iter()
         .copied()
         .chain(TIME_STARTS.iter().copied())
+        .chain(crate::vocabulary::WEEKDAYS.iter().copied())
         .collect();
     (months, starts, parts)
 });
 
-/// Words that may be a part of a time without starting one: glue, periods, the heads of
-/// deadlines (see [`is_time_glue`], [`is_period`], [`is_deadline_head`]).
+/// Words that may be a part of a time without starting one: glue, periods (and the
+/// weekdays of [`crate::vocabulary::WEEKDAYS`]), the heads of deadlines (see [`is_time_glue`], [`is_period`], [`is_deadline_head`]).
 const TIME_PARTS: &[&str] = &[
     "the",
     "of",
@@ -245,35 +246,6 @@ const TIME_PARTS: &[&str] = &[
     "début",
     "mediados",
     "principios",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "lunes",
-    "martes",
-    "miércoles",
-    "miercoles",
-    "jueves",
-    "viernes",
-    "sábado",
-    "domingo",
 ];
 
 /// The month (1 to 12) a lower-case word names (see [`MONTH_WORDS`]).
@@ -468,43 +440,7 @@ fn is_deadline_head(w: &str) -> bool {
             | "principios"
             | "próximo"
             | "próxima"
-    ) || weekday(w)
-}
-
-/// A day of the week, in one of the four languages.
-fn weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "montag"
-            | "dienstag"
-            | "mittwoch"
-            | "donnerstag"
-            | "freitag"
-            | "samstag"
-            | "sonntag"
-            | "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "lunes"
-            | "martes"
-            | "miércoles"
-            | "miercoles"
-            | "jueves"
-            | "viernes"
-            | "sábado"
-            | "domingo"
-    )
+    ) || crate::vocabulary::is_weekday(w)
 }
 
 /// A period whose end makes a deadline: "end of the year", "Ende des Quartals", "fin du

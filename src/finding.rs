@@ -114,6 +114,10 @@ pub struct Finding {
     pub cell: Option<String>,
     /// The goal's number, where the finding concerns a goal row.
     pub goal: Option<usize>,
+    /// How sure igp is that the text fails the rule's test, for the rules judged twice
+    /// (G005, G006); `None` for the others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
     /// The part of the plan it is about.
     #[serde(skip)]
     pub target: Option<Target>,
@@ -130,6 +134,7 @@ impl Finding {
             sheet: None,
             cell: None,
             goal: None,
+            confidence: None,
             target: None,
         }
     }
@@ -163,6 +168,33 @@ impl Finding {
     pub fn goal(mut self, index: usize) -> Finding {
         self.goal = Some(index);
         self
+    }
+}
+
+/// A confidence from 0.0 to 1.0, kept in thousandths so that findings compare exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Confidence(u16);
+
+impl Confidence {
+    /// The confidence nearest `p`, clamped to 0.0-1.0.
+    pub fn new(p: f64) -> Confidence {
+        Confidence((p.clamp(0.0, 1.0) * 1000.0).round() as u16)
+    }
+
+    pub fn value(self) -> f64 {
+        f64::from(self.0) / 1000.0
+    }
+}
+
+impl Serialize for Confidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.value())
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.value())
     }
 }
 

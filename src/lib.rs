@@ -28,6 +28,7 @@ pub mod rules;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod template;
+pub mod vocabulary;
 pub mod write;
 
 pub use error::{Error, Result};

@@ -16,6 +16,11 @@ const CELLS_HELD_OUT: &str = include_str!("judgment/cells-holdout.tsv");
 const PROBES: &str = include_str!("judgment/probes.txt");
 const CELL_PROBES: &str = include_str!("judgment/cell-probes.txt");
 const AGREEMENT: f64 = 0.97;
+const QUESTIONS: f64 = 0.10;
+
+#[path = "judgment/figures.rs"]
+mod figures;
+use igp::rules::model::{self, Verdict};
 
 /// The rows of a labelled file: its lines that are neither comments nor blank, split at tabs.
 fn rows(text: &str) -> Vec<Vec<&str>> {
@@ -60,140 +65,130 @@ fn goal_with(field: &str, text: &str) -> Goal {
     g
 }
 
-/// Prints the agreement of one rule on one set, and its disagreements.
-fn report(rule: &str, total: usize, misses: &[String]) {
-    let agreement = (total - misses.len()) as f64 / total as f64;
-    println!(
-        "{rule}: {} of {total} rows agree ({:.1}%); {} disagreements:",
-        total - misses.len(),
-        agreement * 100.0,
-        misses.len()
-    );
-    for m in misses {
-        println!("  {m}");
-    }
-}
-
-/// G005's disagreements with labelled steps: (rows, disagreements).
-fn g005_misses(text: &str) -> (usize, Vec<String>) {
-    let rows = rows(text);
-    let mut misses = Vec::new();
-    for row in &rows {
-        let [label, step] = row[..] else {
-            panic!("a step row is label TAB step: {row:?}");
+/// What the real rules (through the registry, in a plan) say of each dev row is the verdict
+/// the figures count, and every finding of G005 and G006 carries its confidence.
+#[test]
+fn the_rules_give_the_verdicts_counted() {
+    let data = figures::root().join("data/judgment");
+    let rows = model::read_labelled(&data, "steps-")
+        .unwrap()
+        .into_iter()
+        .chain(model::read_labelled(&data, "cells-").unwrap())
+        .filter(|r| r.split == "dev");
+    let mut seen = 0;
+    for row in rows {
+        let (code, plan) = match row.column.as_str() {
+            "action_steps" => (
+                "G005",
+                Plan {
+                    goals: vec![goal_with("action_steps", &row.text)],
+                    ..Plan::empty()
+                },
+            ),
+            "answer" => (
+                "G006",
+                Plan {
+                    inspiration: vec![Answer {
+                        question: "How do you like to learn?".to_string(),
+                        answer: Some(row.text.clone()),
+                        cell: None,
+                    }],
+                    ..Plan::empty()
+                },
+            ),
+            column => (
+                "G006",
+                Plan {
+                    goals: vec![goal_with(column, &row.text)],
+                    ..Plan::empty()
+                },
+            ),
         };
-        let plan = Plan {
-            goals: vec![goal_with("action_steps", step)],
-            ..Plan::empty()
-        };
-        let found = run("G005", &plan);
+        // One step a row: a row the reader splits into steps is judged step by step.
+        if code == "G005" && plan.goals[0].action_steps.len() != 1 {
+            continue;
+        }
+        let found = run(code, &plan);
+        assert!(found.iter().all(|f| f.confidence.is_some()), "{row:?}");
         let said = match found.iter().map(|f| f.severity).max() {
-            None => "measurable",
-            Some(Severity::Info) => "borderline",
-            Some(_) => "unmeasurable",
+            None => Verdict::Passes,
+            Some(Severity::Info) => Verdict::Asks,
+            Some(_) => Verdict::Fails,
         };
-        if said != label {
-            let message = found.first().map_or("", |f| f.message.as_str());
-            misses.push(format!(
-                "labelled {label}, igp says {said}: {step}  [{message}]"
-            ));
-        }
+        assert_eq!(said, model::verdict_of(&row).0, "{row:?}: {found:?}");
+        seen += 1;
     }
-    (rows.len(), misses)
+    assert!(seen > 500, "{seen} dev rows");
 }
 
-/// The fields G006 flags in a plan holding one cell of `column` (a goal column, or
-/// "answer" for an answer of Sections 1 and 2): none when the cell is content.
-fn g006_flags(column: &str, text: &str) -> Vec<&'static str> {
-    let plan = if column == "answer" {
-        Plan {
-            inspiration: vec![Answer {
-                question: "How do you like to learn?".to_string(),
-                answer: Some(text.to_string()),
-                cell: None,
-            }],
-            ..Plan::empty()
-        }
+/// The procedure of G006 alone on a cell, as the rule applies it: a cell of steps is a
+/// placeholder where one of its steps is.
+fn g006_procedure(column: &str, text: &str) -> bool {
+    if column == "action_steps" {
+        igp::model::split_steps(text)
+            .iter()
+            .any(|s| igp::rules::placeholder::is_placeholder(s))
     } else {
-        Plan {
-            goals: vec![goal_with(column, text)],
-            ..Plan::empty()
-        }
-    };
-    run("G006", &plan)
-        .iter()
-        .map(|f| match f.target {
-            Some(igp::finding::Target::Goal(_, key)) => key,
-            _ => "answer",
-        })
-        .collect()
-}
-
-/// What G006 says of a cell.
-fn g006_says(column: &str, text: &str) -> &'static str {
-    if g006_flags(column, text).is_empty() {
-        "content"
-    } else {
-        "placeholder"
+        igp::rules::placeholder::procedure_says(text, column)
     }
 }
 
-/// G006's disagreements with labelled cells: (rows, disagreements).
-fn g006_misses(text: &str) -> (usize, Vec<String>) {
-    let rows = rows(text);
-    let mut misses = Vec::new();
-    for row in &rows {
-        let [label, column, text] = row[..] else {
-            panic!("a cell row is label TAB column TAB text: {row:?}");
-        };
-        let said = g006_says(column, text);
-        if said != label {
-            misses.push(format!(
-                "labelled {label}, igp says {said}: [{column}] {text}"
-            ));
+/// Each set's figures: verdicts (a warning, or no finding) agree with the labels on at
+/// least 97% of the rows given one, and at most 10% of the rows are asked about (info).
+/// `cargo test --test judgment -- --nocapture` prints the table (bench/judgment.sh too).
+#[test]
+fn verdicts_agree_with_every_labelled_set() {
+    let mut table = Vec::new();
+    let mut failing = Vec::new();
+    for set in figures::sets() {
+        let (f, _) = model::evaluate(&set.rows);
+        if f.agreement() < AGREEMENT || f.questions() > QUESTIONS {
+            failing.push(set.name.clone());
         }
+        table.push((set.name, f));
     }
-    (rows.len(), misses)
+    println!("{}", figures::table(&table));
+    assert!(failing.is_empty(), "below the gates: {failing:?}");
 }
 
-/// Reports a rule on the first and the held-out set; returns its agreement on both.
-fn agreement(rule: &str, first: (usize, Vec<String>), held_out: (usize, Vec<String>)) -> f64 {
-    report(&format!("{rule} on the first set"), first.0, &first.1);
-    report(
-        &format!("{rule} on the held-out set"),
-        held_out.0,
-        &held_out.1,
-    );
-    let total = first.0 + held_out.0;
-    let agree = total - first.1.len() - held_out.1.len();
-    println!(
-        "{rule} on both: {agree} of {total} rows agree ({:.1}%)",
-        agree as f64 / total as f64 * 100.0
-    );
-    // Each set on its own: the held-out set, written after the rules, must not hide behind
-    // the larger first set.
-    let rate = |(n, misses): &(usize, Vec<String>)| (n - misses.len()) as f64 / *n as f64;
-    rate(&first).min(rate(&held_out))
-}
-
+/// The corpus is as large and as varied as the judgment issue asks: 3,000 steps and 1,200
+/// cells, at least 15 roles, about 15% German, French and Spanish.
 #[test]
-fn g005_agrees_with_the_labelled_steps() {
-    assert!(rows(STEPS).len() >= 300, "{} steps", rows(STEPS).len());
-    let a = agreement("G005", g005_misses(STEPS), g005_misses(STEPS_HELD_OUT));
-    assert!(
-        a >= AGREEMENT,
-        "G005 agrees on less than 97% of the labelled steps of one set"
-    );
+fn the_corpus_is_large_and_varied() {
+    let data = figures::root().join("data/judgment");
+    for (prefix, least) in [("steps-", 3000), ("cells-", 1200)] {
+        let rows = model::read_labelled(&data, prefix).unwrap();
+        assert!(rows.len() >= least, "{prefix}: {} rows", rows.len());
+        let other = rows.iter().filter(|r| r.lang != "en").count();
+        let share = other as f64 / rows.len() as f64;
+        assert!(
+            (0.10..=0.25).contains(&share),
+            "{prefix}: {share:.2} not English"
+        );
+        let roles: std::collections::BTreeSet<&str> =
+            rows.iter().map(|r| r.role.as_str()).collect();
+        assert!(roles.len() >= 15, "{prefix}: {} roles", roles.len());
+        assert!(rows
+            .iter()
+            .all(|r| matches!(r.split.as_str(), "train" | "dev")));
+    }
 }
 
+/// The committed weights are what the trainer makes of the data: the same data gives the
+/// same bytes (examples/train_judgment.rs writes them).
 #[test]
-fn g006_agrees_with_the_labelled_cells() {
-    assert!(rows(CELLS).len() >= 150, "{} cells", rows(CELLS).len());
-    let a = agreement("G006", g006_misses(CELLS), g006_misses(CELLS_HELD_OUT));
-    assert!(
-        a >= AGREEMENT,
-        "G006 agrees on less than 97% of the labelled cells of one set"
-    );
+fn the_models_are_trained_from_the_data_alone() {
+    let (steps, cells) = model::train_from(&figures::root().join("data/judgment")).unwrap();
+    for (name, m) in [("steps", steps), ("cells", cells)] {
+        let path = figures::root().join(format!("data/judgment/model/{name}.bin"));
+        let committed = std::fs::read(&path).unwrap();
+        assert!(committed.len() <= 2 << 20, "{name}: over 2 MB");
+        assert!(
+            committed == m.to_bytes(),
+            "{} is not what `cargo run --release --example train_judgment` makes of data/judgment",
+            path.display()
+        );
+    }
 }
 
 /// Every step's whole judgment (what is missing, or the question asked; not only the
@@ -232,13 +227,12 @@ fn g006_verdicts_are_as_reviewed() {
             (column.to_string(), text.replace("\\n", "\n"))
         }));
     for (column, text) in cells {
-        let flags = g006_flags(&column, &text);
-        let verdict = if flags.is_empty() {
+        let verdict = if !g006_procedure(&column, &text) {
             "content".to_string()
         } else if column == "answer" {
             "placeholder".to_string()
         } else {
-            format!("placeholder in {}", flags.join(", "))
+            format!("placeholder in {column}")
         };
         let _ = writeln!(out, "[{column}] {}\t{verdict}", text.replace('\n', "\\n"));
     }

@@ -153,6 +153,9 @@ fn write_plan(buf: &mut Vec<u8>, p: &PlanReport) -> io::Result<()> {
             Some(n) => write!(buf, "{n}")?,
             None => buf.extend_from_slice(b"null"),
         }
+        if let Some(c) = f.confidence {
+            write!(buf, ",\n          \"confidence\": {c}")?;
+        }
         buf.extend_from_slice(b"\n        }");
     }
     if !p.findings.is_empty() {
@@ -253,6 +256,8 @@ mod tests {
         sheet: Option<&'a str>,
         cell: Option<&'a str>,
         goal: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        confidence: Option<crate::finding::Confidence>,
     }
 
     fn through_serde(p: &PlanReport) -> Vec<u8> {
@@ -272,6 +277,7 @@ mod tests {
                     sheet: f.sheet.as_deref(),
                     cell: f.cell.as_deref(),
                     goal: f.goal,
+                    confidence: f.confidence,
                 })
                 .collect(),
         };
@@ -295,19 +301,20 @@ mod tests {
             owner in proptest::option::of(text()),
             goals in 0usize..20,
             findings in proptest::collection::vec(
-                (0..crate::finding::CATALOGUE.len(), text(), proptest::option::of((text(), text())), proptest::option::of(0usize..1000), 0..3u8),
+                (0..crate::finding::CATALOGUE.len(), text(), proptest::option::of((text(), text())), proptest::option::of(0usize..1000), 0..3u8, proptest::option::of(0.0f64..=1.0)),
                 0..4,
             ),
         ) {
             let findings = findings
                 .into_iter()
-                .map(|(code, message, at, goal, sev)| {
+                .map(|(code, message, at, goal, sev, confidence)| {
                     let mut f = Finding::new(crate::finding::CATALOGUE[code], message);
                     f.severity = [Severity::Info, Severity::Warning, Severity::Error][usize::from(sev)];
                     if let Some((sheet, cell)) = at {
                         f = f.at(&sheet, cell);
                     }
                     f.goal = goal;
+                    f.confidence = confidence.map(crate::finding::Confidence::new);
                     f
                 })
                 .collect();

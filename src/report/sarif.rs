@@ -62,6 +62,9 @@ impl Reporter for Sarif {
             if let Some(g) = f.goal {
                 r["properties"] = json!({ "goal": g });
             }
+            if let Some(c) = f.confidence {
+                r["properties"]["confidence"] = json!(c.value());
+            }
             out.write_all(if self.results == 0 {
                 b"\n        "
             } else {

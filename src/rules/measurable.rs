@@ -1,8 +1,10 @@
 //! G005 unmeasurable-step: could a reviewer later say that an action step is done or not?
 
+use super::model::{self, Verdict};
 use super::{goal_finding, goal_name, placeholder, Context, Rule};
 use crate::dates::{self, Word};
-use crate::finding::{self, Finding, Severity, Target};
+use crate::finding::{self, Confidence, Finding, Severity, Target};
+use crate::vocabulary::steps as words;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -14,35 +16,75 @@ pub const G005: Rule = Rule {
 3. A count or a target (\"3 talks\", \"two books\", \"80%\", \"under 2 hours\", \"once\"): measurable. A number inside a name measures nothing (\"IPv6\", \"EC2\", \"1-on-1\", \"1:1\", \"2-pizza team\", \"Web 2.0\", \"Python 3\"): the step is judged without it.\n\
 4. A vague outcome as the action (\"improve\", \"get better at\", \"be more\", \"become\", \"learn\", \"understand\", \"work on\", \"focus on\", \"develop\", \"grow\", \"explore\", \"practice\", \"keep\", \"read up on\", \"look into\", \"network with\", \"reduce\" with no target, \"build trust\"; \"verbessern\", \"lernen\", \"améliorer\", \"apprendre\", \"mejorar\", \"aprender\"...), a comparative with no target (\"read more\", \"delegate more\", \"mehr\", \"plus\", \"más\"), or a vague frequency (\"regularly\", \"more often\", \"from time to time\", \"when possible\", \"as needed\", \"regelmäßig\", \"régulièrement\", \"de vez en cuando\"): a warning, even with a date: \"get better at prioritizing by end of Q2\" has no end state. When a vague outcome names a concrete means (\"improve my writing by publishing a blog post\"), the means is the action.\n\
 5. A date or a deadline on an action that is not a vague outcome (\"by June\", \"before the Q3 review\", \"bis Ende Mai 2026\", \"avant le 30 septembre\", \"antes del 15 de junio\"): measurable.\n\
-6. A completable deliverable: a certification or exam (\"get my CKA certification\"), a named course or book, a document (doc, RFC, post, proposal), a talk or demo given, a release (ship, launch, migrate, set up), an event run (run, host, organize, facilitate), a person found (\"find a mentor\", \"line up a sponsor in the finance org\"), a sign-up or an application (\"sign up for the CKAD exam\", \"apply for the SRE rotation\"): measurable. But a learning item named only by its kind (\"take a course on negotiation\", \"read a book about leadership\", \"get a cloud certification\": a, an, some or no determiner, no name before the noun) is borderline: an info finding asks which one.\n\
-7. Anything else (\"ask for feedback\", \"shadow a senior designer\", \"mentor a junior\", a noun alone such as \"Toastmasters\") is borderline: an info finding asks what will show it is done. Where unsure, igp asks (info) rather than asserts (warning).\n\
-Hedges (\"try to\", \"maybe\", \"hopefully\") change nothing. A step that is a placeholder is left to G006.",
+6. A completable deliverable: a certification or exam (\"get my CKA certification\"), a named course or book, a document (doc, RFC, post, proposal), a talk or demo given, a release (ship, launch, migrate, set up), an event run (run, host, organize, facilitate), a person found (\"find a mentor\", \"line up a sponsor in the finance org\"), a sign-up or an application (\"sign up for the CKAD exam\", \"apply for the SRE rotation\"): measurable. But a learning item named only by its kind (\"take a course on negotiation\", \"read a book about leadership\", \"get a cloud certification\": a, an, some or no determiner, no name before the noun) has no end state: which one?\n\
+7. Anything else (\"ask for feedback\", \"shadow a senior designer\", \"mentor a junior\", a noun alone such as \"Toastmasters\") has no end state: what will show it is done?\n\
+Hedges (\"try to\", \"maybe\", \"hopefully\") change nothing. A step that is a placeholder is left to G006.\n\
+Each step is judged twice: by the procedure above (6 and 7 count as no end state), and by a second judge that learned from thousands of action steps labelled by people against the same test (in data/judgment/). Where both say the step has no end state, the finding is a warning with the procedure's reason; where they disagree, it is an info finding that asks the question a reviewer would ask. JSON and SARIF give each finding a confidence, from 0.0 to 1.0: how sure igp is that the step has no end state. A severity set in igp.toml applies to the warnings; the questions stay info.",
     why: "The template asks for measurable and achievable action steps, and the guide's test is \"Do you need to sign up or apply? Set aside time to learn? Is there a deadline?\". A step with an end state tells you and your manager, at your next 1:1, whether it happened; \"get better at X\" never does.",
-    fails: "Get better at prioritizing by end of Q2\nPractice public speaking regularly\nRead up on IPv6\nBy June\nTake a course on negotiation   (info: which course?)",
+    fails: "Get better at prioritizing by end of Q2\nPractice public speaking regularly\nRead up on IPv6\nBy June\nTake a course on negotiation",
     passes: "Submit my talk proposal to the internal conference\nGet my CKA certification\nPair with a staff engineer every other Monday\nRead 2 books on leadership by June\nDie AWS-Zertifizierung bis Ende Mai 2026 abschließen",
     check: Some(unmeasurable_step),
 };
 
 fn unmeasurable_step(ctx: &Context, out: &mut Vec<Finding>) {
+    let by = example_month(ctx.settings.as_of);
     for g in &ctx.plan.goals {
         for step in &g.action_steps {
-            let judgment = judge(step);
-            if judgment == Judgment::Measurable || placeholder::is_placeholder(step) {
+            let Some((judgment, judged)) = judge_step(step) else {
                 continue;
-            }
+            };
+            let message = match judged.verdict {
+                Verdict::Passes => continue,
+                Verdict::Fails => judgment.message(step, by),
+                Verdict::Asks => judgment.question(step),
+            };
             let mut f = goal_finding(
                 finding::G005,
                 g,
                 "action_steps",
-                format!("{}: {}", goal_name(g), judgment.message(step)),
+                format!("{}: {message}", goal_name(g)),
             )
             .target(Target::Step(g.index));
-            if let Judgment::Borderline(_) = judgment {
+            if judged.verdict == Verdict::Asks {
                 f.severity = Severity::Info;
             }
+            f.confidence = Some(Confidence::new(judged.confidence));
             out.push(f);
         }
     }
+}
+
+/// Judges an action step twice: the procedure's judgment, and the verdict of the
+/// procedure and the model together. `None` for a placeholder, which is G006's to name.
+pub fn judge_step(step: &str) -> Option<(Judgment, model::Judged)> {
+    if placeholder::is_placeholder(step) {
+        return None;
+    }
+    let judgment = judge(step);
+    let p = model::STEPS.probability(step, "action_steps");
+    let judged = model::judge_twice(judgment != Judgment::Measurable, p);
+    Some((judgment, judged))
+}
+
+/// The month an example deadline names: three months after the as-of date, so that a
+/// person who follows the example does not meet G008.
+fn example_month(as_of: chrono::NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS[(as_of.month0() as usize + 3) % 12]
 }
 
 /// What G005 makes of an action step.
@@ -80,8 +122,9 @@ pub enum Missing {
 }
 
 impl Judgment {
-    /// The message's text after the goal's name.
-    pub fn message(&self, step: &str) -> String {
+    /// The message's text after the goal's name, where both means say the step has no end
+    /// state; `by` is the month an example deadline names.
+    pub fn message(&self, step: &str, by: &str) -> String {
         let short = cut(step.trim(), 60);
         match self {
             Judgment::Measurable => String::new(),
@@ -97,7 +140,8 @@ impl Judgment {
                 "action step \"{short}\": \"{word}\" is not a frequency: how often, e.g. \"weekly\" or \"every sprint\"?"
             ),
             Judgment::Unmeasurable(Missing::Target(word)) => format!(
-                "action step \"{short}\": \"{word}\" has no target: how much, and by when (e.g. \"2 talks by June\")?"
+                "action step \"{short}\": \"{word}\" has no target: how much, and by when (e.g. \"{}\")?",
+                with_target(step, word, by)
             ),
             Judgment::Borderline(Question::WhichOne(noun)) => format!(
                 "action step \"{short}\" names no particular {noun}: which one, and by when?"
@@ -107,6 +151,66 @@ impl Judgment {
             ),
         }
     }
+
+    /// The question a reviewer would ask where the procedure and the model disagree.
+    pub fn question(&self, step: &str) -> String {
+        let short = cut(step.trim(), 60);
+        match self {
+            Judgment::Borderline(Question::WhichOne(noun)) => format!(
+                "action step \"{short}\" names no particular {noun}: which one, and by when?"
+            ),
+            _ => format!(
+                "action step \"{short}\": is it clear when this is done? If not, say what will show it, and by when"
+            ),
+        }
+    }
+}
+
+/// The step with a count where its comparative was: "Read more books" becomes "read 3
+/// books by June", "Read more about design systems" "read 3 articles about design systems
+/// by June". Where the comparative has no noun after it, the verb's usual object counts.
+fn with_target(step: &str, more: &str, by: &str) -> String {
+    let lower = dates::lower(step.trim()).into_owned();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let more = dates::lower(more).into_owned();
+    let position = words.iter().position(|w| *w == more);
+    let (Some(i), "more") = (position, more.as_str()) else {
+        return format!("3 … by {by}");
+    };
+    let before = words[..i].join(" ");
+    let verb = words[..i].first().copied().unwrap_or("");
+    // The step's own deadline gives way to the example's.
+    let after: Vec<&str> = words[i + 1..]
+        .iter()
+        .copied()
+        .take_while(|w| !matches!(*w, "by" | "before" | "until" | "in" | "this" | "next"))
+        .collect();
+    let noun_follows = after
+        .first()
+        .is_some_and(|w| class(w) & PREP == 0 && w.chars().all(char::is_alphabetic));
+    let object = if noun_follows {
+        format!("3 {}", after.join(" "))
+    } else {
+        let counted = match verb {
+            "read" => "3 articles",
+            "write" => "2 posts",
+            "present" | "speak" | "talk" => "2 talks",
+            "delegate" => "2 tasks a week",
+            "ask" => "2 questions a week",
+            "share" | "post" => "2 posts",
+            _ => "3 times",
+        };
+        match after.is_empty() {
+            true => counted.to_string(),
+            false => format!("{counted} {}", after.join(" ")),
+        }
+    };
+    let head = if before.is_empty() {
+        object
+    } else {
+        format!("{before} {object}")
+    };
+    format!("{head} by {by}")
 }
 
 /// At most `n` chars of `s`, with "…" where it was cut.
@@ -159,749 +263,40 @@ const PREP: u32 = 1 << 15;
 const PHRASE: u32 = 1 << 16;
 
 const WORDS: &[(u32, &[&str])] = &[
-    (
-        PHRASE,
-        &["time", "when", "as", "if", "ab", "von", "temps", "vez", "a"],
-    ),
-    (
-        FREQ,
-        &[
-            "daily",
-            "weekly",
-            "biweekly",
-            "bi-weekly",
-            "fortnightly",
-            "monthly",
-            "bimonthly",
-            "quarterly",
-            "yearly",
-            "annually",
-            "nightly",
-            "hourly",
-            "mondays",
-            "tuesdays",
-            "wednesdays",
-            "thursdays",
-            "fridays",
-            "weekdays",
-            "täglich",
-            "wöchentlich",
-            "zweiwöchentlich",
-            "monatlich",
-            "quartalsweise",
-            "vierteljährlich",
-            "jährlich",
-            "montags",
-            "dienstags",
-            "mittwochs",
-            "donnerstags",
-            "freitags",
-            "quotidien",
-            "quotidienne",
-            "quotidiennement",
-            "hebdomadaire",
-            "hebdomadairement",
-            "mensuel",
-            "mensuelle",
-            "mensuellement",
-            "trimestriel",
-            "trimestrielle",
-            "annuel",
-            "lundis",
-            "mardis",
-            "mercredis",
-            "jeudis",
-            "vendredis",
-            "diario",
-            "diaria",
-            "diariamente",
-            "semanal",
-            "semanalmente",
-            "quincenal",
-            "mensual",
-            "mensualmente",
-            "trimestral",
-            "anual",
-            "anualmente",
-        ],
-    ),
-    (
-        EVERY,
-        &[
-            "every", "each", "per", "jede", "jeden", "jedes", "jeder", "alle", "pro", "chaque",
-            "tous", "toutes", "par", "cada", "todos", "todas", "por", "al",
-        ],
-    ),
-    (
-        PERIOD,
-        &[
-            "day",
-            "days",
-            "week",
-            "weeks",
-            "month",
-            "months",
-            "quarter",
-            "quarters",
-            "year",
-            "years",
-            "sprint",
-            "sprints",
-            "iteration",
-            "iterations",
-            "release",
-            "releases",
-            "demo",
-            "demos",
-            "retro",
-            "retros",
-            "retrospective",
-            "1:1",
-            "1:1s",
-            "one-on-one",
-            "standup",
-            "stand-up",
-            "session",
-            "sessions",
-            "review",
-            "reviews",
-            "morning",
-            "mornings",
-            "evening",
-            "evenings",
-            "afternoon",
-            "weekday",
-            "weekend",
-            "weekends",
-            "meeting",
-            "meetings",
-            "cycle",
-            "milestone",
-            "incident",
-            "incidents",
-            "talk",
-            "presentation",
-            "class",
-            "lesson",
-            "module",
-            "modules",
-            "chapter",
-            "workshop",
-            "conference",
-            "pr",
-            "prs",
-            "deploy",
-            "launch",
-            "rotation",
-            "shift",
-            "on-call",
-            "okr",
-            "deal",
-            "ticket",
-            "escalation",
-            "sev1",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "tag",
-            "tage",
-            "woche",
-            "wochen",
-            "monat",
-            "monate",
-            "quartal",
-            "quartale",
-            "jahr",
-            "montag",
-            "dienstag",
-            "mittwoch",
-            "donnerstag",
-            "freitag",
-            "jour",
-            "jours",
-            "semaine",
-            "semaines",
-            "mois",
-            "trimestre",
-            "trimestres",
-            "an",
-            "ans",
-            "année",
-            "lundi",
-            "mardi",
-            "mercredi",
-            "jeudi",
-            "vendredi",
-            "día",
-            "días",
-            "semana",
-            "semanas",
-            "mes",
-            "meses",
-            "año",
-            "años",
-            "lunes",
-            "martes",
-            "miércoles",
-            "jueves",
-            "viernes",
-        ],
-    ),
-    (
-        COUNT,
-        &[
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
-            "dozen", "once", "twice", "thrice", "half", "couple", "zwei", "drei", "vier", "fünf",
-            "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "einmal", "zweimal",
-            "dreimal", "dutzend", "deux", "trois", "quatre", "cinq", "sept", "huit", "dix",
-            "douze", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
-            "doce", "veces",
-        ],
-    ),
-    (
-        VAGUE,
-        &[
-            "improve",
-            "learn",
-            "understand",
-            "explore",
-            "develop",
-            "grow",
-            "focus",
-            "practice",
-            "practise",
-            "keep",
-            "continue",
-            "stay",
-            "become",
-            "be",
-            "deepen",
-            "strengthen",
-            "enhance",
-            "broaden",
-            "familiarize",
-            "familiarise",
-            "gain",
-            "study",
-            "network",
-            "connect",
-            "engage",
-            "communicate",
-            "participate",
-            "reduce",
-            "increase",
-            "boost",
-            "cut",
-            "upskill",
-            "sharpen",
-            "expand",
-            "raise",
-            "step",
-            "dive",
-            "polish",
-            "refine",
-            "hone",
-            "vertraut",
-            "master",
-            "look",
-            "dig",
-            "brush",
-            "level",
-            "verbessern",
-            "lernen",
-            "erlernen",
-            "verstehen",
-            "arbeiten",
-            "vertiefen",
-            "ausbauen",
-            "entwickeln",
-            "weiterentwickeln",
-            "üben",
-            "werden",
-            "sein",
-            "stärken",
-            "améliorer",
-            "apprendre",
-            "comprendre",
-            "travailler",
-            "être",
-            "devenir",
-            "approfondir",
-            "développer",
-            "renforcer",
-            "progresser",
-            "pratiquer",
-            "mejorar",
-            "aprender",
-            "entender",
-            "comprender",
-            "trabajar",
-            "ser",
-            "estar",
-            "profundizar",
-            "desarrollar",
-            "fortalecer",
-            "practicar",
-            "crecer",
-        ],
-    ),
-    (
-        MORE,
-        &[
-            "more", "better", "less", "fewer", "stronger", "clearer", "mehr", "besser", "weniger",
-            "öfter", "plus", "mieux", "moins", "más", "mejor", "menos",
-        ],
-    ),
-    (
-        VAGUE_FREQ,
-        &[
-            "regularly",
-            "whenever",
-            "often",
-            "occasionally",
-            "sometimes",
-            "frequently",
-            "continuously",
-            "constantly",
-            "ongoing",
-            "periodically",
-            "routinely",
-            "regelmäßig",
-            "regelmässig",
-            "oft",
-            "öfter",
-            "häufig",
-            "häufiger",
-            "gelegentlich",
-            "manchmal",
-            "régulièrement",
-            "souvent",
-            "parfois",
-            "regularmente",
-            "frecuentemente",
-            "constantemente",
-        ],
-    ),
-    (
-        DONE,
-        &[
-            "get",
-            "earn",
-            "obtain",
-            "pass",
-            "achieve",
-            "complete",
-            "finish",
-            "take",
-            "attend",
-            "read",
-            "watch",
-            "enroll",
-            "enrol",
-            "register",
-            "sign",
-            "apply",
-            "submit",
-            "write",
-            "publish",
-            "draft",
-            "present",
-            "give",
-            "deliver",
-            "record",
-            "create",
-            "build",
-            "ship",
-            "release",
-            "launch",
-            "deploy",
-            "migrate",
-            "implement",
-            "set",
-            "document",
-            "prepare",
-            "propose",
-            "close",
-            "automate",
-            "design",
-            "redesign",
-            "rewrite",
-            "run",
-            "host",
-            "organize",
-            "organise",
-            "facilitate",
-            "lead",
-            "moderate",
-            "find",
-            "line",
-            "secure",
-            "recruit",
-            "hire",
-            "book",
-            "schedule",
-            "join",
-            "audit",
-            "interview",
-            "reconcile",
-            "hold",
-            "block",
-            "demo",
-            "finalize",
-            "finalise",
-            "post",
-            "send",
-            "merge",
-            "fix",
-            "conduct",
-            "co-author",
-            "coauthor",
-            "kick",
-            "volunteer",
-            "teach",
-            "abschließen",
-            "abschliessen",
-            "bestehen",
-            "ablegen",
-            "absolvieren",
-            "erwerben",
-            "halten",
-            "schreiben",
-            "verfassen",
-            "veröffentlichen",
-            "einreichen",
-            "anmelden",
-            "bewerben",
-            "finden",
-            "organisieren",
-            "durchführen",
-            "leiten",
-            "moderieren",
-            "besuchen",
-            "lesen",
-            "erstellen",
-            "präsentieren",
-            "vorstellen",
-            "einrichten",
-            "aufsetzen",
-            "migrieren",
-            "buchen",
-            "dokumentieren",
-            "belegen",
-            "obtenir",
-            "passer",
-            "réussir",
-            "terminer",
-            "finir",
-            "suivre",
-            "écrire",
-            "rédiger",
-            "publier",
-            "soumettre",
-            "présenter",
-            "donner",
-            "animer",
-            "organiser",
-            "trouver",
-            "inscrire",
-            "lire",
-            "lancer",
-            "livrer",
-            "migrer",
-            "créer",
-            "préparer",
-            "postuler",
-            "documenter",
-            "obtener",
-            "aprobar",
-            "terminar",
-            "completar",
-            "finalizar",
-            "escribir",
-            "redactar",
-            "publicar",
-            "presentar",
-            "dar",
-            "organizar",
-            "encontrar",
-            "inscribirme",
-            "inscribirse",
-            "leer",
-            "lanzar",
-            "migrar",
-            "crear",
-            "cerrar",
-            "preparar",
-            "postular",
-            "documentar",
-            "tomar",
-            "asistir",
-            "conseguir",
-            "sacar",
-        ],
-    ),
-    (
-        MAKES,
-        &[
-            "write",
-            "publish",
-            "draft",
-            "present",
-            "give",
-            "deliver",
-            "record",
-            "create",
-            "build",
-            "run",
-            "host",
-            "organize",
-            "organise",
-            "facilitate",
-            "lead",
-            "moderate",
-            "teach",
-            "design",
-            "prepare",
-            "halten",
-            "schreiben",
-            "organisieren",
-            "durchführen",
-            "leiten",
-            "moderieren",
-            "erstellen",
-            "präsentieren",
-            "écrire",
-            "rédiger",
-            "publier",
-            "présenter",
-            "donner",
-            "animer",
-            "organiser",
-            "créer",
-            "préparer",
-            "escribir",
-            "redactar",
-            "publicar",
-            "presentar",
-            "dar",
-            "organizar",
-            "crear",
-            "preparar",
-        ],
-    ),
-    (LIGHT, &["do", "machen", "faire", "hacer"]),
-    (
-        OTHER,
-        &[
-            "ask",
-            "talk",
-            "speak",
-            "meet",
-            "shadow",
-            "pair",
-            "help",
-            "support",
-            "mentor",
-            "sit",
-            "role-play",
-            "roleplay",
-            "contribute",
-            "review",
-            "share",
-            "make",
-            "have",
-            "spend",
-            "follow",
-            "check",
-            "work",
-            "bitten",
-            "sprechen",
-            "fragen",
-            "treffen",
-            "unterstützen",
-            "helfen",
-            "einholen",
-            "demander",
-            "accompagner",
-            "rencontrer",
-            "parler",
-            "aider",
-            "hablar",
-            "pedir",
-            "ayudar",
-            "apoyar",
-            "revisar",
-        ],
-    ),
-    (
-        LEARNING,
-        &[
-            "course",
-            "courses",
-            "class",
-            "classes",
-            "training",
-            "trainings",
-            "book",
-            "books",
-            "conference",
-            "conferences",
-            "workshop",
-            "workshops",
-            "webinar",
-            "webinars",
-            "certification",
-            "certifications",
-            "cert",
-            "certs",
-            "certificate",
-            "exam",
-            "bootcamp",
-            "program",
-            "programme",
-            "tutorial",
-            "tutorials",
-            "meetup",
-            "meetups",
-            "video",
-            "videos",
-            "podcast",
-            "podcasts",
-            "kurs",
-            "kurse",
-            "buch",
-            "schulung",
-            "konferenz",
-            "zertifizierung",
-            "weiterbildung",
-            "seminar",
-            "prüfung",
-            "cours",
-            "formation",
-            "livre",
-            "livres",
-            "conférence",
-            "atelier",
-            "examen",
-            "programme",
-            "curso",
-            "cursos",
-            "libro",
-            "libros",
-            "formación",
-            "conferencia",
-            "certificación",
-            "taller",
-            "programa",
-        ],
-    ),
-    (
-        NOUNISH,
-        &[
-            "book",
-            "review",
-            "design",
-            "record",
-            "present",
-            "lead",
-            "run",
-            "document",
-            "interview",
-            "demo",
-            "host",
-            "block",
-            "post",
-            "schedule",
-            "hire",
-            "release",
-            "launch",
-            "draft",
-            "audit",
-            "talk",
-            "help",
-            "support",
-            "share",
-            "shadow",
-            "network",
-            "pair",
-            "check",
-            "close",
-            "set",
-            "line",
-            "sign",
-            "study",
-            "master",
-            "practice",
-            "mentor",
-            "secure",
-            "fix",
-            "work",
-            "cut",
-            "ship",
-            "hold",
-            "stay",
-            "focus",
-            "read",
-            "level",
-            "look",
-        ],
-    ),
-    (
-        DEFINITE,
-        &[
-            "the", "my", "our", "his", "her", "their", "this", "that", "these", "those", "its",
-            "der", "die", "das", "den", "dem", "mein", "meine", "meinen", "meinem", "unser",
-            "unsere", "unseren", "diesen", "dieses", "diese", "beim", "zum", "zur", "le", "la",
-            "les", "l", "mon", "ma", "mes", "notre", "nos", "ce", "cette", "au", "el", "los",
-            "las", "mi", "mis", "nuestro", "nuestra", "este", "esta", "del",
-        ],
-    ),
-    (
-        INDEFINITE,
-        &[
-            "a", "an", "some", "any", "few", "several", "ein", "eine", "einen", "einem", "einer",
-            "un", "une", "quelques", "unos", "unas", "una", "uno", "algún", "alguna", "algunos",
-        ],
-    ),
-    (
-        PREP,
-        &[
-            "on", "about", "at", "with", "in", "into", "for", "from", "by", "to", "of", "around",
-            "sur", "avec", "pour", "à", "de", "du", "des", "en", "zu", "über", "mit", "im", "bei",
-            "für", "von", "sobre", "con", "para", "del",
-        ],
-    ),
+    (PHRASE, words::PHRASE_STARTS),
+    (FREQ, words::FREQUENCIES),
+    (EVERY, words::EVERY),
+    (PERIOD, words::PERIODS),
+    (COUNT, words::COUNTS),
+    (VAGUE, words::VAGUE_VERBS),
+    (MORE, words::COMPARATIVES),
+    (VAGUE_FREQ, words::VAGUE_FREQUENCIES),
+    (DONE, words::COMPLETING_VERBS),
+    (MAKES, words::MAKING_VERBS),
+    (LIGHT, words::LIGHT_VERBS),
+    (OTHER, words::OTHER_VERBS),
+    (LEARNING, words::LEARNING_ITEMS),
+    (NOUNISH, words::NOUNISH_VERBS),
+    (DEFINITE, words::DEFINITE),
+    (INDEFINITE, words::INDEFINITE),
+    (PREP, words::PREPOSITIONS),
 ];
 
-static CLASSES: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
+static CLASSES: LazyLock<FxHashMap<String, u32>> = LazyLock::new(|| {
     let mut m = FxHashMap::default();
     for (flag, words) in WORDS {
         for w in *words {
-            *m.entry(*w).or_insert(0) |= flag;
+            *m.entry((*w).to_string()).or_insert(0) |= flag;
         }
+    }
+    // A weekday is a period ("every Monday"); its plural recurs ("Mondays", "montags",
+    // "lundis").
+    for day in crate::vocabulary::WEEKDAYS {
+        *m.entry((*day).to_string()).or_insert(0) |= PERIOD;
+        *m.entry(format!("{day}s")).or_insert(0) |= FREQ;
     }
     m
 });
-
-/// German compounds end in what they are: "AWS-Zertifizierung", "Verhandlungskurs".
-const LEARNING_ENDS: &[&str] = &[
-    "zertifizierung",
-    "prüfung",
-    "kurs",
-    "schulung",
-    "konferenz",
-    "training",
-    "seminar",
-    "buch",
-    "-course",
-    "-exam",
-    "-certification",
-];
 
 fn class(w: &str) -> u32 {
     CLASSES.get(w).copied().unwrap_or(0)
@@ -914,7 +309,8 @@ fn tag_words(words: &mut [Word]) {
         let w = word.lower.as_ref();
         let mut c = class(w);
         let compound = word.raw.contains('-') || word.raw.starts_with(char::is_uppercase);
-        if c == 0 && compound && w.len() > 6 && LEARNING_ENDS.iter().any(|e| w.ends_with(e)) {
+        if c == 0 && compound && w.len() > 6 && words::LEARNING_ENDS.iter().any(|e| w.ends_with(e))
+        {
             c |= LEARNING;
         }
         word.tag = c;
@@ -1580,7 +976,7 @@ mod tests {
     fn messages_say_what_is_missing() {
         let step = "Get better at prioritizing by end of Q2";
         assert_eq!(
-            judge(step).message(step),
+            judge(step).message(step, "June"),
             "action step \"Get better at prioritizing\" has no end state (a date alone does not measure it): what will be done, and by when?"
         );
         assert_eq!(
@@ -1596,13 +992,29 @@ mod tests {
             Judgment::Unmeasurable(Missing::Target("more".into()))
         );
         assert_eq!(judge("By June"), Judgment::Unmeasurable(Missing::Action));
+        for (step, example) in [
+            ("Read more books", "read 3 books by September"),
+            ("Read more books by June", "read 3 books by September"),
+            (
+                "Read more about design systems",
+                "read 3 articles about design systems by September",
+            ),
+            ("delegate more", "delegate 2 tasks a week by September"),
+            ("Mehr Feedback einholen", "3 … by September"),
+        ] {
+            let message = judge(step).message(step, "September");
+            assert!(
+                message.ends_with(&format!("(e.g. \"{example}\")?")),
+                "{step}: {message}"
+            );
+        }
         assert_eq!(
             judge("Take a course on negotiation"),
             Judgment::Borderline(Question::WhichOne("course".into()))
         );
         let step = "Take a course on negotiation";
         assert_eq!(
-            judge(step).message(step),
+            judge(step).message(step, "June"),
             "action step \"Take a course on negotiation\" names no particular course: which one, and by when?"
         );
     }

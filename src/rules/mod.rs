@@ -8,6 +8,7 @@
 pub mod deadline;
 pub mod goal_rows;
 pub mod measurable;
+pub mod model;
 pub mod placeholder;
 pub mod plan;
 pub mod settings;

@@ -1,8 +1,13 @@
 //! G006 placeholder-text: a cell still holding filler or the template's own guidance.
 
+use super::model::{self, Verdict};
 use super::{goal_finding, goal_name, header, Context, Rule};
-use crate::finding::{self, Finding, Target};
+use crate::finding::{self, Confidence, Finding, Severity, Target};
 use crate::layout::{self, GOAL_COLUMNS};
+use crate::vocabulary::cells::{
+    DEFERRAL_WORDS, DEFERRING, EMPTY_CELLS, MARKER_PHRASES, NOTHING, NOTHING_QUALIFIERS, PREFIXES,
+    XREF_ANCHORS, XREF_WORDS,
+};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
@@ -18,8 +23,9 @@ pub const G006: Rule = Rule {
 7. Filler in German, French or Spanish: \"à compléter\", \"à définir\", \"por definir\", \"pendiente\", \"noch zu klären\", \"folgt\", \"offen\".\n\
 8. The template's own guidance: a column's description or header, a question of Sections 1 and 2, or a goal cell that repeats its own column's header, even in a short form (\"Network\" under \"How will you engage your network?\").\n\
 9. A marker (TBD, TBC, TODO, pending, \"à définir\", \"noch zu klären\") beside words that name nothing themselves (a deferral, or only words such as \"links\", \"details\", \"dates\"): \"TODO: add links\", \"Links TODO\", \"tbd, need to check with HR\".\n\
-A cell that names a real resource, person, plan or obstacle is content, even beside a marker or a deferral: \"Pluralsight licence, start date TBC\", \"TODO: confirm the O'Reilly seat with IT\", \"budget, date TBD\", \"Ask Maria in L&D about the Coursera seat\", \"the same Udemy licence as goal 1\". Words that only look alike are content too: \"Example Mapping workshop\", \"To-do app in Rust\", \"Todoist for tracking\".",
-    why: "Filler makes a plan look complete when it is not. Your manager reads the plan before your 1:1: write what you really plan, or leave the cell blank so that it shows as missing.",
+A cell that names a real resource, person, plan or obstacle is content, even beside a marker or a deferral: \"Pluralsight licence, start date TBC\", \"TODO: confirm the O'Reilly seat with IT\", \"budget, date TBD\", \"Ask Maria in L&D about the Coursera seat\", \"the same Udemy licence as goal 1\". Words that only look alike are content too: \"Example Mapping workshop\", \"To-do app in Rust\", \"Todoist for tracking\".\n\
+Each cell is judged twice: by the list above, and by a second judge that learned from more than a thousand cells labelled by people against the same test (in data/judgment/). Where both say the cell is a placeholder, the finding is a warning; where they disagree, it is an info finding that asks whether the cell says what you plan. The Name, the Skill/Behavior and the action steps are judged by the list alone, the second judge only doubting it. JSON and SARIF give each finding a confidence, from 0.0 to 1.0: how sure igp is that the cell is a placeholder.",
+    why: "Filler makes a plan look complete when it is not. Your manager reads the plan before your 1:1: write what you really plan. A blank cell is named as missing (G003), so that it is seen; filler hides that it is missing.",
     fails: "Anticipated Challenges: TBD\nWhat resources/support do you need?: Click or tap here to enter text.\nWhat resources/support do you need?: check with my lead\nHow will you engage your network?: same as goal 1",
     passes: "Anticipated Challenges: Finding time during on-call weeks\nWhat resources/support do you need?: Pluralsight licence, start date TBC",
     check: Some(placeholder_text),
@@ -28,363 +34,176 @@ A cell that names a real resource, person, plan or obstacle is content, even bes
 fn placeholder_text(ctx: &Context, out: &mut Vec<Finding>) {
     let p = ctx.plan;
     if let Some(name) = &p.owner.name {
-        if is_placeholder(name) {
+        if let Some(judged) = judge_cell(name, "name", None) {
+            let message = match judged.verdict {
+                Verdict::Asks => {
+                    format!("is \"{name}\" your name? If it is a placeholder, write your name")
+                }
+                _ => format!("Name holds the placeholder \"{name}\"; write your name"),
+            };
             out.push(
-                Finding::new(
-                    finding::G006,
-                    format!("Name holds the placeholder \"{name}\"; write your name"),
-                )
-                .at_ref(p.owner.cells.get("name").map(String::as_str))
-                .target(Target::Owner(layout::OwnerField::Name)),
+                judged
+                    .finding(message)
+                    .at_ref(p.owner.cells.get("name").map(String::as_str))
+                    .target(Target::Owner(layout::OwnerField::Name)),
             );
         }
     }
-    for (i, a) in p.inspiration.iter().enumerate() {
-        if let Some(text) = a.answer.as_deref().filter(|t| is_placeholder(t)) {
-            out.push(answer_finding(
-                text,
-                &a.question,
-                a.cell.as_deref(),
-                Target::Inspiration(i),
-            ));
+    let answers = p
+        .inspiration
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a, Target::Inspiration(i)))
+        .chain(
+            p.role
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a, Target::RoleAnswer(i))),
+        );
+    for (a, target) in answers {
+        if let Some(text) = a.answer.as_deref() {
+            answer_finding(text, &a.question, a.cell.as_deref(), target, out);
         }
     }
-    for (i, a) in p.role.answers.iter().enumerate() {
-        if let Some(text) = a.answer.as_deref().filter(|t| is_placeholder(t)) {
-            out.push(answer_finding(
-                text,
-                &a.question,
-                a.cell.as_deref(),
-                Target::RoleAnswer(i),
-            ));
-        }
-    }
-    if let Some(text) = p.role.target_role.as_deref().filter(|t| is_placeholder(t)) {
-        out.push(answer_finding(
+    if let Some(text) = p.role.target_role.as_deref() {
+        answer_finding(
             text,
             layout::TARGET_ROLE_LABEL,
             p.role.target_role_cell.as_deref(),
             Target::TargetRole,
-        ));
+            out,
+        );
     }
     for g in &p.goals {
         for (i, col) in GOAL_COLUMNS.iter().enumerate() {
             let Some(text) = g.field(col.key) else {
                 continue;
             };
-            if placeholder_in(text, Some(i))
-                || col.key == "action_steps" && g.action_steps.iter().any(|s| is_placeholder(s))
-            {
-                let short: String = text.chars().take(50).collect();
-                out.push(goal_finding(
-                    finding::G006,
-                    g,
-                    col.key,
-                    format!(
-                        "{}: \"{}\" holds the placeholder \"{short}\"; write what you really plan, or leave it blank",
-                        goal_name(g),
-                        header(col.key)
-                    ),
-                ));
-            }
+            let judged = if col.key == "action_steps" {
+                // A cell of steps is a placeholder where one of its steps is.
+                let filler = g.action_steps.iter().any(|s| is_placeholder(s));
+                judge_cell(text, col.key, filler.then_some(true))
+            } else {
+                judge_cell(text, col.key, Some(placeholder_in(text, Some(i))))
+            };
+            let Some(judged) = judged else {
+                continue;
+            };
+            let short: String = text.chars().take(50).collect();
+            let header = header(col.key);
+            let write = what_to_write(col.key);
+            let message = match judged.verdict {
+                Verdict::Asks => format!(
+                    "{}: does \"{short}\" under \"{header}\" say what you plan? If it is a placeholder, write {write}",
+                    goal_name(g),
+                ),
+                _ => format!(
+                    "{}: \"{header}\" holds the placeholder \"{short}\"; write {write}",
+                    goal_name(g),
+                ),
+            };
+            let f = goal_finding(finding::G006, g, col.key, message);
+            out.push(judged.with(f));
         }
     }
 }
 
-fn answer_finding(text: &str, question: &str, cell: Option<&str>, target: Target) -> Finding {
+/// Judges a cell of `column` (a goal field's key, "answer" for an answer of Sections 1
+/// and 2, "name") twice, as the rule does. `None` when both say it is content.
+pub fn judge_text(text: &str, column: &str) -> Option<model::Judged> {
+    let own = GOAL_COLUMNS.iter().position(|c| c.key == column);
+    judge_cell(text, column, Some(placeholder_in(text, own)))
+}
+
+/// What the procedure alone says of a cell of `column`: whether it is a placeholder.
+pub fn procedure_says(text: &str, column: &str) -> bool {
+    let own = GOAL_COLUMNS.iter().position(|c| c.key == column);
+    placeholder_in(text, own)
+}
+
+/// What a cell of a goal column should say instead of a placeholder.
+fn what_to_write(key: &str) -> &'static str {
+    match key {
+        "skill" => "the skill or behavior you will grow",
+        "resources" => "the course, book, budget or person you will use",
+        "career_support" => "how this helps your career",
+        "action_steps" => "a step someone could later call done, with its date",
+        "network" => "who you will share it with, and how",
+        "challenges" => "what could get in your way",
+        _ => "what you really plan",
+    }
+}
+
+/// The columns the model of G006 has learned from: elsewhere (the Name, the Skill, the
+/// action steps) only the procedure can raise a finding, and the model can only doubt it.
+const LEARNED_COLUMNS: &[&str] = &[
+    "resources",
+    "career_support",
+    "network",
+    "challenges",
+    "answer",
+];
+
+/// Judges a cell twice: the procedure (`procedure`, or [`is_placeholder`] when `None`)
+/// and the model. `None` when both say it is content.
+fn judge_cell(text: &str, column: &str, procedure: Option<bool>) -> Option<model::Judged> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let filler = procedure.unwrap_or_else(|| is_placeholder(text));
+    if !filler && !LEARNED_COLUMNS.contains(&column) {
+        return None;
+    }
+    let judged = model::judge_twice(filler, model::CELLS.probability(text, column));
+    (judged.verdict != Verdict::Passes).then_some(judged)
+}
+
+trait Judge {
+    fn finding(&self, message: String) -> Finding;
+    fn with(&self, f: Finding) -> Finding;
+}
+
+impl Judge for model::Judged {
+    /// A G006 finding of this verdict.
+    fn finding(&self, message: String) -> Finding {
+        self.with(Finding::new(finding::G006, message))
+    }
+
+    /// `f` at this verdict's severity and confidence.
+    fn with(&self, mut f: Finding) -> Finding {
+        if self.verdict == Verdict::Asks {
+            f.severity = Severity::Info;
+        }
+        f.confidence = Some(Confidence::new(self.confidence));
+        f
+    }
+}
+
+fn answer_finding(
+    text: &str,
+    question: &str,
+    cell: Option<&str>,
+    target: Target,
+    out: &mut Vec<Finding>,
+) {
+    let Some(judged) = judge_cell(text, "answer", None) else {
+        return;
+    };
     let short: String = text.chars().take(50).collect();
-    Finding::new(
-        finding::G006,
-        format!("the answer to \"{question}\" is the placeholder \"{short}\"; write your own answer, or leave it blank"),
-    )
-    .at_ref(cell)
-    .target(target)
+    let message = match judged.verdict {
+        Verdict::Asks => format!(
+            "is \"{short}\" your answer to \"{question}\"? If it is a placeholder, write your own answer"
+        ),
+        _ => format!("the answer to \"{question}\" is the placeholder \"{short}\"; write your own answer"),
+    };
+    out.push(judged.finding(message).at_ref(cell).target(target));
 }
 
 /// Whether a cell's text is filler or the template's own guidance.
 pub fn is_placeholder(text: &str) -> bool {
     placeholder_in(text, None)
 }
-
-/// What filler starts with (compared in any case).
-const PREFIXES: &[&str] = &[
-    "e.g.",
-    "e.g ",
-    "eg.",
-    "eg:",
-    "eg ",
-    "example:",
-    "for example:",
-    "lorem ipsum",
-    "[insert",
-    "<insert",
-    "[your",
-    "<your",
-];
-
-/// Whole cells (normalized) that say nothing: the placeholder text of Word, Google Docs
-/// and form templates, bare "nothing", and filler in German, French and Spanish.
-const EMPTY_CELLS: &[&str] = &[
-    "click or tap here to enter text",
-    "click here to enter text",
-    "tap here to enter text",
-    "click or tap to enter a date",
-    "click to add text",
-    "click to add title",
-    "click to enter text",
-    "add your answer",
-    "click here to enter a date",
-    "your answer",
-    "short answer text",
-    "long answer text",
-    "enter text",
-    "enter your answer",
-    "enter your answer here",
-    "add text",
-    "add your text",
-    "write something",
-    "start typing",
-    "type something",
-    "type your answer here",
-    "type text here",
-    "your text here",
-    "insert text",
-    "sample text",
-    "nothing",
-    "none",
-    "nope",
-    "nil",
-    "nothing yet",
-    "nothing so far",
-    "nada",
-    "rien",
-    "nichts",
-    "keine",
-    "keins",
-    "ninguno",
-    "ninguna",
-    "à compléter",
-    "a completer",
-    "à définir",
-    "a definir",
-    "à venir",
-    "à préciser",
-    "à confirmer",
-    "en attente",
-    "en cours",
-    "por definir",
-    "por completar",
-    "por confirmar",
-    "pendiente",
-    "pendientes",
-    "noch zu klären",
-    "noch offen",
-    "offen",
-    "folgt",
-    "kommt noch",
-    "ausstehend",
-    "k a",
-];
-
-/// Words of a deferral that names nothing ("check with my lead", "awaiting budget cycle",
-/// "tbd, need to check with HR"), and the words a bare marker may stand beside ("Links
-/// TODO"). A cell of only these, with a marker or a deferring verb, is a placeholder.
-const DEFERRAL_WORDS: &[&str] = &[
-    "check",
-    "checking",
-    "ask",
-    "asking",
-    "will",
-    "to",
-    "be",
-    "added",
-    "add",
-    "later",
-    "with",
-    "my",
-    "the",
-    "a",
-    "lead",
-    "manager",
-    "manager's",
-    "boss",
-    "team",
-    "hr",
-    "it",
-    "awaiting",
-    "await",
-    "waiting",
-    "wait",
-    "for",
-    "on",
-    "budget",
-    "cycle",
-    "approval",
-    "pending",
-    "discuss",
-    "discussed",
-    "depends",
-    "depending",
-    "need",
-    "needs",
-    "input",
-    "from",
-    "confirm",
-    "confirmed",
-    "decide",
-    "decided",
-    "fill",
-    "in",
-    "after",
-    "next",
-    "review",
-    "1",
-    "i",
-    "we",
-    "first",
-    "tbd",
-    "tbc",
-    "tba",
-    "todo",
-    "do",
-    "links",
-    "link",
-    "details",
-    "info",
-    "information",
-    "dates",
-    "date",
-    "owner",
-    "venue",
-    "name",
-    "names",
-    "handbook",
-    "more",
-    "soon",
-    "still",
-    "this",
-    "that",
-    "is",
-    "are",
-    "yet",
-    "write",
-    "écrire",
-    "update",
-    "updated",
-    "follow",
-    "up",
-    "sync",
-    "talk",
-    "about",
-    "director",
-    "later",
-    "l",
-    "d",
-    "by",
-    "eow",
-    "eom",
-    "eoq",
-    "eoy",
-    "week",
-    "month",
-    "friday",
-    "monday",
-    "nach",
-    "mit",
-    "dem",
-    "chef",
-    "klären",
-    "noch",
-    "zu",
-    "avec",
-    "mon",
-    "voir",
-    "demander",
-    "con",
-    "mi",
-    "jefe",
-    "consultar",
-    "preguntar",
-];
-
-/// Words that defer: one of them, or a marker, makes a cell of [`DEFERRAL_WORDS`] a
-/// deferral ("links" alone is content; "Links TODO" is not).
-const DEFERRING: &[&str] = &[
-    "check",
-    "checking",
-    "ask",
-    "asking",
-    "added",
-    "add",
-    "later",
-    "awaiting",
-    "await",
-    "waiting",
-    "wait",
-    "pending",
-    "discuss",
-    "discussed",
-    "depends",
-    "depending",
-    "confirm",
-    "decide",
-    "fill",
-    "tbd",
-    "tbc",
-    "tba",
-    "todo",
-    "update",
-    "klären",
-    "voir",
-    "demander",
-    "consultar",
-    "preguntar",
-];
-
-/// Words of a bare cross-reference ("same as goal 1", "siehe oben"), with at least one of
-/// [`XREF_ANCHORS`].
-const XREF_WORDS: &[&str] = &[
-    "as", "above", "same", "see", "idem", "ditto", "dito", "like", "goal", "for", "previous",
-    "prev", "one", "the", "siehe", "oben", "wie", "comme", "ci", "dessus", "voir", "igual", "que",
-    "arriba", "ver", "lo", "mismo", "como", "ziel", "objectif", "objetivo", "meta", "row", "line",
-    "cf", "in", "goals", "1", "2", "3", "4", "5", "#",
-];
-
-const XREF_ANCHORS: &[&str] = &[
-    "above", "same", "idem", "ditto", "dito", "goal", "previous", "oben", "dessus", "arriba",
-    "ziel", "objectif", "objetivo", "mismo",
-];
-
-/// A bare "nothing", and what may follow it: "nothing at the moment", "none so far",
-/// "N/A for now".
-const NOTHING: &[&str] = &[
-    "nothing", "none", "nope", "n", "a", "na", "nada", "rien", "nichts", "keine", "ninguno",
-];
-const NOTHING_QUALIFIERS: &[&str] = &[
-    "yet",
-    "so",
-    "far",
-    "at",
-    "the",
-    "moment",
-    "for",
-    "now",
-    "right",
-    "currently",
-    "planned",
-    "pour",
-    "l",
-    "instant",
-    "moment",
-    "por",
-    "ahora",
-    "el",
-    "momento",
-    "noch",
-    "derzeit",
-    "aktuell",
-    "im",
-];
 
 /// Whether a normalized cell of at most a few words names nothing: a bare "nothing", a
 /// deferral, a bare cross-reference, or field words beside a marker (`marked`).
@@ -412,17 +231,6 @@ fn names_nothing(key: &str, marked: bool) -> bool {
     words().any(|w| DEFERRING.contains(&w) && !is_marker(w))
         || (marked || words().any(is_marker)) && !words().any(|w| w == "budget")
 }
-
-/// Markers in German, French and Spanish that stand in for what is not known yet.
-const MARKER_PHRASES: &[&str] = &[
-    "noch zu klären",
-    "à définir",
-    "à compléter",
-    "à confirmer",
-    "por definir",
-    "por confirmar",
-    "pendiente",
-];
 
 /// [`is_placeholder`] for a cell of goal column `own`, where its header is filler too,
 /// even in a short form ("Network" under "How will you engage your network?").

@@ -1,0 +1,562 @@
+//! The second opinion of G005 and G006: a linear model learned from the labelled steps and
+//! cells in `data/judgment/`, beside each rule's decision procedure (`checks.md`, "How G005
+//! and G006 decide").
+//!
+//! A text becomes a set of hashed features (character 2-5-grams and word 1-2-grams of its
+//! normalized form, plus the column it stands in), and a logistic regression over them says
+//! how likely the text is to fail the rule's test. The weights are a data file made by
+//! `examples/train_judgment.rs` from the data files alone, with [`train`]: plain stochastic
+//! gradient descent in a fixed order, so the same data gives the same bytes (a test checks
+//! it). No crate is needed for a few hundred lines of arithmetic, and nothing is fetched.
+
+use std::sync::LazyLock;
+
+/// Hash buckets of a model: 2^17 weights of 4 bytes, 512 KiB a model.
+pub const BUCKETS: usize = 1 << 17;
+
+/// The file's first bytes, then its version.
+const MAGIC: &[u8; 4] = b"IGPM";
+const VERSION: u32 = 1;
+const HEADER: usize = 4 + 4 + 4 + 4;
+
+/// The model of G005: how likely an action step is to have no end state.
+pub static STEPS: LazyLock<Model> = LazyLock::new(|| {
+    Model::from_bytes(include_bytes!("../../data/judgment/model/steps.bin"))
+        .expect("the committed G005 model is well-formed (tests/judgment.rs)")
+});
+
+/// The model of G006: how likely a cell is to tell a reader nothing.
+pub static CELLS: LazyLock<Model> = LazyLock::new(|| {
+    Model::from_bytes(include_bytes!("../../data/judgment/model/cells.bin"))
+        .expect("the committed G006 model is well-formed (tests/judgment.rs)")
+});
+
+/// What the two means say of a text together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Both say it fails the rule's test: a finding at the rule's severity.
+    Fails,
+    /// They disagree: an info finding asks the question a reviewer would ask.
+    Asks,
+    /// Both say it passes: no finding.
+    Passes,
+}
+
+/// A verdict and how sure igp is that the text fails the test (0.0-1.0): the mean of the
+/// procedure's vote (1 or 0) and the model's probability.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Judged {
+    pub verdict: Verdict,
+    pub confidence: f64,
+}
+
+/// Where the model's probability says "fails".
+pub const THRESHOLD: f64 = 0.5;
+
+/// Judges a text twice: the procedure's answer (whether it fails) and the model's
+/// probability that it fails.
+pub fn judge_twice(procedure_fails: bool, probability: f64) -> Judged {
+    let model_fails = probability >= THRESHOLD;
+    let verdict = match (procedure_fails, model_fails) {
+        (true, true) => Verdict::Fails,
+        (false, false) => Verdict::Passes,
+        _ => Verdict::Asks,
+    };
+    let vote = if procedure_fails { 1.0 } else { 0.0 };
+    Judged {
+        verdict,
+        confidence: (vote + probability) / 2.0,
+    }
+}
+
+/// A logistic regression over hashed features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    bias: f32,
+    weights: Vec<f32>,
+}
+
+impl Model {
+    /// Reads a model file: `IGPM`, version, bucket count, bias, then the weights, all
+    /// little-endian. `None` when the bytes are not such a file.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let word = |i: usize| -> Option<[u8; 4]> { bytes.get(i..i + 4)?.try_into().ok() };
+        if bytes.get(..4)? != MAGIC || u32::from_le_bytes(word(4)?) != VERSION {
+            return None;
+        }
+        let buckets = u32::from_le_bytes(word(8)?) as usize;
+        if buckets != BUCKETS || bytes.len() != HEADER + 4 * buckets {
+            return None;
+        }
+        let bias = f32::from_le_bytes(word(12)?);
+        let weights = bytes[HEADER..]
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        Some(Model { bias, weights })
+    }
+
+    /// The model as a file's bytes (see [`Model::from_bytes`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER + 4 * self.weights.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.weights.len() as u32).to_le_bytes());
+        out.extend_from_slice(&self.bias.to_le_bytes());
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// How likely `text`, standing in `column` ("action_steps", "resources", "answer",
+    /// ...), is to fail the rule's test: 0.0 to 1.0.
+    pub fn probability(&self, text: &str, column: &str) -> f64 {
+        let features = features(text, column);
+        sigmoid(self.score(&features))
+    }
+
+    fn score(&self, features: &[u32]) -> f64 {
+        let x = scale(features.len());
+        let sum: f64 = features
+            .iter()
+            .map(|&f| f64::from(self.weights[f as usize]))
+            .sum();
+        f64::from(self.bias) + x * sum
+    }
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Each feature's value: the feature vector has length 1.
+fn scale(n: usize) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        1.0 / (n as f64).sqrt()
+    }
+}
+
+/// A text as a reader of its words sees it: lower case, digits as `0` (three talks and
+/// five talks are alike), a list's bullet or number dropped, spaces collapsed.
+pub fn normalize(text: &str) -> String {
+    let t = text.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '*' | '•' | '·' | '–' | '—' | '>' | '+' | '◦')
+    });
+    // "1) ", "2. ", "a) " at the start.
+    let t = match t.find([')', '.']) {
+        Some(i)
+            if i > 0
+                && i <= 2
+                && t[..i].chars().all(|c| c.is_ascii_alphanumeric())
+                && t[i + 1..].starts_with(' ') =>
+        {
+            &t[i + 1..]
+        }
+        _ => t,
+    };
+    let mut out = String::with_capacity(t.len());
+    let mut space = false;
+    for c in t.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(if c.is_ascii_digit() { '0' } else { c });
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every machine and in every version.
+fn fnv(namespace: u8, parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(namespace);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            eat(0x1f);
+        }
+        p.bytes().for_each(&mut eat);
+    }
+    (h % BUCKETS as u64) as u32
+}
+
+/// The hashed features of a text in a column, sorted and without repeats.
+pub fn features(text: &str, column: &str) -> Vec<u32> {
+    let norm = normalize(text);
+    let mut out = Vec::with_capacity(4 * norm.len() + 16);
+    // Character n-grams of the text between spaces that mark where it starts and ends.
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(norm.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    let mut buf = String::new();
+    for n in 2..=5 {
+        for w in chars.windows(n) {
+            buf.clear();
+            buf.extend(w);
+            out.push(fnv(n as u8, &[&buf]));
+        }
+    }
+    // Words and pairs of words, with the text's start and end.
+    let words: Vec<&str> = norm
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for w in &words {
+        out.push(fnv(b'w', &[w]));
+    }
+    let mut prev = "<s>";
+    for w in words.iter().copied().chain(std::iter::once("</s>")) {
+        out.push(fnv(b'b', &[prev, w]));
+        prev = w;
+    }
+    out.push(fnv(b'n', &[&words.len().min(12).to_string()]));
+    // The column: a cell that only repeats its column's header is guidance there.
+    out.push(fnv(b'c', &[column]));
+    if let Some(first) = words.first() {
+        out.push(fnv(b'C', &[column, first]));
+    }
+    if words.is_empty() {
+        out.push(fnv(b'e', &[column]));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One labelled example: a text, its column, and whether it fails the rule's test.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub column: String,
+    pub fails: bool,
+}
+
+/// One row of a labelled data file (`data/judgment/*.tsv`; the format is at the top of
+/// each file): steps have no column, cells name theirs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labelled {
+    pub label: String,
+    /// The goal column ("action_steps" for a step).
+    pub column: String,
+    pub text: String,
+    pub role: String,
+    pub lang: String,
+    pub author: String,
+    pub split: String,
+}
+
+impl Labelled {
+    /// Whether the label says the text fails the rule's test.
+    pub fn fails(&self) -> bool {
+        matches!(self.label.as_str(), "unmeasurable" | "placeholder")
+    }
+
+    /// The row as a training example.
+    pub fn example(&self) -> Example {
+        Example {
+            text: self.text.clone(),
+            column: self.column.clone(),
+            fails: self.fails(),
+        }
+    }
+}
+
+/// The rows of a labelled data file: its lines that are neither comments nor blank.
+///
+/// # Errors
+///
+/// A row with the wrong number of fields or an unknown label, named by its line number.
+pub fn parse_labelled(text: &str) -> Result<Vec<Labelled>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let row = match (f.first().copied(), f.len()) {
+            (Some("measurable" | "unmeasurable"), 6) => Labelled {
+                label: f[0].into(),
+                column: "action_steps".into(),
+                text: f[1].into(),
+                role: f[2].into(),
+                lang: f[3].into(),
+                author: f[4].into(),
+                split: f[5].into(),
+            },
+            (Some("placeholder" | "content"), 7) => Labelled {
+                label: f[0].into(),
+                column: f[1].into(),
+                text: f[2].into(),
+                role: f[3].into(),
+                lang: f[4].into(),
+                author: f[5].into(),
+                split: f[6].into(),
+            },
+            _ => {
+                return Err(format!(
+                    "line {}: expected a label (measurable, unmeasurable, placeholder, content) and 6 or 7 tab-separated fields, found {} fields",
+                    n + 1,
+                    f.len()
+                ))
+            }
+        };
+        out.push(row);
+    }
+    Ok(out)
+}
+
+/// The labelled rows of every file in `dir` whose name starts with `prefix` ("steps-",
+/// "cells-", "test-steps-"), in file-name order.
+///
+/// # Errors
+///
+/// A file that cannot be read or parsed, named.
+pub fn read_labelled(dir: &std::path::Path, prefix: &str) -> Result<Vec<Labelled>, String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "tsv")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(prefix))
+        })
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        out.extend(parse_labelled(&text).map_err(|e| format!("{}: {e}", p.display()))?);
+    }
+    Ok(out)
+}
+
+/// The models as `examples/train_judgment.rs` makes them: each trained on the rows of the
+/// train split in `dir` (steps-*.tsv for G005, cells-*.tsv for G006).
+///
+/// # Errors
+///
+/// A data file that cannot be read or parsed.
+pub fn train_from(dir: &std::path::Path) -> Result<(Model, Model), String> {
+    let examples = |prefix: &str| -> Result<Vec<Example>, String> {
+        Ok(read_labelled(dir, prefix)?
+            .iter()
+            .filter(|r| r.split == "train")
+            .map(Labelled::example)
+            .collect())
+    };
+    Ok((
+        train(&examples("steps-")?, Training::default()),
+        train(&examples("cells-")?, Training::default()),
+    ))
+}
+
+/// How a model is trained: passes over the data, the first step size, the L2 penalty.
+#[derive(Debug, Clone, Copy)]
+pub struct Training {
+    pub epochs: usize,
+    pub rate: f64,
+    pub l2: f64,
+}
+
+impl Default for Training {
+    fn default() -> Training {
+        Training {
+            epochs: 20,
+            rate: 0.5,
+            l2: 1e-6,
+        }
+    }
+}
+
+/// Learns a model from labelled examples with stochastic gradient descent on the
+/// logistic loss. Deterministic: the examples are visited in an order drawn from a fixed
+/// seed, and the arithmetic is done in one thread, so the same examples give the same
+/// model, bit for bit.
+pub fn train(examples: &[Example], training: Training) -> Model {
+    let data: Vec<(Vec<u32>, f64)> = examples
+        .iter()
+        .map(|e| {
+            (
+                features(&e.text, &e.column),
+                if e.fails { 1.0 } else { 0.0 },
+            )
+        })
+        .collect();
+    let mut weights = vec![0f64; BUCKETS];
+    let mut bias = 0f64;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut t = 0f64;
+    for _ in 0..training.epochs {
+        // Fisher-Yates with xorshift64*.
+        for i in (1..order.len()).rev() {
+            rng ^= rng >> 12;
+            rng ^= rng << 25;
+            rng ^= rng >> 27;
+            let r = rng.wrapping_mul(0x2545_f491_4f6c_dd1d);
+            order.swap(i, (r % (i as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            let (f, y) = &data[i];
+            let rate = training.rate / (1.0 + t * 1e-4);
+            t += 1.0;
+            let x = scale(f.len());
+            let z = bias + x * f.iter().map(|&k| weights[k as usize]).sum::<f64>();
+            let g = sigmoid(z) - y;
+            bias -= rate * g;
+            for &k in f {
+                let w = &mut weights[k as usize];
+                *w -= rate * (g * x + training.l2 * *w);
+            }
+        }
+    }
+    Model {
+        bias: bias as f32,
+        weights: weights.into_iter().map(|w| w as f32).collect(),
+    }
+}
+
+/// How the two means together agree with a labelled set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub rows: usize,
+    /// Rows given a verdict (a warning or no finding).
+    pub decided: usize,
+    /// Of those, the rows whose verdict is the label.
+    pub right: usize,
+    /// Rows given a question (info).
+    pub asked: usize,
+    /// Rows on which the procedure alone, and the model alone, are right.
+    pub procedure_right: usize,
+    pub model_right: usize,
+}
+
+impl Figures {
+    /// The share of verdicts that agree with the labels.
+    pub fn agreement(&self) -> f64 {
+        ratio(self.right, self.decided)
+    }
+
+    /// The share of rows that are asked about.
+    pub fn questions(&self) -> f64 {
+        ratio(self.asked, self.rows)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// What G005 or G006 makes of one labelled row: its verdict, the procedure's answer and
+/// the model's probability. A step that is a placeholder passes (it is G006's).
+pub fn verdict_of(row: &Labelled) -> (Verdict, bool, f64) {
+    if row.column == "action_steps" {
+        match super::measurable::judge_step(&row.text) {
+            Some((judgment, judged)) => (
+                judged.verdict,
+                judgment != super::measurable::Judgment::Measurable,
+                STEPS.probability(&row.text, &row.column),
+            ),
+            None => (Verdict::Passes, false, 0.0),
+        }
+    } else {
+        let p = CELLS.probability(&row.text, &row.column);
+        let procedure = super::placeholder::procedure_says(&row.text, &row.column);
+        let verdict = super::placeholder::judge_text(&row.text, &row.column)
+            .map_or(Verdict::Passes, |j| j.verdict);
+        (verdict, procedure, p)
+    }
+}
+
+/// The figures of a labelled set, and its rows on which the verdict is wrong or a question.
+pub fn evaluate(rows: &[Labelled]) -> (Figures, Vec<(&Labelled, Verdict, f64)>) {
+    let mut f = Figures::default();
+    let mut misses = Vec::new();
+    for row in rows {
+        let (verdict, procedure, p) = verdict_of(row);
+        let fails = row.fails();
+        f.rows += 1;
+        f.procedure_right += usize::from(procedure == fails);
+        f.model_right += usize::from((p >= THRESHOLD) == fails);
+        match verdict {
+            Verdict::Asks => {
+                f.asked += 1;
+                misses.push((row, verdict, p));
+            }
+            v => {
+                f.decided += 1;
+                if (v == Verdict::Fails) == fails {
+                    f.right += 1;
+                } else {
+                    misses.push((row, verdict, p));
+                }
+            }
+        }
+    }
+    (f, misses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizing_drops_bullets_and_numbers_and_digits() {
+        assert_eq!(normalize("  - Read 3 Books"), "read 0 books");
+        assert_eq!(normalize("1) Book the exam"), "book the exam");
+        assert_eq!(normalize("• AZ-104 – Sept"), "az-000 – sept");
+        assert_eq!(normalize("a. Ask\t Maria"), "ask maria");
+        assert_eq!(normalize("e.g. Udemy"), "e.g. udemy");
+    }
+
+    #[test]
+    fn features_are_sorted_unique_and_in_range() {
+        let f = features("Read 3 books", "action_steps");
+        assert!(f.windows(2).all(|w| w[0] < w[1]));
+        assert!(f.iter().all(|&k| (k as usize) < BUCKETS));
+        assert_eq!(f, features("read 5 Books", "action_steps"));
+        assert_ne!(f, features("Read 3 books", "resources"));
+        assert!(!features("", "resources").is_empty());
+    }
+
+    #[test]
+    fn a_model_learns_and_round_trips() {
+        let ex = |t: &str, fails| Example {
+            text: t.into(),
+            column: "action_steps".into(),
+            fails,
+        };
+        let data = [
+            ex("get better at sql", true),
+            ex("improve my writing", true),
+            ex("be more visible", true),
+            ex("pass the sql exam by june", false),
+            ex("publish 2 posts by may", false),
+            ex("run the retro weekly", false),
+        ];
+        let m = train(&data, Training::default());
+        assert!(m.probability("get better at excel", "action_steps") > 0.5);
+        assert!(m.probability("publish 3 posts by june", "action_steps") < 0.5);
+        let again = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(again, m);
+        assert_eq!(train(&data, Training::default()).to_bytes(), m.to_bytes());
+        assert!(Model::from_bytes(b"IGPM").is_none());
+        assert!(Model::from_bytes(&m.to_bytes()[..100]).is_none());
+    }
+}
