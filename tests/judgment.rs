@@ -9,10 +9,10 @@ use igp::finding::Severity;
 use igp::model::{Answer, Goal, Plan};
 use igp::rules::{self, Context, Settings};
 
-const STEPS: &str = include_str!("judgment/steps.tsv");
-const CELLS: &str = include_str!("judgment/cells.tsv");
-const STEPS_HELD_OUT: &str = include_str!("judgment/steps-holdout.tsv");
-const CELLS_HELD_OUT: &str = include_str!("judgment/cells-holdout.tsv");
+const STEPS: &str = include_str!("../data/judgment/earlier/steps.tsv");
+const CELLS: &str = include_str!("../data/judgment/earlier/cells.tsv");
+const STEPS_HELD_OUT: &str = include_str!("../data/judgment/earlier/steps-holdout.tsv");
+const CELLS_HELD_OUT: &str = include_str!("../data/judgment/earlier/cells-holdout.tsv");
 const PROBES: &str = include_str!("judgment/probes.txt");
 const CELL_PROBES: &str = include_str!("judgment/cell-probes.txt");
 const AGREEMENT: f64 = 0.97;
