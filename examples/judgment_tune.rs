@@ -40,29 +40,38 @@ fn main() {
                 }
             }
         }
-        // The margins: the model disagrees with the procedure only when its probability is
-        // at least `margin` away from one half.
-        for margin in [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4] {
-            let (mut decided, mut right, mut asked) = (0, 0, 0);
-            for r in &dev {
+        // The margins: the model raises a question against a procedure that passes the text
+        // only at `up` or more above one half, and doubts a procedure that fails it only at
+        // `down` or more below.
+        let judged: Vec<(bool, f64, bool)> = dev
+            .iter()
+            .map(|r| {
                 let (_, procedure, p) = model::verdict_of(r);
-                let model = if (p - 0.5).abs() < margin {
-                    procedure
-                } else {
-                    p >= 0.5
-                };
-                if model != procedure {
-                    asked += 1;
-                } else {
-                    decided += 1;
-                    right += usize::from(procedure == r.fails());
+                (procedure, p, r.fails())
+            })
+            .collect();
+        for up in [0.0, 0.1, 0.2, 0.3, 0.4] {
+            for down in [0.0, 0.1, 0.2, 0.3, 0.4] {
+                let (mut decided, mut right, mut asked) = (0, 0, 0);
+                for &(procedure, p, fails) in &judged {
+                    let doubt = if procedure {
+                        p <= 0.5 - down
+                    } else {
+                        p >= 0.5 + up
+                    };
+                    if doubt {
+                        asked += 1;
+                    } else {
+                        decided += 1;
+                        right += usize::from(procedure == fails);
+                    }
                 }
+                println!(
+                    "{prefix} up {up:.1} down {down:.1}: verdicts agree {:.1}%, questions {:.1}%",
+                    100.0 * right as f64 / decided as f64,
+                    100.0 * asked as f64 / dev.len() as f64
+                );
             }
-            println!(
-                "{prefix} margin {margin:.2}: verdicts agree {:.1}%, questions {:.1}%",
-                100.0 * right as f64 / decided as f64,
-                100.0 * asked as f64 / dev.len() as f64
-            );
         }
     }
 }

@@ -473,12 +473,12 @@ fn annotate_puts_each_note_on_the_cell_its_finding_names() {
             "Role I'm growing toward,,",
         )
         .replace("?,Stay.,", "?,,")
-        .replace("?,Not yet.,", "?,,")
+        .replace("?,\"No, not yet.\",", "?,,")
         .replace("?,Yes: API design.,", "?,,")
         .replace("Anticipated Challenges", "Anticipated Challenges,Status")
         .replace(
-            "Pair with a new hire weekly,Present at the October demo,",
-            "\"Pair with a new hire weekly\nRead 2 books\nShip the guide by 2026-02-01\",,",
+            "Pair with a new hire every week,Present at the October demo,",
+            "\"Pair with a new hire every week\nRead 2 books\nShip the guide by 2026-02-01\",,",
         )
         .replace("TRUE,Select", "FALSE,Select");
     std::fs::write(dir.path().join("plan.csv"), &plan).unwrap();

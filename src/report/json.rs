@@ -154,7 +154,8 @@ fn write_plan(buf: &mut Vec<u8>, p: &PlanReport) -> io::Result<()> {
             None => buf.extend_from_slice(b"null"),
         }
         if let Some(c) = f.confidence {
-            write!(buf, ",\n          \"confidence\": {c}")?;
+            // As serde_json writes a float: "0.0", "0.873".
+            write!(buf, ",\n          \"confidence\": {:?}", c.value())?;
         }
         buf.extend_from_slice(b"\n        }");
     }

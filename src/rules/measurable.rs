@@ -61,8 +61,9 @@ pub fn judge_step(step: &str) -> Option<(Judgment, model::Judged)> {
         return None;
     }
     let judgment = judge(step);
+    let fails = judgment != Judgment::Measurable;
     let p = model::STEPS.probability(step, "action_steps");
-    let judged = model::judge_twice(judgment != Judgment::Measurable, p);
+    let judged = model::judge_twice(fails, p);
     Some((judgment, judged))
 }
 
