@@ -112,6 +112,7 @@ fn outputs_follow_the_umask_and_keep_an_overwritten_mode() {
         "fixtures/team/dana-kim.xlsx",
         "-o",
         &path("a.json"),
+        "--force",
     ]);
     run(&["check", "fixtures/team", "-q", "-o", &path("r.json")]);
     assert_eq!(mode(&d.join("a.json")), 0o444);
@@ -653,4 +654,82 @@ fn a_report_named_for_a_format_igp_does_not_write_is_refused() {
             assert!(!dir.path().join(name).exists());
         }
     }
+}
+
+// The everyday path, second round (issue 22).
+
+#[test]
+fn convert_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let plan = root().join("fixtures/team/alex-chen.xlsx");
+    // A filled plan that is there already, in every format convert writes.
+    for name in ["mine.xlsx", "mine.json", "mine.csv", "mine.md", "mine.html"] {
+        std::fs::write(d.join(name), "a plan someone filled in").unwrap();
+        igp(d)
+            .arg("convert")
+            .arg(&plan)
+            .args(["-o", name])
+            .assert()
+            .code(2)
+            .stderr(format!(
+                "error: {name}: already exists; use --force to overwrite it\n"
+            ));
+        assert_eq!(
+            std::fs::read_to_string(d.join(name)).unwrap(),
+            "a plan someone filled in",
+            "{name}"
+        );
+    }
+    igp(d)
+        .arg("convert")
+        .arg(&plan)
+        .args(["-o", "mine.json", "--force"])
+        .assert()
+        .success()
+        .stderr("wrote mine.json\n");
+    assert!(std::fs::read_to_string(d.join("mine.json"))
+        .unwrap()
+        .contains("Alex Chen"));
+    // --out-dir: the plan whose output is there is refused, the others are written.
+    std::fs::create_dir(d.join("out")).unwrap();
+    std::fs::write(d.join("out/alex-chen.json"), "mine").unwrap();
+    igp(d)
+        .arg("convert")
+        .arg(&plan)
+        .arg(root().join("fixtures/team/dana-kim.xlsx"))
+        .args(["--out-dir", "out", "--to", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: out/alex-chen.json: already exists; use --force to overwrite it",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(d.join("out/alex-chen.json")).unwrap(),
+        "mine"
+    );
+    assert!(d.join("out/dana-kim.json").is_file());
+    igp(d)
+        .arg("convert")
+        .arg(&plan)
+        .args(["--out-dir", "out", "--to", "json", "--force"])
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(d.join("out/alex-chen.json"))
+        .unwrap()
+        .contains("Alex Chen"));
+    // Reports are regenerated: they overwrite.
+    for _ in 0..2 {
+        igp(d)
+            .arg("check")
+            .arg(&plan)
+            .args(["-q", "-o", "r.json", "--summary", "s.xlsx"])
+            .assert()
+            .code(predicate::in_iter([0, 1]));
+    }
+    // --help says so.
+    igp(d)
+        .args(["convert", "--help"])
+        .assert()
+        .stdout(predicate::str::contains("--force"));
 }
