@@ -733,3 +733,65 @@ fn convert_never_replaces_a_file_without_force() {
         .assert()
         .stdout(predicate::str::contains("--force"));
 }
+
+/// Runs igp with its standard output a pipe whose reader is gone; the exit status and
+/// what it said on stderr.
+fn with_closed_stdout(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_igp"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_the_status_of_the_work() {
+    let team = ["fixtures/team", "--as-of", "2026-06-01"];
+    for (args, code) in [
+        (vec!["completions", "zsh"], 0),
+        (vec!["completions", "bash"], 0),
+        (vec!["schema"], 0),
+        (vec!["schema", "diff"], 0),
+        (vec!["rules"], 0),
+        (vec!["rules", "G005"], 0),
+        (
+            vec!["convert", "fixtures/team/alex-chen.xlsx", "-o", "-"],
+            0,
+        ),
+        ([&["check"][..], &team, &["--format", "json"]].concat(), 1),
+        ([&["check"][..], &team].concat(), 1),
+        ([&["check"][..], &team, &["--format", "html"]].concat(), 1),
+        (
+            vec![
+                "diff",
+                "fixtures/plans/zoe-openpyxl.xlsx",
+                "fixtures/diff/zoe-q2-google-sheets.csv",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "calendar",
+                "fixtures/plans/zoe-openpyxl.xlsx",
+                "-q",
+                "-o",
+                "-",
+            ],
+            0,
+        ),
+    ] {
+        let (status, stderr) = with_closed_stdout(&args);
+        assert_eq!(status, Some(code), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+    }
+}

@@ -91,7 +91,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             text.push_str("\r\n");
         }
         if super::is_stdout(target) {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::stdout();
             out.write_all(text.as_bytes())?;
             out.flush()?;
         } else {

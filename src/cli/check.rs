@@ -174,10 +174,9 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         Some(_) => Some(Summary::new().map_err(summary_error)?),
         None => None,
     };
-    let stdout = std::io::stdout();
     let sink: Box<dyn Write + '_> = match file.as_mut() {
         Some(f) => Box::new(f),
-        None => Box::new(stdout.lock()),
+        None => Box::new(super::stdout()),
     };
     // A plan's JSON report is several KB: a larger buffer writes several plans at once.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);

@@ -141,7 +141,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             let bytes = write::render(&reading.plan, &findings, format, write_options)
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", output.display()))?;
             if to_stdout {
-                let mut out = std::io::stdout().lock();
+                let mut out = super::stdout();
                 out.write_all(&bytes)?;
                 out.flush()?;
             } else {

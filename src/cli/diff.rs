@@ -76,7 +76,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         DiffFormat::Json => serde_json::to_string_pretty(&d)? + "\n",
         DiffFormat::Markdown => markdown(&d),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(if d.is_empty() {
@@ -616,7 +616,7 @@ fn folders(args: &Args, resolved: &super::Resolved, verbosity: Verbosity) -> any
         DiffFormat::Human => team_table(&rows, false),
         DiffFormat::Markdown => team_table(&rows, true),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(if changed { Exit::Findings } else { Exit::Clean })
