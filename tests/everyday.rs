@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, igp, root};
+use common::{check_json, fixture, igp, root};
 use predicates::prelude::*;
 use std::path::Path;
 
@@ -793,5 +793,109 @@ fn a_closed_stdout_ends_quietly_with_the_status_of_the_work() {
         let (status, stderr) = with_closed_stdout(&args);
         assert_eq!(status, Some(code), "{args:?}: {stderr}");
         assert_eq!(stderr, "", "{args:?}");
+    }
+}
+
+/// The plans' counts of a JSON report's summary, in the words of every report.
+fn counts_in_words(summary: &serde_json::Value) -> (String, String) {
+    let n = |k: &str| summary[k].as_u64().unwrap();
+    let f = |k: &str| summary["findings"][k].as_u64().unwrap();
+    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    (
+        format!(
+            "{}: {} clean, {} with errors, {} with warnings, {} with info",
+            plural(n("plans"), "plan", "plans"),
+            n("clean"),
+            n("error"),
+            n("warning"),
+            n("info")
+        ),
+        format!(
+            "{}, {}, {}",
+            plural(f("error"), "error", "errors"),
+            plural(f("warning"), "warning", "warnings"),
+            plural(f("info"), "info", "infos")
+        ),
+    )
+}
+
+#[test]
+fn every_report_says_the_same_words_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let args = [
+        "check",
+        "fixtures/rules",
+        "fixtures/team",
+        "--as-of",
+        "2026-06-01",
+    ];
+    let json = check_json(&root(), &args[1..]);
+    let summary = &json["summary"];
+    // The batch has plans of every status, so that each count is tested.
+    for k in ["clean", "info", "warning", "error"] {
+        assert!(summary[k].as_u64().unwrap() > 0, "{k}: {summary}");
+    }
+    let (plans, findings) = counts_in_words(summary);
+    let plans_clause = plans.split(": ").nth(1).unwrap().to_string();
+    // The terminal.
+    let human = igp(&root()).args(args).output().unwrap();
+    let human = String::from_utf8(human.stdout).unwrap();
+    let last = human.lines().last().unwrap();
+    assert!(last.contains(&plans_clause), "{last}\n{plans_clause}");
+    assert!(last.contains(&findings), "{last}\n{findings}");
+    // The HTML team page.
+    igp(&root())
+        .args(args)
+        .arg("-o")
+        .arg(d.join("team.html"))
+        .assert()
+        .code(1);
+    let page = std::fs::read_to_string(d.join("team.html")).unwrap();
+    let expected = format!("{plans}; {findings}");
+    assert!(page.contains(&expected), "{expected}");
+    // Markdown.
+    let md = igp(&root())
+        .args(args)
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains(&expected), "{md}");
+    // The summary workbook: the same counts under the same words.
+    igp(&root())
+        .args(args)
+        .args(["-q", "--summary"])
+        .arg(d.join("s.xlsx"))
+        .assert()
+        .code(1);
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = calamine::open_workbook(d.join("s.xlsx")).unwrap();
+    let about = book.worksheet_range("About").unwrap();
+    let value = |label: &str| {
+        about
+            .rows()
+            .find(|r| r[0] == label)
+            .map(|r| r[1].to_string())
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    for (label, key) in [
+        ("Clean", "clean"),
+        ("With errors", "error"),
+        ("With warnings", "warning"),
+        ("With info", "info"),
+    ] {
+        assert_eq!(value(label), summary[key].to_string(), "{label}");
+    }
+    for (label, key) in [
+        ("Errors", "error"),
+        ("Warnings", "warning"),
+        ("Infos", "info"),
+    ] {
+        assert_eq!(
+            value(label),
+            summary["findings"][key].to_string(),
+            "{label}"
+        );
     }
 }

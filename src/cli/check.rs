@@ -204,16 +204,18 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         if verbosity == Verbosity::Verbose {
             progress.suspend(|| {
                 eprintln!(
-                    "checked {}{}: {} goals, {} errors, {} warnings, {} infos",
+                    "checked {}{}: {}, {}",
                     r.path,
                     r.owner
                         .as_deref()
                         .map(|o| format!(" ({o})"))
                         .unwrap_or_default(),
-                    r.goals,
-                    r.count(igp::finding::Severity::Error),
-                    r.count(igp::finding::Severity::Warning),
-                    r.count(igp::finding::Severity::Info)
+                    report::count(r.goals, "goal", "goals"),
+                    report::finding_counts(
+                        r.count(igp::finding::Severity::Error),
+                        r.count(igp::finding::Severity::Warning),
+                        r.count(igp::finding::Severity::Info)
+                    )
                 );
             });
         }

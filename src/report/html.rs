@@ -84,20 +84,6 @@ fn status_rank(s: Status) -> u8 {
     }
 }
 
-/// The closing words of a batch: "6 plans: 2 with errors, 3 with warnings, 1 clean".
-pub fn totals_line(t: &Totals) -> String {
-    let plans = if t.plans == 1 { "plan" } else { "plans" };
-    format!(
-        "{} {plans}: {} with errors, {} with warnings, {} clean; {} errors and {} warnings in all",
-        t.plans,
-        t.error,
-        t.warning,
-        t.clean + t.info,
-        t.errors,
-        t.warnings
-    )
-}
-
 /// A column of the team table: its name in addresses, its header, and whether it sorts as
 /// a number.
 pub const TEAM_COLUMNS: [(&str, &str, bool); 6] = [
@@ -330,12 +316,12 @@ pub fn page(plans: &[PlanReport], totals: &Totals) -> String {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "IGP check: " (totals.plans) " plans" }
+                title { "IGP check: " (super::count(totals.plans, "plan", "plans")) }
                 style { (PreEscaped(crate::write::html::STYLE)) (PreEscaped(STYLE)) ".visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }" }
             }
             body {
                 h1 { "IGP check" }
-                p.totals { (totals_line(totals)) }
+                p.totals { (super::totals_words(totals)) }
                 h2 { "Plans, worst first" }
                 (team_table(plans, &link, TeamSort::WorstFirst, &|_, _| None))
                 h2 { "Findings per rule" }
@@ -343,7 +329,7 @@ pub fn page(plans: &[PlanReport], totals: &Totals) -> String {
                 @for (i, p) in plans.iter().enumerate() {
                     section id={"plan-" (i + 1)} {
                         h2 { (p.display_name()) }
-                        p { (p.path) ": " (p.goals) " goals, " span class={"status status-" (p.status().as_str())} { (p.status().as_str()) } }
+                        p { (p.path) ": " (super::count(p.goals, "goal", "goals")) ", " span class={"status status-" (p.status().as_str())} { (p.status().as_str()) } }
                         (findings_table(&p.findings))
                     }
                 }
