@@ -899,3 +899,23 @@ fn every_report_says_the_same_words_and_counts() {
         );
     }
 }
+
+#[test]
+fn the_calendar_hint_names_a_date_ahead_of_the_as_of_date() {
+    let out = igp(&root())
+        .args([
+            "calendar",
+            "fixtures/plans/zoe-openpyxl.xlsx",
+            "--as-of",
+            "2026-12-06",
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("has no date; add one (e.g. \"by 2027-03-31\")"),
+        "{stderr}"
+    );
+}

@@ -68,6 +68,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             .map_err(|e| anyhow::anyhow!("--learning: {e}"))?,
         todos: args.todos,
     };
+    let example = igp::calendar::example_deadline(resolved.settings.as_of);
     let one = |paths: &[PathBuf], target: &Path| -> anyhow::Result<()> {
         let reading = igp::read::read_plan(paths, &resolved.read)?;
         super::refuse_no_plan(&reading)?;
@@ -75,7 +76,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         if verbosity >= Verbosity::Normal {
             for (goal, step) in &made.undated {
                 eprintln!(
-                    "{}: goal {goal}: \"{step}\" has no date; add one (e.g. \"by 2026-09-30\") to {}",
+                    "{}: goal {goal}: \"{step}\" has no date; add one (e.g. \"by {example}\") to {}",
                     paths[0].display(),
                     if args.todos {
                         "give it a due date"
