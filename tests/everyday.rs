@@ -919,3 +919,36 @@ fn the_calendar_hint_names_a_date_ahead_of_the_as_of_date() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_team_page_breaks_no_header_or_severity_mid_word() {
+    let out = igp(&root())
+        .args([
+            "check",
+            "fixtures/team",
+            "--as-of",
+            "2026-06-01",
+            "--format",
+            "html",
+        ])
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let style = &page[page.find("<style>").unwrap()..page.find("</style>").unwrap()];
+    // A word may be broken anywhere only in the columns of long text (the worst finding, the
+    // message: the last of their tables); never in a header, a severity or a status.
+    for rule in style.split('}') {
+        if rule.contains("overflow-wrap: anywhere") {
+            let selectors = rule.split('{').next().unwrap().trim();
+            for s in selectors.split(',').map(str::trim) {
+                assert!(
+                    s.ends_with("td:last-child") || !s.starts_with("table."),
+                    "{s} breaks words anywhere"
+                );
+            }
+        }
+    }
+    assert!(
+        style.contains("table.findings th, table.findings td:first-child { white-space: nowrap; }")
+    );
+}

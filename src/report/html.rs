@@ -14,7 +14,8 @@ use std::time::Duration;
 pub const STYLE: &str = r#"
 .totals { font-size: 1.05rem; margin: .5rem 0 1rem; }
 table.team { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
-table.team th, table.team td { border-bottom: 1px solid #d5d8ea; padding: .45rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+table.team th, table.team td { border-bottom: 1px solid #d5d8ea; padding: .45rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.team td:last-child { overflow-wrap: anywhere; }
 table.team th { background: #eef0f8; white-space: nowrap; }
 table.team td:first-child { min-width: 9rem; overflow-wrap: break-word; }
 table.team td.num, table.team th.num { text-align: right; }
@@ -31,7 +32,9 @@ table.chart td.num { text-align: right; width: 3rem; }
 table.chart svg { display: block; width: 100%; height: 1rem; }
 table.chart rect { fill: #3b3f8f; }
 table.findings { border-collapse: collapse; width: 100%; }
-table.findings th, table.findings td { border: 1px solid #d5d8ea; padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+table.findings th, table.findings td { border: 1px solid #d5d8ea; padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.findings th, table.findings td:first-child { white-space: nowrap; }
+table.findings td:last-child { overflow-wrap: anywhere; }
 @media screen and (max-width: 700px) {
   table.team thead { display: none; }
   table.team, table.team tbody, table.team tr, table.team td { display: block; width: 100%; }
