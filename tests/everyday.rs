@@ -952,3 +952,68 @@ fn the_team_page_breaks_no_header_or_severity_mid_word() {
         style.contains("table.findings th, table.findings td:first-child { white-space: nowrap; }")
     );
 }
+
+/// The XML of a sheet of an xlsx, by the sheet's name.
+fn sheet_xml(xlsx: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut read = |part: &str| {
+        let mut s = String::new();
+        zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let workbook = read("xl/workbook.xml");
+    let index = workbook
+        .split("<sheet ")
+        .skip(1)
+        .position(|s| s.contains(&format!("name=\"{name}\"")))
+        .unwrap();
+    read(&format!("xl/worksheets/sheet{}.xml", index + 1))
+}
+
+#[test]
+fn the_annotated_findings_sheet_prints_landscape_one_page_wide_wrapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("annotated.xlsx");
+    igp(&root())
+        .args([
+            "convert",
+            "fixtures/team/dana-kim.xlsx",
+            "--as-of",
+            "2026-06-01",
+            "--annotate",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let sheet = sheet_xml(&out, "Findings");
+    assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{sheet}");
+    assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
+    assert!(sheet.contains("fitToHeight=\"0\""), "{sheet}");
+    // The message column wraps, and a long message's row is tall enough for its lines.
+    assert!(wraps(&out, &sheet, "G2"), "the message wraps");
+    assert!(sheet.contains("customHeight=\"1\""), "{sheet}");
+}
+
+/// Whether a cell of a sheet (its XML) wraps its text.
+fn wraps(xlsx: &Path, sheet: &str, cell: &str) -> bool {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut styles = String::new();
+    zip.by_name("xl/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
+    let at = sheet.find(&format!("<c r=\"{cell}\"")).expect(cell);
+    let tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
+    let s: usize = tag
+        .split("s=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .map_or(0, |n| n.parse().unwrap());
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf = xfs.split("<xf ").nth(s + 1).unwrap();
+    let xf = &xf[..xf.find("</xf>").unwrap_or(xf.len())];
+    xf.contains("wrapText=\"1\"")
+}
