@@ -1017,3 +1017,34 @@ fn wraps(xlsx: &Path, sheet: &str, cell: &str) -> bool {
     let xf = &xf[..xf.find("</xf>").unwrap_or(xf.len())];
     xf.contains("wrapText=\"1\"")
 }
+
+#[test]
+fn messages_say_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A PDF: download the plan as a spreadsheet instead.
+    igp(&root())
+        .args(["convert", "fixtures/bad/report.pdf", "-o", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a PDF document, not a spreadsheet or CSV",
+        ))
+        .stderr(predicate::str::contains("(.xlsx)"))
+        .stderr(predicate::str::contains("CSV instead"));
+    // -v says what it does where it does something.
+    for cmd in ["template", "serve", "rules", "schema", "completions"] {
+        igp(d)
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Say more: what was read from each file\n").not());
+    }
+    // The calendar's usage error names both ways to give an output.
+    igp(&root())
+        .args(["calendar", "fixtures/plans/zoe-openpyxl.xlsx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--output"))
+        .stderr(predicate::str::contains("--out-dir"));
+}

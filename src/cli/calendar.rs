@@ -19,18 +19,14 @@ use std::path::{Path, PathBuf};
   igp calendar my-plan.xlsx -o my-plan.ics --learning \"Fri 14:00-15:00\"
   igp calendar my-plan.xlsx -o my-steps.ics --todos     # steps as to-dos
   igp calendar plans/ --out-dir calendars")]
+// One of -o and --out-dir: the usage error names both.
+#[command(group(clap::ArgGroup::new("target").required(true).args(["output", "out_dir"])))]
 pub struct Args {
     /// The plan (several inputs are the tabs of one plan), or plans and folders with --out-dir.
     #[arg(required = true, value_name = "PLAN")]
     pub inputs: Vec<PathBuf>,
     /// The .ics file to write (`-` for standard output).
-    #[arg(
-        short,
-        long,
-        value_name = "FILE.ics",
-        conflicts_with = "out_dir",
-        required_unless_present = "out_dir"
-    )]
+    #[arg(short, long, value_name = "FILE.ics", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Write one .ics per plan into this folder (created if missing).
     #[arg(long, value_name = "DIR")]

@@ -24,18 +24,14 @@ use std::path::{Path, PathBuf};
   igp convert plans/ --out-dir normalized --to xlsx
   igp convert bob.csv -o bob.html
   igp convert alice.xlsx -o alice.json --force  # replace last week's alice.json")]
+// One of -o and --out-dir: the usage error names both.
+#[command(group(clap::ArgGroup::new("target").required(true).args(["output", "out_dir"])))]
 pub struct Args {
     /// Input files (or folders, with --out-dir); `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// The output file (`-` for standard output, text formats only).
-    #[arg(
-        short,
-        long,
-        value_name = "OUTPUT",
-        conflicts_with = "out_dir",
-        required_unless_present = "out_dir"
-    )]
+    #[arg(short, long, value_name = "OUTPUT", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Convert each input to its own file in this folder (created if missing).
     #[arg(long, value_name = "DIR")]

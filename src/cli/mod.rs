@@ -32,7 +32,8 @@ pub struct Cli {
     /// Say less: only errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Say more: what was read from each file.
+    /// Say more: the configuration file used, and what was read from each plan and file
+    /// skipped (check, convert, diff, calendar).
     #[arg(short, long, global = true)]
     pub verbose: bool,
 }
