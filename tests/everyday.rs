@@ -1048,3 +1048,47 @@ fn messages_say_what_to_do() {
         .stderr(predicate::str::contains("--output"))
         .stderr(predicate::str::contains("--out-dir"));
 }
+
+#[test]
+fn diff_writes_to_a_file_with_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = root().join("fixtures/plans/zoe-openpyxl.xlsx");
+    let new = root().join("fixtures/diff/zoe-q2-google-sheets.csv");
+    for _ in 0..2 {
+        igp(d)
+            .arg("diff")
+            .args([&old, &new])
+            .args(["--as-of", "2026-06-01", "-o", "agenda.md"])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr("wrote agenda.md\n");
+    }
+    let md = std::fs::read_to_string(d.join("agenda.md")).unwrap();
+    let expected = igp(d)
+        .arg("diff")
+        .args([&old, &new])
+        .args(["--as-of", "2026-06-01", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(md.as_bytes(), expected.stdout);
+    igp(d)
+        .arg("diff")
+        .args([&old, &new])
+        .args(["-o", "d.json"])
+        .assert()
+        .code(1);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("d.json")).unwrap()).unwrap();
+    assert!(json.get("goals").is_some());
+    igp(d)
+        .arg("diff")
+        .args([&old, &new])
+        .args(["--format", "json", "-o", "d.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the extension says markdown but --format json",
+        ));
+}
