@@ -1092,3 +1092,35 @@ fn diff_writes_to_a_file_with_o() {
             "the extension says markdown but --format json",
         ));
 }
+
+#[test]
+fn serve_names_the_way_out_of_a_busy_port_and_an_address_to_open() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port().to_string();
+    igp(&root())
+        .args(["serve", "--port", &port])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the port is in use"))
+        .stderr(predicate::str::contains("--port"))
+        .stderr(predicate::str::contains("os error").not());
+    // On every interface: the address to open is this machine's loopback.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_igp"))
+        .args(["serve", "--host", "0.0.0.0", "--port", "0"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let line = std::io::BufRead::lines(std::io::BufReader::new(stderr))
+        .map(Result::unwrap)
+        .find(|l| l.contains("listening"));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let line = line.unwrap();
+    assert!(line.contains("all interfaces"), "{line}");
+    assert!(line.contains("open http://127.0.0.1:"), "{line}");
+    assert!(!line.contains("0.0.0.0:"), "{line}");
+}
