@@ -1124,3 +1124,41 @@ fn serve_names_the_way_out_of_a_busy_port_and_an_address_to_open() {
     assert!(line.contains("open http://127.0.0.1:"), "{line}");
     assert!(!line.contains("0.0.0.0:"), "{line}");
 }
+
+#[test]
+fn a_plans_findings_come_in_reading_order() {
+    // Plans on one sheet, the sections from top to bottom, so reading order is row order
+    // (findings without a cell aside: the header's first, the plan as a whole's last).
+    // bea-okafor.ods has findings in Section 1 (B13, B15) and in its goals.
+    let out = igp(&root())
+        .args([
+            "check",
+            "fixtures/team",
+            "fixtures/rules",
+            "--as-of",
+            "2026-06-01",
+        ])
+        .output()
+        .unwrap();
+    let human = String::from_utf8(out.stdout).unwrap();
+    let mut plans: std::collections::BTreeMap<String, Vec<Option<u32>>> = Default::default();
+    for line in human.lines().filter_map(|l| l.strip_prefix("  --> ")) {
+        let (path, row) = match line.split_once(":'") {
+            Some((path, rest)) => {
+                let cell = rest.rsplit('!').next().unwrap();
+                let row: u32 = cell
+                    .trim_start_matches(char::is_alphabetic)
+                    .parse()
+                    .unwrap();
+                (path.to_string(), Some(row))
+            }
+            None => (line.to_string(), None),
+        };
+        plans.entry(path).or_default().push(row);
+    }
+    assert!(plans.len() > 10);
+    for (path, rows) in plans {
+        let placed: Vec<u32> = rows.iter().filter_map(|r| *r).collect();
+        assert!(placed.windows(2).all(|w| w[0] <= w[1]), "{path}: {rows:?}");
+    }
+}

@@ -79,7 +79,11 @@ impl Reporter for Human {
                 buf.extend_from_slice(RESET.as_bytes());
             }
         };
-        for f in plan.findings.iter().filter(|f| shown(f.severity)) {
+        // Top to bottom: the header, Sections 1 to 4 (each by cell), the plan as a whole.
+        let mut findings: Vec<&crate::finding::Finding> =
+            plan.findings.iter().filter(|f| shown(f.severity)).collect();
+        crate::finding::sort_in_reading_order(&mut findings);
+        for f in findings {
             paint(
                 buf,
                 color_of(f.severity),
