@@ -26,6 +26,18 @@ pub struct CalendarOptions {
     pub todos: bool,
 }
 
+/// A date to show in a hint ("add one, e.g. \"by 2027-03-31\""): the last day of the month
+/// three months after `today`, one review period ahead, so that following the hint never
+/// names a date already past.
+pub fn example_deadline(today: NaiveDate) -> NaiveDate {
+    let ahead = today.checked_add_months(Months::new(3)).unwrap_or(today);
+    let first = ahead.with_day(1).unwrap_or(ahead);
+    first
+        .checked_add_months(Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(ahead)
+}
+
 /// A weekly time block: a weekday and a time span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Learning {
@@ -213,6 +225,14 @@ pub fn calendar(plan: &Plan, options: &CalendarOptions) -> PlanCalendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_example_deadline_is_a_month_end_a_quarter_ahead() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(example_deadline(d("2026-12-06")), d("2027-03-31"));
+        assert_eq!(example_deadline(d("2026-11-30")), d("2027-02-28"));
+        assert_eq!(example_deadline(d("2026-06-01")), d("2026-09-30"));
+    }
 
     #[test]
     fn learning_blocks_are_read_or_refused() {

@@ -40,6 +40,9 @@ pub enum Error {
     /// An output could not be written.
     #[error("{path}: cannot write: {reason}")]
     Write { path: PathBuf, reason: String },
+    /// A plan's output exists, and only `--force` replaces it.
+    #[error("{path}: already exists; use --force to overwrite it")]
+    Exists { path: PathBuf },
 }
 
 /// What an I/O error says to a person, in one clause: "no such file", "permission
@@ -84,7 +87,8 @@ impl Error {
             | Error::Unreadable { path, .. }
             | Error::TooLarge { path, .. }
             | Error::BadJson { path, .. }
-            | Error::Write { path, .. } => path,
+            | Error::Write { path, .. }
+            | Error::Exists { path } => path,
             Error::NotOnePlan { first, .. } => first,
         }
     }

@@ -100,6 +100,37 @@ pub enum Target {
     Tracking(usize),
 }
 
+impl Target {
+    /// The section the target is in (none for the header).
+    pub fn section(&self) -> Option<crate::layout::Section> {
+        use crate::layout::Section;
+        match self {
+            Target::Owner(_) => None,
+            Target::Inspiration(_) => Some(Section::Inspiration),
+            Target::Direction | Target::TargetRole | Target::RoleAnswer(_) => Some(Section::Role),
+            Target::Goal(..) | Target::Step(_) | Target::GoalsHeader | Target::ExtraColumn(_) => {
+                Some(Section::Goals)
+            }
+            Target::Tracking(_) => Some(Section::Tracking),
+        }
+    }
+}
+
+/// An A1 reference's row and column (1-based), for sorting; unknown parts sort last.
+fn cell_position(cell: &str) -> (u32, u32) {
+    let cell = cell.trim_start_matches('$');
+    let letters = cell.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let col = cell[..letters].bytes().fold(0u32, |c, b| {
+        c.saturating_mul(26)
+            .saturating_add(u32::from(b.to_ascii_uppercase() - b'A' + 1))
+    });
+    let row = cell[letters..]
+        .trim_start_matches('$')
+        .parse()
+        .unwrap_or(u32::MAX);
+    (row, if letters == 0 { u32::MAX } else { col })
+}
+
 /// One finding about a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -121,6 +152,48 @@ pub struct Finding {
     /// The part of the plan it is about.
     #[serde(skip)]
     pub target: Option<Target>,
+}
+
+/// Sorts a plan's findings as the plan reads from top to bottom: the header, then Sections
+/// 1 to 4, then the plan as a whole; within a part, by cell (row, then column). The sort is
+/// stable: findings of one cell keep the rules' order. A finding with a cell but no part
+/// (a cell error, the goal row past the limit) takes the part of the finding nearest to it
+/// on its sheet, above it or else below.
+pub fn sort_in_reading_order(findings: &mut [&Finding]) {
+    let part_of = |f: &Finding| match &f.target {
+        Some(Target::Owner(_)) => Some(0),
+        Some(t) => t.section().map(crate::layout::Section::number),
+        None => None,
+    };
+    let position = |f: &Finding| {
+        f.cell
+            .as_deref()
+            .map_or((u32::MAX, u32::MAX), cell_position)
+    };
+    let keys: Vec<(u8, u32, u32)> = findings
+        .iter()
+        .map(|f| {
+            let (row, col) = position(f);
+            let part = part_of(f).or_else(|| {
+                f.cell.as_ref()?;
+                // The part of the placed finding nearest above on the same sheet, else
+                // nearest below.
+                let placed: Vec<((u32, u32), u8)> = findings
+                    .iter()
+                    .filter(|o| o.sheet == f.sheet && o.cell.is_some())
+                    .filter_map(|o| Some((position(o), part_of(o)?)))
+                    .collect();
+                let above = placed.iter().filter(|(at, _)| *at <= (row, col)).max();
+                let below = placed.iter().filter(|(at, _)| *at > (row, col)).min();
+                above.or(below).map(|(_, part)| *part)
+            });
+            (part.unwrap_or(9), row, col)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    let sorted: Vec<&Finding> = order.iter().map(|&i| findings[i]).collect();
+    findings.copy_from_slice(&sorted);
 }
 
 impl Finding {

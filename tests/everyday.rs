@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, igp, root};
+use common::{check_json, fixture, igp, root};
 use predicates::prelude::*;
 use std::path::Path;
 
@@ -112,6 +112,7 @@ fn outputs_follow_the_umask_and_keep_an_overwritten_mode() {
         "fixtures/team/dana-kim.xlsx",
         "-o",
         &path("a.json"),
+        "--force",
     ]);
     run(&["check", "fixtures/team", "-q", "-o", &path("r.json")]);
     assert_eq!(mode(&d.join("a.json")), 0o444);
@@ -652,5 +653,512 @@ fn a_report_named_for_a_format_igp_does_not_write_is_refused() {
                 .stderr(predicate::str::contains("igp writes no ."));
             assert!(!dir.path().join(name).exists());
         }
+    }
+}
+
+// The everyday path, second round (issue 22).
+
+#[test]
+fn convert_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let plan = root().join("fixtures/team/alex-chen.xlsx");
+    // A filled plan that is there already, in every format convert writes.
+    for name in ["mine.xlsx", "mine.json", "mine.csv", "mine.md", "mine.html"] {
+        std::fs::write(d.join(name), "a plan someone filled in").unwrap();
+        igp(d)
+            .arg("convert")
+            .arg(&plan)
+            .args(["-o", name])
+            .assert()
+            .code(2)
+            .stderr(format!(
+                "error: {name}: already exists; use --force to overwrite it\n"
+            ));
+        assert_eq!(
+            std::fs::read_to_string(d.join(name)).unwrap(),
+            "a plan someone filled in",
+            "{name}"
+        );
+    }
+    igp(d)
+        .arg("convert")
+        .arg(&plan)
+        .args(["-o", "mine.json", "--force"])
+        .assert()
+        .success()
+        .stderr("wrote mine.json\n");
+    assert!(std::fs::read_to_string(d.join("mine.json"))
+        .unwrap()
+        .contains("Alex Chen"));
+    // --out-dir: the plan whose output is there is refused, the others are written.
+    std::fs::create_dir(d.join("out")).unwrap();
+    std::fs::write(d.join("out/alex-chen.json"), "mine").unwrap();
+    igp(d)
+        .arg("convert")
+        .arg(&plan)
+        .arg(root().join("fixtures/team/dana-kim.xlsx"))
+        .args(["--out-dir", "out", "--to", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: out/alex-chen.json: already exists; use --force to overwrite it",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(d.join("out/alex-chen.json")).unwrap(),
+        "mine"
+    );
+    assert!(d.join("out/dana-kim.json").is_file());
+    igp(d)
+        .arg("convert")
+        .arg(&plan)
+        .args(["--out-dir", "out", "--to", "json", "--force"])
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(d.join("out/alex-chen.json"))
+        .unwrap()
+        .contains("Alex Chen"));
+    // Reports are regenerated: they overwrite.
+    for _ in 0..2 {
+        igp(d)
+            .arg("check")
+            .arg(&plan)
+            .args(["-q", "-o", "r.json", "--summary", "s.xlsx"])
+            .assert()
+            .code(predicate::in_iter([0, 1]));
+    }
+    // --help says so.
+    igp(d)
+        .args(["convert", "--help"])
+        .assert()
+        .stdout(predicate::str::contains("--force"));
+}
+
+/// Runs igp with its standard output a pipe whose reader is gone; the exit status and
+/// what it said on stderr.
+fn with_closed_stdout(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_igp"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_the_status_of_the_work() {
+    let team = ["fixtures/team", "--as-of", "2026-06-01"];
+    for (args, code) in [
+        (vec!["completions", "zsh"], 0),
+        (vec!["completions", "bash"], 0),
+        (vec!["schema"], 0),
+        (vec!["schema", "diff"], 0),
+        (vec!["rules"], 0),
+        (vec!["rules", "G005"], 0),
+        (
+            vec!["convert", "fixtures/team/alex-chen.xlsx", "-o", "-"],
+            0,
+        ),
+        ([&["check"][..], &team, &["--format", "json"]].concat(), 1),
+        ([&["check"][..], &team].concat(), 1),
+        ([&["check"][..], &team, &["--format", "html"]].concat(), 1),
+        (
+            vec![
+                "diff",
+                "fixtures/plans/zoe-openpyxl.xlsx",
+                "fixtures/diff/zoe-q2-google-sheets.csv",
+            ],
+            1,
+        ),
+        (
+            vec![
+                "calendar",
+                "fixtures/plans/zoe-openpyxl.xlsx",
+                "-q",
+                "-o",
+                "-",
+            ],
+            0,
+        ),
+    ] {
+        let (status, stderr) = with_closed_stdout(&args);
+        assert_eq!(status, Some(code), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+    }
+}
+
+/// The plans' counts of a JSON report's summary, in the words of every report.
+fn counts_in_words(summary: &serde_json::Value) -> (String, String) {
+    let n = |k: &str| summary[k].as_u64().unwrap();
+    let f = |k: &str| summary["findings"][k].as_u64().unwrap();
+    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    (
+        format!(
+            "{}: {} clean, {} with errors, {} with warnings, {} with info",
+            plural(n("plans"), "plan", "plans"),
+            n("clean"),
+            n("error"),
+            n("warning"),
+            n("info")
+        ),
+        format!(
+            "{}, {}, {}",
+            plural(f("error"), "error", "errors"),
+            plural(f("warning"), "warning", "warnings"),
+            plural(f("info"), "info", "infos")
+        ),
+    )
+}
+
+#[test]
+fn every_report_says_the_same_words_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let args = [
+        "check",
+        "fixtures/rules",
+        "fixtures/team",
+        "--as-of",
+        "2026-06-01",
+    ];
+    let json = check_json(&root(), &args[1..]);
+    let summary = &json["summary"];
+    // The batch has plans of every status, so that each count is tested.
+    for k in ["clean", "info", "warning", "error"] {
+        assert!(summary[k].as_u64().unwrap() > 0, "{k}: {summary}");
+    }
+    let (plans, findings) = counts_in_words(summary);
+    let plans_clause = plans.split(": ").nth(1).unwrap().to_string();
+    // The terminal.
+    let human = igp(&root()).args(args).output().unwrap();
+    let human = String::from_utf8(human.stdout).unwrap();
+    let last = human.lines().last().unwrap();
+    assert!(last.contains(&plans_clause), "{last}\n{plans_clause}");
+    assert!(last.contains(&findings), "{last}\n{findings}");
+    // The HTML team page.
+    igp(&root())
+        .args(args)
+        .arg("-o")
+        .arg(d.join("team.html"))
+        .assert()
+        .code(1);
+    let page = std::fs::read_to_string(d.join("team.html")).unwrap();
+    let expected = format!("{plans}; {findings}");
+    assert!(page.contains(&expected), "{expected}");
+    // Markdown.
+    let md = igp(&root())
+        .args(args)
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains(&expected), "{md}");
+    // The summary workbook: the same counts under the same words.
+    igp(&root())
+        .args(args)
+        .args(["-q", "--summary"])
+        .arg(d.join("s.xlsx"))
+        .assert()
+        .code(1);
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = calamine::open_workbook(d.join("s.xlsx")).unwrap();
+    let about = book.worksheet_range("About").unwrap();
+    let value = |label: &str| {
+        about
+            .rows()
+            .find(|r| r[0] == label)
+            .map(|r| r[1].to_string())
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    for (label, key) in [
+        ("Clean", "clean"),
+        ("With errors", "error"),
+        ("With warnings", "warning"),
+        ("With info", "info"),
+    ] {
+        assert_eq!(value(label), summary[key].to_string(), "{label}");
+    }
+    for (label, key) in [
+        ("Errors", "error"),
+        ("Warnings", "warning"),
+        ("Infos", "info"),
+    ] {
+        assert_eq!(
+            value(label),
+            summary["findings"][key].to_string(),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn the_calendar_hint_names_a_date_ahead_of_the_as_of_date() {
+    let out = igp(&root())
+        .args([
+            "calendar",
+            "fixtures/plans/zoe-openpyxl.xlsx",
+            "--as-of",
+            "2026-12-06",
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("has no date; add one (e.g. \"by 2027-03-31\")"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_team_page_breaks_no_header_or_severity_mid_word() {
+    let out = igp(&root())
+        .args([
+            "check",
+            "fixtures/team",
+            "--as-of",
+            "2026-06-01",
+            "--format",
+            "html",
+        ])
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let style = &page[page.find("<style>").unwrap()..page.find("</style>").unwrap()];
+    // A word may be broken anywhere only in the columns of long text (the worst finding, the
+    // message: the last of their tables); never in a header, a severity or a status.
+    for rule in style.split('}') {
+        if rule.contains("overflow-wrap: anywhere") {
+            let selectors = rule.split('{').next().unwrap().trim();
+            for s in selectors.split(',').map(str::trim) {
+                assert!(
+                    s.ends_with("td:last-child") || !s.starts_with("table."),
+                    "{s} breaks words anywhere"
+                );
+            }
+        }
+    }
+    assert!(
+        style.contains("table.findings th, table.findings td:first-child { white-space: nowrap; }")
+    );
+}
+
+/// The XML of a sheet of an xlsx, by the sheet's name.
+fn sheet_xml(xlsx: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut read = |part: &str| {
+        let mut s = String::new();
+        zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let workbook = read("xl/workbook.xml");
+    let index = workbook
+        .split("<sheet ")
+        .skip(1)
+        .position(|s| s.contains(&format!("name=\"{name}\"")))
+        .unwrap();
+    read(&format!("xl/worksheets/sheet{}.xml", index + 1))
+}
+
+#[test]
+fn the_annotated_findings_sheet_prints_landscape_one_page_wide_wrapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("annotated.xlsx");
+    igp(&root())
+        .args([
+            "convert",
+            "fixtures/team/dana-kim.xlsx",
+            "--as-of",
+            "2026-06-01",
+            "--annotate",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let sheet = sheet_xml(&out, "Findings");
+    assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{sheet}");
+    assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
+    assert!(sheet.contains("fitToHeight=\"0\""), "{sheet}");
+    // The message column wraps, and a long message's row is tall enough for its lines.
+    assert!(wraps(&out, &sheet, "G2"), "the message wraps");
+    assert!(sheet.contains("customHeight=\"1\""), "{sheet}");
+}
+
+/// Whether a cell of a sheet (its XML) wraps its text.
+fn wraps(xlsx: &Path, sheet: &str, cell: &str) -> bool {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut styles = String::new();
+    zip.by_name("xl/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
+    let at = sheet.find(&format!("<c r=\"{cell}\"")).expect(cell);
+    let tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
+    let s: usize = tag
+        .split("s=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .map_or(0, |n| n.parse().unwrap());
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let xf = xfs.split("<xf ").nth(s + 1).unwrap();
+    let xf = &xf[..xf.find("</xf>").unwrap_or(xf.len())];
+    xf.contains("wrapText=\"1\"")
+}
+
+#[test]
+fn messages_say_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A PDF: download the plan as a spreadsheet instead.
+    igp(&root())
+        .args(["convert", "fixtures/bad/report.pdf", "-o", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a PDF document, not a spreadsheet or CSV",
+        ))
+        .stderr(predicate::str::contains("(.xlsx)"))
+        .stderr(predicate::str::contains("CSV instead"));
+    // -v says what it does where it does something.
+    for cmd in ["template", "serve", "rules", "schema", "completions"] {
+        igp(d)
+            .args([cmd, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Say more: what was read from each file\n").not());
+    }
+    // The calendar's usage error names both ways to give an output.
+    igp(&root())
+        .args(["calendar", "fixtures/plans/zoe-openpyxl.xlsx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--output"))
+        .stderr(predicate::str::contains("--out-dir"));
+}
+
+#[test]
+fn diff_writes_to_a_file_with_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = root().join("fixtures/plans/zoe-openpyxl.xlsx");
+    let new = root().join("fixtures/diff/zoe-q2-google-sheets.csv");
+    for _ in 0..2 {
+        igp(d)
+            .arg("diff")
+            .args([&old, &new])
+            .args(["--as-of", "2026-06-01", "-o", "agenda.md"])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr("wrote agenda.md\n");
+    }
+    let md = std::fs::read_to_string(d.join("agenda.md")).unwrap();
+    let expected = igp(d)
+        .arg("diff")
+        .args([&old, &new])
+        .args(["--as-of", "2026-06-01", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(md.as_bytes(), expected.stdout);
+    igp(d)
+        .arg("diff")
+        .args([&old, &new])
+        .args(["-o", "d.json"])
+        .assert()
+        .code(1);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("d.json")).unwrap()).unwrap();
+    assert!(json.get("goals").is_some());
+    igp(d)
+        .arg("diff")
+        .args([&old, &new])
+        .args(["--format", "json", "-o", "d.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the extension says markdown but --format json",
+        ));
+}
+
+#[test]
+fn serve_names_the_way_out_of_a_busy_port_and_an_address_to_open() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port().to_string();
+    igp(&root())
+        .args(["serve", "--port", &port])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the port is in use"))
+        .stderr(predicate::str::contains("--port"))
+        .stderr(predicate::str::contains("os error").not());
+    // On every interface: the address to open is this machine's loopback.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_igp"))
+        .args(["serve", "--host", "0.0.0.0", "--port", "0"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let line = std::io::BufRead::lines(std::io::BufReader::new(stderr))
+        .map(Result::unwrap)
+        .find(|l| l.contains("listening"));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let line = line.unwrap();
+    assert!(line.contains("all interfaces"), "{line}");
+    assert!(line.contains("open http://127.0.0.1:"), "{line}");
+    assert!(!line.contains("0.0.0.0:"), "{line}");
+}
+
+#[test]
+fn a_plans_findings_come_in_reading_order() {
+    // Plans on one sheet, the sections from top to bottom, so reading order is row order
+    // (findings without a cell aside: the header's first, the plan as a whole's last).
+    // bea-okafor.ods has findings in Section 1 (B13, B15) and in its goals.
+    let out = igp(&root())
+        .args([
+            "check",
+            "fixtures/team",
+            "fixtures/rules",
+            "--as-of",
+            "2026-06-01",
+        ])
+        .output()
+        .unwrap();
+    let human = String::from_utf8(out.stdout).unwrap();
+    let mut plans: std::collections::BTreeMap<String, Vec<Option<u32>>> = Default::default();
+    for line in human.lines().filter_map(|l| l.strip_prefix("  --> ")) {
+        let (path, row) = match line.split_once(":'") {
+            Some((path, rest)) => {
+                let cell = rest.rsplit('!').next().unwrap();
+                let row: u32 = cell
+                    .trim_start_matches(char::is_alphabetic)
+                    .parse()
+                    .unwrap();
+                (path.to_string(), Some(row))
+            }
+            None => (line.to_string(), None),
+        };
+        plans.entry(path).or_default().push(row);
+    }
+    assert!(plans.len() > 10);
+    for (path, rows) in plans {
+        let placed: Vec<u32> = rows.iter().filter_map(|r| *r).collect();
+        assert!(placed.windows(2).all(|w| w[0] <= w[1]), "{path}: {rows:?}");
     }
 }

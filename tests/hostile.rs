@@ -24,7 +24,7 @@ fn survives(dir: &Path, file: &str) {
     assert_eq!(v["summary"]["plans"], 1);
 
     let out = igp(dir)
-        .args(["convert", file, "-o", "out.json"])
+        .args(["convert", file, "-o", "out.json", "--force"])
         .output()
         .unwrap();
     let code = out.status.code().expect("not killed by a signal");
@@ -207,8 +207,14 @@ fn a_failed_write_leaves_the_previous_file_intact() {
     )
     .unwrap();
     std::fs::write(dir.path().join("plan.xlsx"), b"the previous file").unwrap();
+    // Without --force the file is refused before anything is read; with it, the write fails.
     igp(dir.path())
         .args(["convert", "long.csv", "-o", "plan.xlsx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("plan.xlsx: already exists"));
+    igp(dir.path())
+        .args(["convert", "long.csv", "-o", "plan.xlsx", "--force"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("plan.xlsx: cannot write"));

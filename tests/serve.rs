@@ -911,3 +911,28 @@ async fn on_loopback_only_its_own_host_names_are_answered() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_says_what_every_report_says() {
+    let base = start().await;
+    // A clean plan, a plan with info only, and a file that is no plan.
+    let form = Form::new()
+        .part("files", file_part("rules/clean.csv"))
+        .part("files", file_part("rules/P006-not-tracked.csv"))
+        .part("files", part("team/README.md", b"# notes".to_vec()));
+    let (_, _, page) = post(&base, form).await;
+    assert!(
+        page.contains("2 plans: 1 clean, 0 with errors, 0 with warnings, 1 with info; 0 errors, 0 warnings, 1 info"),
+        "{page}"
+    );
+    assert!(page.contains("verdict-info"), "{page}");
+    assert!(
+        page.contains("<strong>Info</strong>: 0 errors, 0 warnings, 1 info"),
+        "{page}"
+    );
+    assert!(!page.contains(" notes"), "{page}");
+    assert!(
+        page.contains("Skipped 1 file that is not a plan: team/README.md"),
+        "{page}"
+    );
+}

@@ -19,18 +19,14 @@ use std::path::{Path, PathBuf};
   igp calendar my-plan.xlsx -o my-plan.ics --learning \"Fri 14:00-15:00\"
   igp calendar my-plan.xlsx -o my-steps.ics --todos     # steps as to-dos
   igp calendar plans/ --out-dir calendars")]
+// One of -o and --out-dir: the usage error names both.
+#[command(group(clap::ArgGroup::new("target").required(true).args(["output", "out_dir"])))]
 pub struct Args {
     /// The plan (several inputs are the tabs of one plan), or plans and folders with --out-dir.
     #[arg(required = true, value_name = "PLAN")]
     pub inputs: Vec<PathBuf>,
     /// The .ics file to write (`-` for standard output).
-    #[arg(
-        short,
-        long,
-        value_name = "FILE.ics",
-        conflicts_with = "out_dir",
-        required_unless_present = "out_dir"
-    )]
+    #[arg(short, long, value_name = "FILE.ics", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Write one .ics per plan into this folder (created if missing).
     #[arg(long, value_name = "DIR")]
@@ -68,6 +64,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             .map_err(|e| anyhow::anyhow!("--learning: {e}"))?,
         todos: args.todos,
     };
+    let example = igp::calendar::example_deadline(resolved.settings.as_of);
     let one = |paths: &[PathBuf], target: &Path| -> anyhow::Result<()> {
         let reading = igp::read::read_plan(paths, &resolved.read)?;
         super::refuse_no_plan(&reading)?;
@@ -75,7 +72,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         if verbosity >= Verbosity::Normal {
             for (goal, step) in &made.undated {
                 eprintln!(
-                    "{}: goal {goal}: \"{step}\" has no date; add one (e.g. \"by 2026-09-30\") to {}",
+                    "{}: goal {goal}: \"{step}\" has no date; add one (e.g. \"by {example}\") to {}",
                     paths[0].display(),
                     if args.todos {
                         "give it a due date"
@@ -91,7 +88,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             text.push_str("\r\n");
         }
         if super::is_stdout(target) {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::stdout();
             out.write_all(text.as_bytes())?;
             out.flush()?;
         } else {

@@ -174,10 +174,9 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         Some(_) => Some(Summary::new().map_err(summary_error)?),
         None => None,
     };
-    let stdout = std::io::stdout();
     let sink: Box<dyn Write + '_> = match file.as_mut() {
         Some(f) => Box::new(f),
-        None => Box::new(stdout.lock()),
+        None => Box::new(super::stdout()),
     };
     // A plan's JSON report is several KB: a larger buffer writes several plans at once.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
@@ -205,16 +204,18 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         if verbosity == Verbosity::Verbose {
             progress.suspend(|| {
                 eprintln!(
-                    "checked {}{}: {} goals, {} errors, {} warnings, {} infos",
+                    "checked {}{}: {}, {}",
                     r.path,
                     r.owner
                         .as_deref()
                         .map(|o| format!(" ({o})"))
                         .unwrap_or_default(),
-                    r.goals,
-                    r.count(igp::finding::Severity::Error),
-                    r.count(igp::finding::Severity::Warning),
-                    r.count(igp::finding::Severity::Info)
+                    report::count(r.goals, "goal", "goals"),
+                    report::finding_counts(
+                        r.count(igp::finding::Severity::Error),
+                        r.count(igp::finding::Severity::Warning),
+                        r.count(igp::finding::Severity::Info)
+                    )
                 );
             });
         }

@@ -3,6 +3,7 @@
 
 use super::{Cli, Exit};
 use clap::CommandFactory;
+use std::io::Write;
 
 /// Print a shell completion script.
 #[derive(Debug, clap::Args)]
@@ -17,6 +18,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
     let mut cmd = Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "igp", &mut std::io::stdout());
+    let mut out = super::stdout();
+    clap_complete::generate(args.shell, &mut cmd, "igp", &mut out);
+    out.flush()?;
     Ok(Exit::Clean)
 }

@@ -14,26 +14,24 @@ use std::path::{Path, PathBuf};
 /// With -o, all INPUTs are read as one plan (several inputs are the tabs of one plan, such
 /// as one CSV per tab). With --out-dir, each INPUT is its own plan, and folders are walked.
 /// The output format comes from --to or the output's extension: xlsx and csv (the
-/// canonical layout), json (the model), md and html (a readable report).
+/// canonical layout), json (the model), md and html (a readable report). An existing file
+/// is never replaced unless --force is given.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   igp convert alice.xlsx -o alice.json
   igp convert alice.ods -o -                    # the model as JSON on stdout
   igp convert reflection.csv goals.csv -o plan.xlsx
   igp convert plans/ --out-dir normalized --to xlsx
-  igp convert bob.csv -o bob.html")]
+  igp convert bob.csv -o bob.html
+  igp convert alice.xlsx -o alice.json --force  # replace last week's alice.json")]
+// One of -o and --out-dir: the usage error names both.
+#[command(group(clap::ArgGroup::new("target").required(true).args(["output", "out_dir"])))]
 pub struct Args {
     /// Input files (or folders, with --out-dir); `-` reads standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// The output file (`-` for standard output, text formats only).
-    #[arg(
-        short,
-        long,
-        value_name = "OUTPUT",
-        conflicts_with = "out_dir",
-        required_unless_present = "out_dir"
-    )]
+    #[arg(short, long, value_name = "OUTPUT", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Convert each input to its own file in this folder (created if missing).
     #[arg(long, value_name = "DIR")]
@@ -45,6 +43,10 @@ pub struct Args {
     /// add a Findings sheet.
     #[arg(long)]
     pub annotate: bool,
+    /// Replace output files that exist (without it, an existing file is left as it is and
+    /// reported).
+    #[arg(short, long)]
+    pub force: bool,
     /// Write CSV text that starts with = + - @ as is, without the leading ' guard.
     #[arg(long)]
     pub no_csv_guard: bool,
@@ -112,8 +114,15 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             if to_stdout && !format.is_text() {
                 bail!("xlsx cannot go to standard output; give a file name with -o");
             }
-            // A folder that cannot be written fails before anything is read.
+            // A folder that cannot be written, or a file that is there, fails before
+            // anything is read.
             if !to_stdout {
+                if !args.force && output.is_file() {
+                    return Err(igp::error::Error::Exists {
+                        path: output.clone(),
+                    }
+                    .into());
+                }
                 write::prepare(output)?;
             }
             let reading = read_plan(&args.inputs, &options).map_err(|e| match e {
@@ -128,11 +137,11 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             let bytes = write::render(&reading.plan, &findings, format, write_options)
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", output.display()))?;
             if to_stdout {
-                let mut out = std::io::stdout().lock();
+                let mut out = super::stdout();
                 out.write_all(&bytes)?;
                 out.flush()?;
             } else {
-                write::write_atomic(output, &bytes)?;
+                save(output, &bytes, args.force)?;
                 if verbosity >= Verbosity::Normal {
                     eprintln!("wrote {}", output.display());
                 }
@@ -179,7 +188,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
                 let findings = igp::rules::check(&reading, &settings);
                 let bytes = write::render(&reading.plan, &findings, format, write_options)
                     .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", target.display()))?;
-                write::write_atomic(target, &bytes)?;
+                save(target, &bytes, args.force)?;
                 let mut lines = messages(&reading, verbosity);
                 if verbosity == Verbosity::Verbose {
                     lines.push(format!("wrote {}", target.display()));
@@ -228,6 +237,15 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
             })
         }
         (None, None) => bail!("give an output with -o FILE, or --out-dir DIR --to FORMAT"),
+    }
+}
+
+/// Writes a converted plan: over an existing file only with `--force`.
+fn save(path: &Path, bytes: &[u8], force: bool) -> igp::error::Result<()> {
+    if force {
+        write::write_atomic(path, bytes)
+    } else {
+        write::write_new(path, bytes)
     }
 }
 

@@ -7,7 +7,7 @@ use igp::layout::Section;
 use igp::report::human::printable;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Show what changed between two versions of a plan, or of a folder of plans.
 ///
@@ -22,7 +22,7 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   igp diff plan-q1.xlsx plan-q2.csv
-  igp diff plan-q1.xlsx plan-q2.xlsx --format markdown > agenda.md
+  igp diff plan-q1.xlsx plan-q2.xlsx -o agenda.md   # Markdown, from the extension
   igp diff old.ods new.xlsx --format json | jq .goals
   igp diff plans-q1/ plans-q2/                  # a team table of progress")]
 pub struct Args {
@@ -32,9 +32,13 @@ pub struct Args {
     /// The newer version (a plan, or a folder of plans).
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
-    /// The output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = DiffFormat::Human)]
-    pub format: DiffFormat,
+    /// The output format [default: from the -o file's extension (.json, .md), else human].
+    #[arg(long, value_enum, ignore_case = true)]
+    pub format: Option<DiffFormat>,
+    /// Write to this file instead of standard output (`-` is standard output); an existing
+    /// file is overwritten, as a report is.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// When to color the human output.
     #[arg(long, value_enum, default_value_t = super::check::ColorChoice::Auto)]
     pub color: super::check::ColorChoice,
@@ -53,13 +57,81 @@ pub enum DiffFormat {
     Markdown,
 }
 
+impl Args {
+    /// The output file, if not standard output.
+    fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| !super::is_stdout(p))
+    }
+
+    /// The format: --format, else the output's extension, else human. A --format that
+    /// the extension contradicts is refused rather than written under the wrong name.
+    fn format(&self) -> anyhow::Result<DiffFormat> {
+        let from_ext = match self.file().and_then(super::extension).as_deref() {
+            Some("json") => Some(DiffFormat::Json),
+            Some("md" | "markdown") => Some(DiffFormat::Markdown),
+            _ => None,
+        };
+        match (self.format, from_ext) {
+            (Some(f), Some(e)) if f != e => bail!(
+                "{}: the extension says {} but --format {} was given; rename the file or drop --format",
+                self.file().map(Path::display).map(|d| d.to_string()).unwrap_or_default(),
+                e.name(),
+                f.name()
+            ),
+            (Some(f), _) | (None, Some(f)) => Ok(f),
+            (None, None) => Ok(DiffFormat::Human),
+        }
+    }
+
+    /// Writes the text to the output: the file (replaced, as a report is) or standard output.
+    fn emit(&self, text: &str, verbosity: Verbosity) -> anyhow::Result<()> {
+        match self.file() {
+            Some(path) => {
+                igp::write::write_atomic(path, text.as_bytes())?;
+                if verbosity >= Verbosity::Normal {
+                    eprintln!("wrote {}", path.display());
+                }
+            }
+            None => {
+                let mut out = super::stdout();
+                out.write_all(text.as_bytes())?;
+                out.flush()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl DiffFormat {
+    fn name(self) -> &'static str {
+        match self {
+            DiffFormat::Human => "human",
+            DiffFormat::Json => "json",
+            DiffFormat::Markdown => "markdown",
+        }
+    }
+}
+
 pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let resolved = args.check.resolve(verbosity)?;
+    let format = args.format()?;
+    if let Some(out) = args.file() {
+        if [&args.old, &args.new]
+            .iter()
+            .any(|input| super::inputs::same_file(input, out))
+        {
+            bail!(
+                "{}: the output is one of the inputs; choose another output path",
+                out.display()
+            );
+        }
+    }
     let color = match args.color {
         super::check::ColorChoice::Always => true,
         super::check::ColorChoice::Never => false,
         super::check::ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
+            args.file().is_none()
+                && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
@@ -71,14 +143,12 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let (old, old_findings) = read_checked(&args.old, &resolved)?;
     let (new, new_findings) = read_checked(&args.new, &resolved)?;
     let d = igp::diff::diff(&old.plan, &new.plan, &old_findings, &new_findings);
-    let text = match args.format {
+    let text = match format {
         DiffFormat::Human => human(&d, color),
         DiffFormat::Json => serde_json::to_string_pretty(&d)? + "\n",
         DiffFormat::Markdown => markdown(&d),
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
+    args.emit(&text, verbosity)?;
     Ok(if d.is_empty() {
         Exit::Clean
     } else {
@@ -605,7 +675,7 @@ fn folders(args: &Args, resolved: &super::Resolved, verbosity: Verbosity) -> any
             }),
         });
     }
-    let text = match args.format {
+    let text = match args.format()? {
         DiffFormat::Json => {
             let report = serde_json::json!({
                 "schema_version": igp::diff::DIFF_SCHEMA_VERSION,
@@ -616,9 +686,7 @@ fn folders(args: &Args, resolved: &super::Resolved, verbosity: Verbosity) -> any
         DiffFormat::Human => team_table(&rows, false),
         DiffFormat::Markdown => team_table(&rows, true),
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
+    args.emit(&text, verbosity)?;
     Ok(if changed { Exit::Findings } else { Exit::Clean })
 }
 

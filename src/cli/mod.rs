@@ -32,7 +32,8 @@ pub struct Cli {
     /// Say less: only errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Say more: what was read from each file.
+    /// Say more: the configuration file used, and what was read from each plan and file
+    /// skipped (check, convert, diff, calendar).
     #[arg(short, long, global = true)]
     pub verbose: bool,
 }
@@ -104,6 +105,53 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Standard output, where a closed pipe (`igp ... | head`) is no error: once the reader has
+/// gone, what is written is dropped, and the command goes on to the exit status its work
+/// has (as ripgrep does), saying nothing. Every command writes its standard output here.
+pub struct Stdout {
+    inner: std::io::StdoutLock<'static>,
+    closed: bool,
+}
+
+/// Standard output, locked, quiet on a closed pipe: see [`Stdout`].
+pub fn stdout() -> Stdout {
+    Stdout {
+        inner: std::io::stdout().lock(),
+        closed: false,
+    }
+}
+
+impl Stdout {
+    /// The outcome of a write: a broken pipe closes this output for good.
+    fn quiet<T>(&mut self, result: std::io::Result<T>, none: T) -> std::io::Result<T> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(none)
+            }
+            r => r,
+        }
+    }
+}
+
+impl std::io::Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let written = self.inner.write(buf);
+        self.quiet(written, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let flushed = self.inner.flush();
+        self.quiet(flushed, ())
+    }
 }
 
 /// An error and its causes on one line.

@@ -22,7 +22,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match args.code {
         Some(code) => match igp::rules::rule(&code) {
             Some(rule) => write!(out, "{}", igp::rules::explain(rule))?,

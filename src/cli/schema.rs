@@ -28,8 +28,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Shape::Plan => schemars::schema_for!(igp::model::Plan),
         Shape::Diff => schemars::schema_for!(igp::diff::PlanDiff),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     serde_json::to_writer_pretty(&mut out, &schema)?;
     writeln!(out)?;
+    out.flush()?;
     Ok(Exit::Clean)
 }

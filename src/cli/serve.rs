@@ -63,15 +63,28 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         .build()
         .context("cannot start the server's threads")?;
     runtime.block_on(async move {
-        let (addr, serve) = igp::serve::bind(config)
-            .await
-            .with_context(|| format!("cannot listen on {}:{}", args.host, args.port))?;
-        let url = if addr.ip().is_unspecified() {
-            format!("http://127.0.0.1:{}/", addr.port())
+        let (addr, serve) = igp::serve::bind(config).await.map_err(|e| {
+            let at = SocketAddr::new(args.host, args.port);
+            match e.kind() {
+                std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
+                    "cannot listen on {at}: the port is in use (another igp serve?); stop that, or choose another port with --port (--port 0 takes any free one)"
+                ),
+                std::io::ErrorKind::AddrNotAvailable => anyhow::anyhow!(
+                    "cannot listen on {at}: no network interface of this machine has that address; leave --host out for this machine only"
+                ),
+                _ => anyhow::anyhow!("cannot listen on {at}: {}", igp::error::io_reason(&e)),
+            }
+        })?;
+        let url = address_to_open(addr);
+        if addr.ip().is_unspecified() {
+            // 0.0.0.0 or :: is no address to open: name one that is.
+            eprintln!(
+                "igp serve: listening on all interfaces, port {}: open {url} on this machine, or this machine's name or address from another (Ctrl-C to stop)",
+                addr.port()
+            );
         } else {
-            format!("http://{addr}/")
-        };
-        eprintln!("igp serve: listening on http://{addr}/ (Ctrl-C to stop)");
+            eprintln!("igp serve: listening on {url} (Ctrl-C to stop)");
+        }
         if !args.host.is_loopback() {
             eprintln!(
                 "warning: listening on {}: everyone who can reach this port can use the server and check plans with it",
@@ -94,6 +107,16 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
         }
     })?;
     Ok(Exit::Clean)
+}
+
+/// The address to open for a server listening on `addr`: a loopback address for one that
+/// listens on every interface (0.0.0.0, ::), which no browser can open.
+fn address_to_open(addr: SocketAddr) -> String {
+    match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => format!("http://127.0.0.1:{}/", addr.port()),
+        IpAddr::V6(ip) if ip.is_unspecified() => format!("http://[::1]:{}/", addr.port()),
+        _ => format!("http://{addr}/"),
+    }
 }
 
 /// Opens the page in the browser, best effort: a failure is a note, not an error.

@@ -69,7 +69,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
         return Err(what);
     }
     let magic: [(&[u8], &str); 9] = [
-        (b"%PDF", "a PDF document, not a spreadsheet or CSV"),
+        (b"%PDF", "a PDF document, not a spreadsheet or CSV; a PDF keeps no cells to read: download the plan from the sheet as Microsoft Excel (.xlsx), OpenDocument (.ods) or CSV instead"),
         (b"\x89PNG", "a PNG image, not a spreadsheet or CSV"),
         (b"\xFF\xD8\xFF", "a JPEG image, not a spreadsheet or CSV"),
         (b"GIF8", "a GIF image, not a spreadsheet or CSV"),

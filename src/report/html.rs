@@ -14,7 +14,8 @@ use std::time::Duration;
 pub const STYLE: &str = r#"
 .totals { font-size: 1.05rem; margin: .5rem 0 1rem; }
 table.team { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
-table.team th, table.team td { border-bottom: 1px solid #d5d8ea; padding: .45rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+table.team th, table.team td { border-bottom: 1px solid #d5d8ea; padding: .45rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.team td:last-child { overflow-wrap: anywhere; }
 table.team th { background: #eef0f8; white-space: nowrap; }
 table.team td:first-child { min-width: 9rem; overflow-wrap: break-word; }
 table.team td.num, table.team th.num { text-align: right; }
@@ -31,7 +32,9 @@ table.chart td.num { text-align: right; width: 3rem; }
 table.chart svg { display: block; width: 100%; height: 1rem; }
 table.chart rect { fill: #3b3f8f; }
 table.findings { border-collapse: collapse; width: 100%; }
-table.findings th, table.findings td { border: 1px solid #d5d8ea; padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+table.findings th, table.findings td { border: 1px solid #d5d8ea; padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.findings th, table.findings td:first-child { white-space: nowrap; }
+table.findings td:last-child { overflow-wrap: anywhere; }
 @media screen and (max-width: 700px) {
   table.team thead { display: none; }
   table.team, table.team tbody, table.team tr, table.team td { display: block; width: 100%; }
@@ -82,20 +85,6 @@ fn status_rank(s: Status) -> u8 {
         Status::Warning => 2,
         Status::Error => 3,
     }
-}
-
-/// The closing words of a batch: "6 plans: 2 with errors, 3 with warnings, 1 clean".
-pub fn totals_line(t: &Totals) -> String {
-    let plans = if t.plans == 1 { "plan" } else { "plans" };
-    format!(
-        "{} {plans}: {} with errors, {} with warnings, {} clean; {} errors and {} warnings in all",
-        t.plans,
-        t.error,
-        t.warning,
-        t.clean + t.info,
-        t.errors,
-        t.warnings
-    )
 }
 
 /// A column of the team table: its name in addresses, its header, and whether it sorts as
@@ -330,12 +319,12 @@ pub fn page(plans: &[PlanReport], totals: &Totals) -> String {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "IGP check: " (totals.plans) " plans" }
+                title { "IGP check: " (super::count(totals.plans, "plan", "plans")) }
                 style { (PreEscaped(crate::write::html::STYLE)) (PreEscaped(STYLE)) ".visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }" }
             }
             body {
                 h1 { "IGP check" }
-                p.totals { (totals_line(totals)) }
+                p.totals { (super::totals_words(totals)) }
                 h2 { "Plans, worst first" }
                 (team_table(plans, &link, TeamSort::WorstFirst, &|_, _| None))
                 h2 { "Findings per rule" }
@@ -343,7 +332,7 @@ pub fn page(plans: &[PlanReport], totals: &Totals) -> String {
                 @for (i, p) in plans.iter().enumerate() {
                     section id={"plan-" (i + 1)} {
                         h2 { (p.display_name()) }
-                        p { (p.path) ": " (p.goals) " goals, " span class={"status status-" (p.status().as_str())} { (p.status().as_str()) } }
+                        p { (p.path) ": " (super::count(p.goals, "goal", "goals")) ", " span class={"status status-" (p.status().as_str())} { (p.status().as_str()) } }
                         (findings_table(&p.findings))
                     }
                 }

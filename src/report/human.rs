@@ -79,7 +79,11 @@ impl Reporter for Human {
                 buf.extend_from_slice(RESET.as_bytes());
             }
         };
-        for f in plan.findings.iter().filter(|f| shown(f.severity)) {
+        // Top to bottom: the header, Sections 1 to 4 (each by cell), the plan as a whole.
+        let mut findings: Vec<&crate::finding::Finding> =
+            plan.findings.iter().filter(|f| shown(f.severity)).collect();
+        crate::finding::sort_in_reading_order(&mut findings);
+        for f in findings {
             paint(
                 buf,
                 color_of(f.severity),
@@ -197,24 +201,18 @@ fn plan_table(rows: &mut [Row], color: bool) -> String {
     t
 }
 
-/// The closing line: how many plans, how long, and the counts.
+/// The closing line: how many plans, how long, and the counts (in the words of every
+/// report, [`super::plan_counts`] and [`super::finding_counts`]).
 pub fn closing_line(t: &Totals, elapsed: Duration) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let skipped = super::skipped_words(t.skipped)
         .map(|w| format!("; {w}"))
         .unwrap_or_default();
     format!(
-        "checked {} in {:.2}s: {} clean, {} with errors, {} with warnings, {} with info; {}, {}, {}{skipped}\n",
-        plural(t.plans, "plan", "plans"),
+        "checked {} in {:.2}s: {}; {}{skipped}\n",
+        super::count(t.plans, "plan", "plans"),
         elapsed.as_secs_f64(),
-        t.clean,
-        t.error,
-        t.warning,
-        t.info,
-        plural(t.errors, "error", "errors"),
-        plural(t.warnings, "warning", "warnings"),
-        plural(t.infos, "info", "infos"),
+        super::plan_counts(t),
+        super::finding_counts(t.errors, t.warnings, t.infos),
     )
 }
 

@@ -67,8 +67,7 @@ impl Reporter for Junit {
             let _ = writeln!(
                 s,
                 "      <failure type=\"error\" message=\"{}\">{}</failure>",
-                x(&format!(
-                    "{} errors, {} warnings, {} infos",
+                x(&super::finding_counts(
                     p.count(Severity::Error),
                     p.count(Severity::Warning),
                     p.count(Severity::Info)

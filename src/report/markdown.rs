@@ -61,11 +61,7 @@ impl Reporter for Markdown {
 
     fn finish(&mut self, out: &mut dyn Write, t: &Totals, _: Duration) -> io::Result<()> {
         writeln!(out, "# IGP check\n")?;
-        writeln!(
-            out,
-            "{} {}: {} clean, {} with errors, {} with warnings, {} with info. Findings: {} errors, {} warnings, {} infos.\n",
-            t.plans, if t.plans == 1 { "plan" } else { "plans" }, t.clean, t.error, t.warning, t.info, t.errors, t.warnings, t.infos
-        )?;
+        writeln!(out, "{}.\n", super::totals_words(t))?;
         out.write_all(b"| plan | owner | status | goals | errors | warnings | infos |\n|---|---|---|---|---|---|---|\n")?;
         out.write_all(self.table.as_bytes())?;
         out.write_all(self.sections.as_bytes())

@@ -29,7 +29,9 @@ pub struct PlanReport {
     pub goal_rows: Vec<Goal>,
 }
 
-/// A plan's status: the worst severity found, or clean.
+/// A plan's status: the worst severity found, or clean (no finding at all). Every report
+/// names and counts plans by it, in the words below: the terminal, the HTML team page,
+/// the web page, JSON and the summary workbook say the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     Clean,
@@ -39,6 +41,10 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, from clean to error.
+    pub const ALL: [Status; 4] = [Status::Clean, Status::Info, Status::Warning, Status::Error];
+
+    /// The status's word, as JSON, the tables and the CSS classes write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Clean => "clean",
@@ -47,6 +53,60 @@ impl Status {
             Status::Error => "error",
         }
     }
+
+    /// How plans of this status are counted: "3 clean", "2 with errors", "1 with
+    /// warnings", "4 with info".
+    pub fn plans_words(self) -> &'static str {
+        match self {
+            Status::Clean => "clean",
+            Status::Info => "with info",
+            Status::Warning => "with warnings",
+            Status::Error => "with errors",
+        }
+    }
+
+    /// The heading of a verdict of this status (the web page's banner).
+    pub fn heading(self) -> &'static str {
+        match self {
+            Status::Clean => "Clean",
+            Status::Info => "Info",
+            Status::Warning => "Warnings",
+            Status::Error => "Errors",
+        }
+    }
+}
+
+/// `n` of a thing, in the singular for one: "1 plan", "3 plans".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The findings' counts: "3 errors, 1 warning, 2 infos".
+pub fn finding_counts(errors: usize, warnings: usize, infos: usize) -> String {
+    format!(
+        "{}, {}, {}",
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+        count(infos, "info", "infos")
+    )
+}
+
+/// The plans' counts by status: "7 clean, 6 with errors, 1 with warnings, 4 with info".
+pub fn plan_counts(t: &Totals) -> String {
+    [Status::Clean, Status::Error, Status::Warning, Status::Info]
+        .map(|s| format!("{} {}", t.with_status(s), s.plans_words()))
+        .join(", ")
+}
+
+/// A batch's verdict in words, as every report closes: "18 plans: 7 clean, 6 with errors,
+/// 1 with warnings, 4 with info; 10 errors, 2 warnings, 5 infos".
+pub fn totals_words(t: &Totals) -> String {
+    format!(
+        "{}: {}; {}",
+        count(t.plans, "plan", "plans"),
+        plan_counts(t),
+        finding_counts(t.errors, t.warnings, t.infos)
+    )
 }
 
 impl PlanReport {
@@ -152,6 +212,25 @@ pub struct Batch {
 }
 
 impl Totals {
+    /// How many plans have a status.
+    pub fn with_status(&self, s: Status) -> usize {
+        match s {
+            Status::Clean => self.clean,
+            Status::Info => self.info,
+            Status::Warning => self.warning,
+            Status::Error => self.error,
+        }
+    }
+
+    /// The worst status of the batch's plans (clean for none).
+    pub fn worst(&self) -> Status {
+        Status::ALL
+            .into_iter()
+            .rev()
+            .find(|s| self.with_status(*s) > 0)
+            .unwrap_or(Status::Clean)
+    }
+
     /// Counts one more plan.
     pub fn add(&mut self, p: &PlanReport) {
         self.plans += 1;
@@ -257,7 +336,7 @@ pub struct ReportOptions {
 }
 
 /// The closing words about files of walked folders that were not read, if any: "skipped 2
-/// files that are not plans".
+/// files that are not plans" (capitalize the first letter to open a sentence with them).
 pub fn skipped_words(n: usize) -> Option<String> {
     match n {
         0 => None,

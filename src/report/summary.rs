@@ -5,7 +5,7 @@
 //! The three long sheets are written in rust_xlsxwriter's constant-memory mode, row by row
 //! as plans arrive, so that the summary of ten thousand plans does not sit in memory.
 
-use super::{PlanReport, Totals};
+use super::{PlanReport, Status, Totals};
 use crate::finding::Severity;
 use rust_xlsxwriter::{
     Chart, ChartType, Color, Format, FormatAlign, FormatBorder, Table, TableColumn, TableStyle,
@@ -390,16 +390,18 @@ fn write_about(ws: &mut Worksheet, t: &Totals, about: &About) -> Result<(), Xlsx
             .map(|(k, v)| (format!("  {k}"), text(v))),
     );
     rows.push(("Plans".into(), None));
-    for (k, v) in [
-        ("Plans checked", t.plans),
-        ("Clean", t.clean),
-        ("With errors", t.error),
-        ("With warnings (no errors)", t.warning),
-        ("With infos only", t.info),
-        ("Files skipped (not plans)", t.skipped),
-    ] {
-        rows.push((k.into(), Some(Value::Count(v))));
+    // In the words of every report (plans by their worst finding).
+    rows.push(("Plans checked".into(), Some(Value::Count(t.plans))));
+    for s in [Status::Clean, Status::Error, Status::Warning, Status::Info] {
+        rows.push((
+            capitalize(s.plans_words()),
+            Some(Value::Count(t.with_status(s))),
+        ));
     }
+    rows.push((
+        "Files skipped (not plans)".into(),
+        Some(Value::Count(t.skipped)),
+    ));
     rows.push(("Findings".into(), None));
     for (k, v) in [
         ("Errors", t.errors),
@@ -439,6 +441,14 @@ fn write_about(ws: &mut Worksheet, t: &Totals, about: &About) -> Result<(), Xlsx
         r += 1;
     }
     Ok(())
+}
+
+/// A word with its first letter in capitals ("with errors" → "With errors").
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn set_columns(ws: &mut Worksheet, cols: &Columns, wrap: &Format) -> Result<(), XlsxError> {

@@ -135,20 +135,13 @@ pub fn problem(title: &str, text: &str) -> Markup {
     )
 }
 
-fn verdict(errors: usize, warnings: usize, infos: usize) -> Markup {
-    let (class, word) = if errors > 0 {
-        ("verdict verdict-error", "Errors")
-    } else if warnings > 0 {
-        ("verdict verdict-warning", "Warnings")
-    } else {
-        ("verdict verdict-clean", "Clean")
-    };
+/// The verdict's banner: the worst status and the findings' counts, in the words of
+/// every report.
+fn verdict(status: Status, errors: usize, warnings: usize, infos: usize) -> Markup {
     html! {
-        p class=(class) role="status" {
-            strong { (word) } ": "
-            (errors) @if errors == 1 { " error, " } @else { " errors, " }
-            (warnings) @if warnings == 1 { " warning" } @else { " warnings" }
-            @if infos > 0 { ", " (infos) @if infos == 1 { " note" } @else { " notes" } }
+        p class={"verdict verdict-" (status.as_str())} role="status" {
+            strong { (status.heading()) } ": "
+            (report::finding_counts(errors, warnings, infos))
         }
     }
 }
@@ -260,7 +253,7 @@ pub fn plan_page(
             @if let Some(back) = back { p { a href=(back) { "← Back to the team table" } } }
             h1 { (r.display_name()) }
             p.source { "From " code { (r.path) } @if let Some(p) = &c.plan { ", " (p.goals.len()) " goals" } ", as of " (as_of.format("%Y-%m-%d").to_string()) "." }
-            (verdict(errors, warnings, r.count(Severity::Info)))
+            (verdict(r.status(), errors, warnings, r.count(Severity::Info)))
             @if let (Some(base), Some(_)) = (base, &c.plan) {
                 section.downloads aria-labelledby="downloads" {
                     h2 #downloads { "Downloads" }
@@ -316,10 +309,12 @@ pub fn team_page(
         html! {
             @if let Some(k) = key { span #result hidden data-href={"/r/" (k)} {} }
             h1 { "Team check" }
-            p.totals { (report::html::totals_line(&totals)) ", as of " (outcome.as_of.format("%Y-%m-%d").to_string()) "." }
-            (verdict(totals.errors, totals.warnings, totals.infos))
+            p.totals { (report::totals_words(&totals)) ", as of " (outcome.as_of.format("%Y-%m-%d").to_string()) "." }
+            (verdict(totals.worst(), totals.errors, totals.warnings, totals.infos))
             @if !outcome.skipped.is_empty() {
-                p.hint { "Skipped " (outcome.skipped.len()) " files that are not plans: " (outcome.skipped.join(", ")) }
+                @if let Some(words) = report::skipped_words(outcome.skipped.len()) {
+                    p.hint { (capitalize(&words)) ": " (outcome.skipped.join(", ")) }
+                }
             }
             @if let Some(k) = key {
                 section.downloads aria-labelledby="downloads" {

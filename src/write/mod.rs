@@ -136,6 +136,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     file.commit()
 }
 
+/// Writes `bytes` to `path` as [`write_atomic`] does, but never over a file that exists
+/// (a plan that someone filled in): the rename into place refuses to replace one, so no
+/// file that appears meanwhile is lost either. Only a regular file is refused; a device
+/// (`/dev/null`) is written as [`write_atomic`] writes it.
+///
+/// # Errors
+///
+/// [`Error::Exists`] when `path` is a file; as [`write_atomic`] otherwise.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return Err(Error::Exists {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes).map_err(|e| file.error(e))?;
+    file.commit_new()
+}
+
 /// Makes ready to write `path` later: its folder made if missing, and a temporary file
 /// created there and removed at once. A folder that cannot be written then fails before
 /// the work, and no temporary file waits through the work (to be left behind by Ctrl-C).
@@ -258,6 +277,37 @@ impl AtomicFile {
                 .map_err(|e| fail(crate::error::io_reason(&e)))?,
         }
         Ok(())
+    }
+
+    /// As [`AtomicFile::commit`], but refuses to replace a file that exists.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Exists`] when a file is at the path; as [`AtomicFile::commit`] otherwise.
+    pub fn commit_new(self) -> Result<()> {
+        let path = self.path;
+        match self.sink {
+            Sink::Temp(tmp) => {
+                let fail = |e: &std::io::Error| Error::Write {
+                    path: path.clone(),
+                    reason: crate::error::io_reason(e),
+                };
+                tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+                tmp.persist_noclobber(&path).map_err(|e| {
+                    if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                        Error::Exists { path: path.clone() }
+                    } else {
+                        fail(&e.error)
+                    }
+                })?;
+                Ok(())
+            }
+            Sink::Direct(_) => AtomicFile {
+                path,
+                sink: self.sink,
+            }
+            .commit(),
+        }
     }
 
     fn writer(&mut self) -> &mut dyn Write {

@@ -215,6 +215,8 @@ fn annotate(
 }
 
 /// The Findings sheet: every finding, where it was read and where it is in this workbook.
+/// Printed as the summary workbook's sheets are: landscape, one page wide, the header row
+/// on every page, long text wrapped at the top of its row.
 fn write_findings(
     ws: &mut Worksheet,
     sheet: &canonical::Sheet,
@@ -225,40 +227,67 @@ fn write_findings(
         .set_bold()
         .set_font_color(Color::White)
         .set_background_color(Color::RGB(BAND));
+    let top = Format::new().set_align(FormatAlign::Top);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    // (header, width, wraps)
     let cols = [
-        ("Severity", 9),
-        ("Code", 7),
-        ("Rule", 22),
-        ("Goal", 6),
-        ("Cell here", 10),
-        ("Read from", 30),
-        ("Message", 100),
+        ("Severity", 9, false),
+        ("Code", 7, false),
+        ("Rule", 20, true),
+        ("Goal", 6, false),
+        ("Cell here", 10, false),
+        ("Read from", 30, true),
+        ("Message", 64, true),
     ];
-    for (c, (h, w)) in cols.iter().enumerate() {
+    for (c, (h, w, wraps)) in cols.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &head)?;
         ws.set_column_width(c as u16, *w)?;
+        ws.set_column_format(c as u16, if *wraps { &wrap } else { &top })?;
     }
     for (i, f) in findings.iter().enumerate() {
         let r = i as u32 + 1;
-        ws.write_string(r, 0, f.severity.as_str())?;
-        ws.write_string(r, 1, f.code)?;
-        ws.write_string(r, 2, f.name)?;
+        ws.write_string_with_format(r, 0, f.severity.as_str(), &top)?;
+        ws.write_string_with_format(r, 1, f.code, &top)?;
+        ws.write_string_with_format(r, 2, f.name, &wrap)?;
         if let Some(g) = f.goal {
-            ws.write_number(r, 3, g as f64)?;
+            ws.write_number_with_format(r, 3, g as f64, &top)?;
         }
         if let Some((row, col)) = f.target.as_ref().and_then(|t| canonical_cell(sheet, t)) {
-            ws.write_string(r, 4, layout::a1(row, col as u32))?;
+            ws.write_string_with_format(r, 4, layout::a1(row, col as u32), &top)?;
         }
-        if let (Some(s), Some(c)) = (&f.sheet, &f.cell) {
-            ws.write_string(r, 5, layout::sheet_ref_a1(s, c))?;
+        let read_from = match (&f.sheet, &f.cell) {
+            (Some(s), Some(c)) => layout::sheet_ref_a1(s, c),
+            _ => String::new(),
+        };
+        if !read_from.is_empty() {
+            ws.write_string_with_format(r, 5, &read_from, &wrap)?;
         }
-        ws.write_string(r, 6, &f.message)?;
+        ws.write_string_with_format(r, 6, &f.message, &wrap)?;
+        // Spreadsheets do not measure the rows of a file they open: a row of a long
+        // message is made tall enough for its lines (Calibri 11, the sheet's font, fits
+        // about one character a unit of width).
+        let lines = [
+            (2, f.name),
+            (5, read_from.as_str()),
+            (6, f.message.as_str()),
+        ]
+        .iter()
+        .map(|(c, t)| wrapped_lines(t, f64::from(cols[*c].1) / 1.45))
+        .max()
+        .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(r, (15.0 * lines as f64).min(409.0))?;
+        }
     }
     if findings.is_empty() {
         ws.write_string(1, 0, "No findings.")?;
     }
     ws.autofilter(0, 0, findings.len().max(1) as u32, cols.len() as u16 - 1)?;
     ws.set_freeze_panes(1, 0)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    ws.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
