@@ -511,7 +511,7 @@ fn annotate_puts_each_note_on_the_cell_its_finding_names() {
     codes.dedup();
     assert_eq!(
         codes,
-        ["G003", "G004", "G008", "P003", "P004", "P005", "P006", "S005", "S008"],
+        ["G003", "G004", "G005", "G008", "P003", "P004", "P005", "P006", "S005", "S008"],
         "{findings:?}"
     );
     let notes = notes(&out);
