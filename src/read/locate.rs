@@ -296,6 +296,16 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
                 && tracking.iter().flatten().count() >= 2
                 && cells.iter().count() <= 4
             {
+                // A done column headed by a box ("☐ | To do | Comments") or by nothing is
+                // the column left of the items: the header's first cell, or the one before.
+                if tracking[0].is_none() {
+                    let item = tracking[1].unwrap_or(first_col);
+                    tracking[0] = if first_col < item {
+                        Some(first_col)
+                    } else {
+                        item.checked_sub(1)
+                    };
+                }
                 marks.tracking_headers.push((at(first_col), tracking));
                 marks.stops.insert((g, row));
                 continue;
@@ -582,10 +592,10 @@ pub fn checkbox(v: &Value) -> Option<bool> {
         Value::Text(t) if t.len() > 9 => None,
         Value::Text(t) => match t.to_lowercase().as_str() {
             // Excel writes booleans in the machine's language in CSV (WAHR, VRAI, ...).
-            "true" | "1" | "x" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" | "wahr"
+            "true" | "1" | "x" | "[x]" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" | "wahr"
             | "vrai" | "verdadero" | "vero" | "waar" | "sant" | "prawda" => Some(true),
-            "false" | "0" | "☐" | "no" | "n" | "" | "falsch" | "faux" | "falso" | "onwaar"
-            | "usant" | "fałsz" => Some(false),
+            "false" | "0" | "☐" | "[ ]" | "[]" | "no" | "n" | "" | "falsch" | "faux" | "falso"
+            | "onwaar" | "usant" | "fałsz" => Some(false),
             _ => None,
         },
         _ => None,
