@@ -58,6 +58,10 @@ pub struct Owner {
     /// Where each field is (or would be), by field name: A1 references with their sheet.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub cells: Map<String>,
+    /// A date's text as the cell wrote it, by field name, where it could be read either way
+    /// (3/2/2026: month first, unless the file shows day first elsewhere).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub date_texts: Map<String>,
 }
 
 /// A question and its answer (Sections 1 and 2).
@@ -220,6 +224,7 @@ impl Plan {
         let mut p = self.clone();
         p.source = Source::default();
         p.owner.cells.clear();
+        p.owner.date_texts.clear();
         for a in p.inspiration.iter_mut().chain(p.role.answers.iter_mut()) {
             a.cell = None;
         }
