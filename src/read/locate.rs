@@ -664,15 +664,17 @@ fn stop_is_goal(
         Stop::Header => false,
         Stop::Title => in_table >= 3,
         Stop::Label => {
-            let here: Vec<(usize, &(Label, At, Option<At>))> = marks
+            let here: Vec<usize> = marks
                 .labels
                 .iter()
                 .enumerate()
                 .filter(|(_, (_, at, _))| at.grid == grid && at.row == row)
+                .map(|(i, _)| i)
                 .collect();
-            let [(index, (label, at, _))] = here.as_slice() else {
+            let [index] = here.as_slice() else {
                 return false;
             };
+            let (label, at, _) = &marks.labels[*index];
             if !table_cols.contains(&at.col) {
                 return false;
             }
