@@ -58,7 +58,11 @@ macro_rules! stream_cells {
                 }
             }
             drop(cells);
-            grid.set_merges(MergedCells::merged_cells(&mut wb, &name));
+            // The merges are a second pass over the sheet's XML: only for a sheet where a
+            // goals table may be.
+            if may_hold_goals(&grid) {
+                grid.set_merges(MergedCells::merged_cells(&mut wb, &name));
+            }
             grids.push(grid);
         }
         Ok(grids)
@@ -98,6 +102,20 @@ impl<R: std::io::Read + std::io::Seek> MergedCells for calamine::Ods<R> {
     fn merged_cells(&mut self, _sheet: &str) -> Vec<Merge> {
         Vec::new()
     }
+}
+
+/// Whether a row of the grid names two goal columns or more (the locator needs four, or
+/// aliases from the settings): the only sheets whose merged ranges the locator reads.
+fn may_hold_goals(grid: &Grid) -> bool {
+    grid.rows().any(|(_, cells)| {
+        cells
+            .values()
+            .filter_map(|v| v.as_text())
+            .filter_map(|t| crate::layout::Terms::of(t, &[]).goal_column)
+            .fold(0u8, |set, c| set | 1 << c)
+            .count_ones()
+            >= 2
+    })
 }
 
 fn merge(d: &calamine::Dimensions) -> Merge {
