@@ -521,12 +521,14 @@ fn ambiguous_dates_read_month_first_unless_the_file_shows_day_first() {
 
 /// Files other software wrote that hold no plan, but a word or two of one: a duckdb query
 /// answer and a vocabulary in the shape of w3c/csvw's, each with a "direction" column or
-/// term, which once read as a Section 2 with S003 and P005 beside the S002.
-const NOT_PLANS: [&str; 4] = [
+/// term, which once read as a Section 2 with S003 and P005 beside the S002; a task list
+/// headed "Item | Notes | Owner", once a Section 4 with S003, P005 and P006.
+const NOT_PLANS: [&str; 5] = [
     "not-plans/sales.xlsx",
     "not-plans/numbers.csv",
     "not-plans/query-answer.csv",
     "not-plans/vocabulary.csv",
+    "not-plans/task-list.xlsx",
 ];
 
 #[test]
