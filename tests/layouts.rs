@@ -265,6 +265,25 @@ fn many_rows_not_read_give_a_bounded_number_of_findings() {
 }
 
 #[test]
+fn many_label_rows_under_the_goals_header_are_read_in_linear_time() {
+    // 50,000 rows led by "Name" between goal rows under a goals header: each is decided a
+    // goal without a pass over all the other labels (a quadratic reader would not finish).
+    let dir = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("Skill/Behavior,Resources,Career goals,Action steps,Network,Challenges\r\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("Name,,,Step {i},,\r\nSkill {i},,,Step {i},,\r\n"));
+    }
+    let started = std::time::Instant::now();
+    let r = read_csv(dir.path(), "names.csv", &text);
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    // A goal row follows each: goals named "Name".
+    assert_eq!(r.plan.goals.len(), 100_000);
+    assert_eq!(r.plan.goals[0].skill.as_deref(), Some("Name"));
+    assert_eq!(r.plan.owner.name, None);
+}
+
+#[test]
 fn s009_is_explained_by_igp_rules() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_igp"))
         .args(["rules", "S009"])

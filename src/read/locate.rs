@@ -546,6 +546,11 @@ fn read_goals(
         .map(|(c, _)| *c);
     // The row where the last goal starts.
     let mut last_goal: Option<u32> = None;
+    // Where each label is first met in the scan.
+    let mut first_of: FxHashMap<Label, usize> = FxHashMap::default();
+    for (i, (label, _, _)) in marks.labels.iter().enumerate() {
+        first_of.entry(*label).or_insert(i);
+    }
     // Without a Section 4 title or header, the template's checklist items show where the
     // checklist starts, and so where the goals end.
     let items_end_goals = !marks.titles.iter().any(|(s, _)| *s == Section::Tracking)
@@ -562,7 +567,8 @@ fn read_goals(
         let in_table = table_cols.iter().filter(|c| cells.contains_key(c)).count();
         if let Some(stop) = marks.stops.get(&(header.grid, row)) {
             let next = rows.peek().map(|(r, cells)| (*r, *cells));
-            if !stop_is_goal(*stop, marks, header.grid, row, cells, &table_cols, next) {
+            let at = (header.grid, row);
+            if !stop_is_goal(*stop, marks, &first_of, at, cells, &table_cols, next) {
                 break;
             }
         } else if in_table == 0 {
@@ -653,8 +659,8 @@ fn is_guidance_row(cells: &Row, table_cols: &[u32]) -> bool {
 fn stop_is_goal(
     stop: Stop,
     marks: &Marks,
-    grid: usize,
-    row: u32,
+    first_of: &FxHashMap<Label, usize>,
+    (grid, row): (usize, u32),
     cells: &Row,
     table_cols: &[u32],
     next: Option<(u32, &Row)>,
@@ -664,21 +670,21 @@ fn stop_is_goal(
         Stop::Header => false,
         Stop::Title => in_table >= 3,
         Stop::Label => {
-            let here: Vec<usize> = marks
+            // The labels are in the order of the scan: those of this row, by a binary search.
+            let start = marks
                 .labels
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, at, _))| at.grid == grid && at.row == row)
-                .map(|(i, _)| i)
-                .collect();
-            let [index] = here.as_slice() else {
+                .partition_point(|(_, at, _)| (at.grid, at.row) < (grid, row));
+            let end = marks
+                .labels
+                .partition_point(|(_, at, _)| (at.grid, at.row) <= (grid, row));
+            if end != start + 1 {
                 return false;
-            };
-            let (label, at, _) = &marks.labels[*index];
+            }
+            let (label, at, _) = &marks.labels[start];
             if !table_cols.contains(&at.col) {
                 return false;
             }
-            let seen_before = marks.labels[..*index].iter().any(|(l, _, _)| l == label);
+            let seen_before = first_of.get(label).is_some_and(|first| *first < start);
             let goals_follow = next.is_some_and(|(r, cells)| {
                 !marks.stops.contains_key(&(grid, r))
                     && table_cols.iter().any(|c| cells.contains_key(c))
