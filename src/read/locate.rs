@@ -3,7 +3,7 @@
 //!
 //! Sections can sit in any sheet or file, in any order, at any offset; blank rows and
 //! columns are skipped. What the locator cannot find or read becomes a finding (S002 to
-//! S008), never an error.
+//! S009), never an error: a row under the goals header is read as a goal or named (S009).
 
 use super::grid::{Grid, Row, Value};
 use crate::dates;
