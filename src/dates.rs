@@ -810,8 +810,66 @@ pub fn due(text: &str, anchor: NaiveDate) -> Option<(NaiveDate, bool)> {
     placed.map(|d| (d, true))
 }
 
-/// Reads a date written as text, or `None`.
+/// Reads a date written as text, or `None`. A numeric date a/b/yyyy whose parts are both 12
+/// or less is read month first (as Google Sheets and US Excel write it).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    parse_date_ordered(text, false)
+}
+
+/// Whether a text is a numeric date a/b/yyyy that can be read either way (both parts 12 or
+/// less, and not the same).
+pub fn is_ambiguous(text: &str) -> bool {
+    day_month(text.trim()).is_some_and(|(a, b)| a <= 12 && b <= 12 && a != b && a > 0 && b > 0)
+}
+
+/// The first two numbers of a/b/yyyy (a and b of one or two digits, the year of two or four).
+fn day_month(t: &str) -> Option<(u32, u32)> {
+    let mut parts = t.split(['/', '-']);
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    (parts.next().is_none() && a.len() <= 2 && b.len() <= 2 && matches!(y.len(), 2 | 4))
+        .then(|| slash_parts(t).map(|(a, b, _)| (a, b)))
+        .flatten()
+}
+
+/// Whether a text is a date that shows its file writes dates day first: a numeric a/b/yyyy
+/// whose first part cannot be a month, or a dotted date (15.01.2026).
+pub fn shows_day_first(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 10 {
+        return false;
+    }
+    if let Some((a, b)) = day_month(t) {
+        return a > 12 && (1..=12).contains(&b);
+    }
+    t.contains('.')
+        && (NaiveDate::parse_from_str(t, "%d.%m.%Y").is_ok()
+            || NaiveDate::parse_from_str(t, "%d.%m.%y").is_ok())
+}
+
+/// The numbers of a/b/yyyy (or a-b-yy), the year made four digits.
+fn slash_parts(t: &str) -> Option<(u32, u32, i32)> {
+    let parts: Vec<&str> = t.split(['/', '-']).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let a: u32 = parts[0].parse().ok()?;
+    let b: u32 = parts[1].parse().ok()?;
+    let mut y: i32 = parts[2].parse().ok()?;
+    if parts[2].len() == 2 {
+        y += 2000;
+    } else if parts[2].len() != 4 {
+        return None;
+    }
+    Some((a, b, y))
+}
+
+/// [`parse_date`], reading an ambiguous a/b/yyyy day first when `day_first` (the file shows
+/// day first elsewhere).
+pub fn parse_date_ordered(text: &str, day_first: bool) -> Option<NaiveDate> {
     let t = text.trim().trim_end_matches('.');
     let t = t
         .split(['T', ' '])
@@ -838,25 +896,14 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         }
     }
     // Slashes: month first (as Google Sheets and US Excel write), unless the first
-    // number cannot be a month.
-    let parts: Vec<&str> = t.split(['/', '-']).collect();
-    if parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        let a: u32 = parts[0].parse().ok()?;
-        let b: u32 = parts[1].parse().ok()?;
-        let mut y: i32 = parts[2].parse().ok()?;
-        if parts[2].len() == 2 {
-            y += 2000;
-        } else if parts[2].len() != 4 {
-            return None;
-        }
-        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-        return NaiveDate::from_ymd_opt(y, m, d);
-    }
-    None
+    // number cannot be a month, or the file writes day first and the second can be one.
+    let (a, b, y) = slash_parts(t)?;
+    let (m, d) = if a > 12 || (day_first && b <= 12) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
 }
 
 /// A date from a spreadsheet serial (days since 1899-12-30), in the range of plausible
@@ -871,8 +918,26 @@ pub fn from_serial(serial: f64) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
-    use super::{due, Partial};
+    use super::{due, is_ambiguous, parse_date_ordered, shows_day_first, Partial};
     use chrono::NaiveDate;
+
+    #[test]
+    fn ambiguous_dates_and_the_dates_that_show_day_first() {
+        assert!(is_ambiguous("3/2/2026"));
+        assert!(is_ambiguous("03/02/26"));
+        assert!(!is_ambiguous("3/3/2026"));
+        assert!(!is_ambiguous("13/2/2026"));
+        assert!(!is_ambiguous("2026-03-02"));
+        assert!(shows_day_first("13/2/2026"));
+        assert!(shows_day_first("15.01.2026"));
+        assert!(!shows_day_first("2026-03-31"));
+        assert!(!shows_day_first("1/15/2026"));
+        assert!(!shows_day_first("v1.2"));
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_date_ordered("3/2/2026", false), ymd(2026, 3, 2));
+        assert_eq!(parse_date_ordered("3/2/2026", true), ymd(2026, 2, 3));
+        assert_eq!(parse_date_ordered("3/15/2026", true), ymd(2026, 3, 15));
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

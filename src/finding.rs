@@ -58,6 +58,7 @@ catalogue! {
     S006 "S006" "cell-error" Error "a used cell holds an error value (#REF!, #N/A, #DIV/0!, #VALUE!, #NAME?)";
     S007 "S007" "duplicate-section" Warning "a section appears twice; the first is used";
     S008 "S008" "unreadable-date" Warning "a date cell holds text that is not a date";
+    S009 "S009" "rows-not-read" Warning "a row under the goals header holds text that is not read as a goal";
     G001 "G001" "missing-skill" Error "a goal row has no Skill/Behavior";
     G002 "G002" "missing-action-steps" Error "a goal row has no action steps";
     G003 "G003" "missing-detail" Warning "resources/support, career support, network or challenges is blank";

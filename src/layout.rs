@@ -508,9 +508,16 @@ impl Terms {
         } else {
             normalize_bounded(text, MAX_LABEL)
         };
+        // "3. Set specific goals": a numbered title, looked up without its number too.
+        let numbered_title = || {
+            numbered
+                .then(|| Section::from_title(strip_numbering(text)))
+                .flatten()
+        };
         let Some(n) = n else {
             let terms = Terms {
                 label: numbered.then(|| Label::from_text(text)).flatten(),
+                section: numbered_title(),
                 ..Terms::default()
             };
             return (terms, false);
@@ -522,7 +529,7 @@ impl Terms {
             v.labels.get(&n).copied()
         };
         let terms = Terms {
-            section: v.titles.get(&n).copied(),
+            section: v.titles.get(&n).copied().or_else(numbered_title),
             label,
             goal_column: v.goal_columns.get(&n).copied().or_else(|| {
                 extra
@@ -1071,6 +1078,17 @@ mod tests {
             Section::from_title("Section 3 - Set specific goals"),
             Some(Section::Goals)
         );
+        let section = |text: &str| Terms::of(text, &[]).section;
+        assert_eq!(
+            section("SECTION 3 – SET SPECIFIC GOALS"),
+            Some(Section::Goals)
+        );
+        assert_eq!(section("3. Set specific goals"), Some(Section::Goals));
+        assert_eq!(
+            section("4) Track, reflect and iterate"),
+            Some(Section::Tracking)
+        );
+        assert_eq!(section("3. Set specific goals by June"), None);
         assert_eq!(
             Label::from_text("4. How do you like to learn?"),
             Some(Label::Inspiration(3))

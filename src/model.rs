@@ -58,6 +58,10 @@ pub struct Owner {
     /// Where each field is (or would be), by field name: A1 references with their sheet.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub cells: Map<String>,
+    /// A date's text as the cell wrote it, by field name, where it could be read either way
+    /// (3/2/2026: month first, unless the file shows day first elsewhere).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub date_texts: Map<String>,
 }
 
 /// A question and its answer (Sections 1 and 2).
@@ -220,6 +224,7 @@ impl Plan {
         let mut p = self.clone();
         p.source = Source::default();
         p.owner.cells.clear();
+        p.owner.date_texts.clear();
         for a in p.inspiration.iter_mut().chain(p.role.answers.iter_mut()) {
             a.cell = None;
         }
@@ -287,9 +292,60 @@ pub fn done_step(step: &str) -> (&str, bool) {
 
 pub fn split_steps(text: &str) -> Vec<String> {
     text.lines()
+        .flat_map(|l| inline_steps(l.trim()))
         .map(|l| strip_marker(l.trim()).trim().to_string())
         .filter(|l| !l.is_empty())
         .collect()
+}
+
+/// A line of steps numbered inline ("1) Book the exam 2) Pass it by June", "1. X; 2. Y"),
+/// cut before each next number: `2)` after a space, `2.` after `;`, `,` or `.`. A line that
+/// does not start with `1)` or `1.` is one step ("Read chapter 2. Then ...").
+fn inline_steps(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(marker) = line[digits..]
+        .bytes()
+        .next()
+        .filter(|b| matches!(b, b')' | b'.'))
+    else {
+        return vec![line];
+    };
+    let Ok(mut n) = line[..digits].parse::<u32>() else {
+        return vec![line];
+    };
+    if digits > 2 {
+        return vec![line];
+    }
+    let mut start = 0;
+    let mut from = digits + 1;
+    loop {
+        n += 1;
+        let next = format!("{n}{}", char::from(marker));
+        let found = line[from..]
+            .match_indices(&next)
+            .map(|(i, _)| from + i)
+            .find(|&i| {
+                let before = line[..i].trim_end();
+                let spaced = before.len() < i;
+                let after = line[i + next.len()..].starts_with(char::is_whitespace);
+                let prefixed_by_digit = line[..i].ends_with(|c: char| c.is_ascii_digit());
+                after
+                    && !prefixed_by_digit
+                    && match marker {
+                        b')' => spaced,
+                        _ => before.ends_with([';', ',', '.']),
+                    }
+            });
+        let Some(i) = found else {
+            break;
+        };
+        parts.push(line[start..i].trim_end().trim_end_matches([';', ',']));
+        start = i;
+        from = i + next.len();
+    }
+    parts.push(&line[start..]);
+    parts
 }
 
 fn strip_marker(line: &str) -> &str {
@@ -336,6 +392,30 @@ fn strip_marker(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_numbered_inline_are_split() {
+        assert_eq!(
+            split_steps("1) Book the exam 2) Pass it by June"),
+            ["Book the exam", "Pass it by June"]
+        );
+        assert_eq!(split_steps("1. X; 2. Y"), ["X", "Y"]);
+        assert_eq!(
+            split_steps("1. Enroll by May. 2. Finish 3 modules, 3. Demo"),
+            ["Enroll by May.", "Finish 3 modules", "Demo"]
+        );
+        assert_eq!(
+            split_steps("1. Read chapter 2. Then present it"),
+            ["Read chapter 2. Then present it"]
+        );
+        assert_eq!(split_steps("1) Read 2 books 3) x"), ["Read 2 books 3) x"]);
+        assert_eq!(
+            split_steps("Read chapter 1) and 2) of it"),
+            ["Read chapter 1) and 2) of it"]
+        );
+        assert_eq!(split_steps("1) a 12) b"), ["a 12) b"]);
+        assert_eq!(split_steps("1)"), Vec::<String>::new());
+    }
 
     #[test]
     fn an_empty_numbered_list_has_no_steps() {

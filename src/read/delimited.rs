@@ -330,7 +330,10 @@ pub fn parse(text: &str, name: &str, limits: &Limits) -> Result<Grid, String> {
                 ends: vec![0; 64],
             }),
         };
-        let grid = parse_with(parser, text, name, limits);
+        let grid = parse_with(parser, text, name, limits).map(|mut grid| {
+            grid.day_first = delimiter == b';';
+            grid
+        });
         // A file with a huge record does not keep its buffer for the next ones.
         if parser.out.len() > 1 << 20 {
             parser.out = vec![0; 4096];

@@ -129,6 +129,18 @@ impl Row {
     }
 }
 
+/// A merged range of cells, 0-based and inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub first_row: u32,
+    pub first_col: u32,
+    pub last_row: u32,
+    pub last_col: u32,
+}
+
+/// The most merged ranges a grid keeps (a plan has a few dozen).
+const MAX_MERGES: usize = 65_536;
+
 /// One sheet of used cells: rows in order, each with its cells in column order. Readers
 /// give cells in order, so building it is a push per cell.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -137,6 +149,11 @@ pub struct Grid {
     pub name: String,
     rows: Vec<(u32, Row)>,
     len: usize,
+    /// The ranges merged down over more than one row, by first column then first row.
+    merged_down: Vec<Merge>,
+    /// Whether the source says that its dates are written day first: a semicolon-separated
+    /// CSV, as Excel saves one in the European locales.
+    pub day_first: bool,
 }
 
 impl Grid {
@@ -202,6 +219,31 @@ impl Grid {
         self.rows[start..].iter().map(|(r, cells)| (*r, cells))
     }
 
+    /// Keeps the merged ranges that span more than one row (at most [`MAX_MERGES`]).
+    pub fn set_merges(&mut self, merges: impl IntoIterator<Item = Merge>) {
+        self.merged_down = merges
+            .into_iter()
+            .filter(|m| m.last_row > m.first_row && m.last_col >= m.first_col)
+            .take(MAX_MERGES)
+            .collect();
+        self.merged_down
+            .sort_unstable_by_key(|m| (m.first_col, m.first_row));
+    }
+
+    /// The first row of a range merged down over (row, col) from a row above it.
+    pub fn merged_from_above(&self, row: u32, col: u32) -> Option<u32> {
+        // Ranges do not overlap: the few that start at or left of (row, col), nearest first.
+        let end = self
+            .merged_down
+            .partition_point(|m| (m.first_col, m.first_row) <= (col, row));
+        self.merged_down[..end]
+            .iter()
+            .rev()
+            .take(64)
+            .find(|m| m.first_row < row && row <= m.last_row && col <= m.last_col)
+            .map(|m| m.first_row)
+    }
+
     /// The first used cell right of (row, col) in the same row.
     pub fn right_of(&self, row: u32, col: u32) -> Option<(u32, &Value)> {
         self.row(row)?
@@ -232,5 +274,24 @@ mod tests {
         assert_eq!(g.rows_after(1).map(|(r, _)| r).collect::<Vec<_>>(), [5, 9]);
         assert_eq!(g.row(5).unwrap().from_col(1).count(), 1);
         assert!(g.get(2, 0).is_none());
+    }
+
+    #[test]
+    fn a_range_merged_down_is_found_from_its_lower_rows() {
+        let mut g = Grid::new("s");
+        let m = |first_row, first_col, last_row, last_col| Merge {
+            first_row,
+            first_col,
+            last_row,
+            last_col,
+        };
+        g.set_merges([m(3, 0, 5, 0), m(0, 0, 0, 5), m(8, 0, 9, 1), m(3, 2, 4, 2)]);
+        assert_eq!(g.merged_from_above(3, 0), None);
+        assert_eq!(g.merged_from_above(4, 0), Some(3));
+        assert_eq!(g.merged_from_above(5, 0), Some(3));
+        assert_eq!(g.merged_from_above(6, 0), None);
+        assert_eq!(g.merged_from_above(9, 1), Some(8));
+        assert_eq!(g.merged_from_above(4, 2), Some(3));
+        assert_eq!(g.merged_from_above(4, 1), None);
     }
 }

@@ -3,14 +3,14 @@
 //!
 //! Sections can sit in any sheet or file, in any order, at any offset; blank rows and
 //! columns are skipped. What the locator cannot find or read becomes a finding (S002 to
-//! S008), never an error.
+//! S009), never an error: a row under the goals header is read as a goal or named (S009).
 
-use super::grid::{Grid, Value};
+use super::grid::{Grid, Row, Value};
 use crate::dates;
 use crate::finding::{self, Finding, Target};
 use crate::layout::{self, Label, OwnerField, Section, Terms, GOAL_COLUMNS};
 use crate::model::{Goal, Plan, TrackingItem};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
 /// A cell position in one of the grids.
@@ -19,6 +19,17 @@ struct At {
     grid: usize,
     row: u32,
     col: u32,
+}
+
+/// What kind of row ends a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// A section title in the row's first cell.
+    Title,
+    /// A goals table's or a checklist's header row.
+    Header,
+    /// A label (of the header block, a question of Sections 1 and 2) in the row's first cell.
+    Label,
 }
 
 /// What the first pass found in the grids.
@@ -31,7 +42,7 @@ struct Marks {
     /// A checklist header row and the columns of done, item and notes.
     tracking_headers: Vec<(At, [Option<u32>; 3])>,
     /// Rows that end a table: titles, header rows, rows led by a label.
-    stops: FxHashSet<(usize, u32)>,
+    stops: FxHashMap<(usize, u32), Stop>,
     /// The row with the most goal column headers (two or three) that is no header row:
     /// where a file without a plan comes closest to one.
     near_header: Option<(u32, At)>,
@@ -47,12 +58,34 @@ pub struct Located {
 }
 
 pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
-    let marks = scan(grids, aliases);
+    let mut marks = scan(grids, aliases);
     let mut plan = Plan::empty();
     let mut findings = Vec::new();
     let mut used_sheets: FxHashSet<usize> = FxHashSet::default();
 
     cell_errors(grids, &mut findings);
+
+    // The goals table first: a goal named like a label or a title ("Manager", "Team") is a
+    // goal, and its cells are then no label or title of the plan.
+    let mut goal_findings = Vec::new();
+    let mut goal_rows = (0, FxHashSet::default());
+    if let Some(header) = marks.goals_headers.first().copied() {
+        goal_rows = (
+            header.grid,
+            read_goals(
+                grids,
+                &marks,
+                header,
+                aliases,
+                &mut plan,
+                &mut goal_findings,
+            ),
+        );
+    }
+    let in_goal = |grid: usize, row: u32| grid == goal_rows.0 && goal_rows.1.contains(&row);
+    marks.titles.retain(|(_, at)| !in_goal(at.grid, at.row));
+    marks.labels.retain(|(_, at, _)| !in_goal(at.grid, at.row));
+    marks.stops.retain(|(g, row), _| !in_goal(*g, *row));
 
     // Titles: the first of each section is used, a second is a duplicate.
     let mut first_title: BTreeMap<Section, At> = BTreeMap::new();
@@ -102,6 +135,11 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
             Label::Owner(field) => {
                 let text = match value {
                     Some(v) if field.is_date() => {
+                        if let Some(t) = v.as_text().filter(|t| dates::is_ambiguous(t)) {
+                            plan.owner
+                                .date_texts
+                                .insert(field.key().to_string(), t.to_string());
+                        }
                         Some(date_text(v, grids, cell_at, *field, &mut findings))
                     }
                     Some(v) => Some(v.display()),
@@ -138,7 +176,7 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
         Some(header) => {
             used_sheets.insert(header.grid);
             section_seen.insert(Section::Goals);
-            read_goals(grids, &marks, *header, aliases, &mut plan, &mut findings);
+            findings.append(&mut goal_findings);
             for dup in &marks.goals_headers[1..] {
                 findings.push(
                     Finding::new(
@@ -161,7 +199,8 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
     }
 
     // Section 4.
-    if let Some((start, cols)) = tracking_start(grids, &marks, first_title.get(&Section::Tracking))
+    if let Some((start, cols)) =
+        tracking_start(grids, &marks, first_title.get(&Section::Tracking), &in_goal)
     {
         used_sheets.insert(start.grid);
         section_seen.insert(Section::Tracking);
@@ -183,10 +222,28 @@ pub fn locate(grids: &[Grid], aliases: &[(String, String)]) -> Located {
     let mut used: Vec<usize> = used_sheets.into_iter().collect();
     used.sort_unstable();
     plan.source.sheets = used.into_iter().map(|g| grids[g].name.clone()).collect();
-    let sections: Vec<Section> = Section::ALL
+    let mut sections: Vec<Section> = Section::ALL
         .into_iter()
         .filter(|s| section_seen.contains(s))
         .collect();
+    // Without a goals table, a section counts only by its title, two of its labels, or the
+    // template's checklist items: one cell that says "Direction", or a header "Item | Notes"
+    // of a parts list, makes no plan of a data file.
+    if !section_seen.contains(&Section::Goals) {
+        let mut labels_of = BTreeMap::new();
+        for label in &seen_labels {
+            if let Some(s) = label.section() {
+                *labels_of.entry(s).or_insert(0) += 1;
+            }
+        }
+        let tracking_by_items =
+            !first_title.contains_key(&Section::Tracking) && marks.tracking_headers.is_empty();
+        sections.retain(|s| {
+            first_title.contains_key(s)
+                || labels_of.get(s).is_some_and(|n| *n >= 2)
+                || (*s == Section::Tracking && tracking_by_items)
+        });
+    }
     if sections.is_empty() {
         // Not a plan: one finding says so, rather than a finding per #REF! of a sales
         // workbook or an S008 for a "created" column of numbers; and no owner is read
@@ -264,7 +321,7 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
                 .map(|(_, t)| *t);
             if let Some(section) = first_terms.and_then(|t| t.section) {
                 marks.titles.push((section, at(first_col)));
-                marks.stops.insert((g, row));
+                marks.stops.insert((g, row), Stop::Title);
                 continue;
             }
             let goal_cols = terms
@@ -273,7 +330,7 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
                 .fold(0u8, |set, c| set | 1 << c);
             if goal_cols.count_ones() >= 4 {
                 marks.goals_headers.push(at(first_col));
-                marks.stops.insert((g, row));
+                marks.stops.insert((g, row), Stop::Header);
                 continue;
             }
             if goal_cols.count_ones() >= 2
@@ -296,8 +353,18 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
                 && tracking.iter().flatten().count() >= 2
                 && cells.iter().count() <= 4
             {
+                // A done column headed by a box ("☐ | To do | Comments") or by nothing is
+                // the column left of the items: the header's first cell, or the one before.
+                if tracking[0].is_none() {
+                    let item = tracking[1].unwrap_or(first_col);
+                    tracking[0] = if first_col < item {
+                        Some(first_col)
+                    } else {
+                        item.checked_sub(1)
+                    };
+                }
                 marks.tracking_headers.push((at(first_col), tracking));
-                marks.stops.insert((g, row));
+                marks.stops.insert((g, row), Stop::Header);
                 continue;
             }
             let mut consumed: Option<u32> = None;
@@ -311,7 +378,7 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
                 let value = grid.right_of(row, col).map(|(c, _)| at(c));
                 consumed = value.map(|v| v.col);
                 if col == first_col {
-                    marks.stops.insert((g, row));
+                    marks.stops.insert((g, row), Stop::Label);
                 }
                 marks.labels.push((label, at(col), value));
             }
@@ -324,10 +391,23 @@ fn scan(grids: &[Grid], aliases: &[(String, String)]) -> Marks {
 fn below(grids: &[Grid], marks: &Marks, at: At) -> Option<At> {
     let grid = &grids[at.grid];
     let (row, cells) = grid.rows_after(at.row).next()?;
-    if row != at.row + 1 || marks.stops.contains(&(at.grid, row)) {
+    if row != at.row + 1 || marks.stops.contains_key(&(at.grid, row)) {
         return None;
     }
     cells.contains_key(&at.col).then_some(At { row, ..at })
+}
+
+/// Whether the grids show dates written day first: a semicolon-separated CSV, a dotted
+/// date, or a date whose first part cannot be a month.
+fn shows_day_first(grids: &[Grid]) -> bool {
+    grids.iter().any(|g| {
+        g.day_first
+            || g.rows().any(|(_, cells)| {
+                cells
+                    .values()
+                    .any(|v| v.as_text().is_some_and(dates::shows_day_first))
+            })
+    })
 }
 
 /// A date cell as `YYYY-MM-DD`, or its text with an S008 finding.
@@ -341,6 +421,9 @@ fn date_text(
     let date = match v {
         Value::Date(d) => Some(*d),
         Value::Number(n) => dates::from_serial(*n),
+        Value::Text(t) if dates::is_ambiguous(t) => {
+            dates::parse_date_ordered(t, shows_day_first(grids))
+        }
         Value::Text(t) => dates::parse_date(t),
         _ => None,
     };
@@ -365,7 +448,7 @@ fn date_text(
     }
 }
 
-/// Section 3: the header row at `header`, then its goal rows.
+/// Section 3: the header row at `header`, then its goal rows. Returns the rows read as goals.
 fn read_goals(
     grids: &[Grid],
     marks: &Marks,
@@ -373,11 +456,12 @@ fn read_goals(
     aliases: &[(String, String)],
     plan: &mut Plan,
     findings: &mut Vec<Finding>,
-) {
+) -> FxHashSet<u32> {
+    let mut goal_rows = FxHashSet::default();
     let grid = &grids[header.grid];
     let sheet = &grid.name;
     let Some(cells) = grid.row(header.row) else {
-        return;
+        return goal_rows;
     };
     // Column of the sheet -> field key, or extra header.
     enum Col {
@@ -454,13 +538,80 @@ fn read_goals(
         }
     }
     let first_col = columns.first().map_or(header.col, |(c, _)| *c);
-    for (row, cells) in grid.rows_after(header.row) {
-        if marks.stops.contains(&(header.grid, row)) {
+    let table_cols: Vec<u32> = columns.iter().map(|(c, _)| *c).collect();
+    let mut unread: Vec<(u32, &Row)> = Vec::new();
+    let skill_col = columns
+        .iter()
+        .find(|(_, col)| matches!(col, Col::Field(0)))
+        .map(|(c, _)| *c);
+    // The row where the last goal starts.
+    let mut last_goal: Option<u32> = None;
+    // Where each label is first met in the scan.
+    let mut first_of: FxHashMap<Label, usize> = FxHashMap::default();
+    for (i, (label, _, _)) in marks.labels.iter().enumerate() {
+        first_of.entry(*label).or_insert(i);
+    }
+    // Without a Section 4 title or header, the template's checklist items show where the
+    // checklist starts, and so where the goals end.
+    let items_end_goals = !marks.titles.iter().any(|(s, _)| *s == Section::Tracking)
+        && marks.tracking_headers.is_empty();
+    let mut rows = grid.rows_after(header.row).peekable();
+    while let Some((row, cells)) = rows.next() {
+        if items_end_goals
+            && cells
+                .values()
+                .any(|v| v.as_text().is_some_and(layout::is_tracking_item))
+        {
             break;
         }
-        if !columns.iter().any(|(c, _)| cells.contains_key(c)) {
+        let in_table = table_cols.iter().filter(|c| cells.contains_key(c)).count();
+        if let Some(stop) = marks.stops.get(&(header.grid, row)) {
+            let next = rows.peek().map(|(r, cells)| (*r, *cells));
+            let at = (header.grid, row);
+            if !stop_is_goal(*stop, marks, &first_of, at, cells, &table_cols, next) {
+                break;
+            }
+        } else if in_table == 0 {
+            unread.push((row, cells));
             continue;
         }
+        goal_rows.insert(row);
+        if is_guidance_row(cells, &table_cols) {
+            continue;
+        }
+        // A row under a Skill/Behavior cell merged down from the goal above is more of it.
+        let merged = skill_col
+            .filter(|c| !cells.contains_key(c))
+            .and_then(|c| grid.merged_from_above(row, c));
+        if let (Some(first), Some((start, goal))) = (merged, last_goal.zip(plan.goals.last_mut())) {
+            if first == start {
+                for (c, col) in &columns {
+                    let Some(more) = cells.get(c).map(Value::display) else {
+                        continue;
+                    };
+                    let join = |old: Option<&str>| match old {
+                        Some(old) => format!("{old}\n{more}"),
+                        None => more.clone(),
+                    };
+                    match col {
+                        Col::Field(i) => {
+                            let key = GOAL_COLUMNS[*i].key;
+                            let text = join(goal.field(key));
+                            goal.set_field(key, Some(text));
+                            goal.cells
+                                .entry(key.to_string())
+                                .or_insert_with(|| layout::a1(row, *c));
+                        }
+                        Col::Extra(name) => {
+                            let text = join(goal.extra.get(name).and_then(Option::as_deref));
+                            goal.extra.insert(name.clone(), Some(text));
+                        }
+                    }
+                }
+                continue;
+            }
+        }
+        last_goal = Some(row);
         let mut goal = Goal {
             index: plan.goals.len() + 1,
             cell: Some(layout::sheet_ref(sheet, row, first_col)),
@@ -482,13 +633,116 @@ fn read_goals(
         }
         plan.goals.push(goal);
     }
+    rows_not_read(grid, &unread, &table_cols, findings);
+    goal_rows
 }
+
+/// Whether a row under the goals header holds the template's guidance rather than a goal:
+/// two of its cells or more, and all of them, are column descriptions or headers (or the
+/// guide's questions).
+fn is_guidance_row(cells: &Row, table_cols: &[u32]) -> bool {
+    let mut guidance = 0;
+    for c in table_cols {
+        match cells.get(c) {
+            None => {}
+            Some(Value::Text(t)) if layout::is_guidance(t) => guidance += 1,
+            Some(_) => return false,
+        }
+    }
+    guidance >= 2
+}
+
+/// Whether a row that would end the goals table (a label or a title in its first cell) is
+/// a goal named like one: it fills three columns of the table or more, or it holds a label
+/// read already above it, or goal rows follow it. A row of two labels or more (the header
+/// block laid across) and a header row are never a goal.
+fn stop_is_goal(
+    stop: Stop,
+    marks: &Marks,
+    first_of: &FxHashMap<Label, usize>,
+    (grid, row): (usize, u32),
+    cells: &Row,
+    table_cols: &[u32],
+    next: Option<(u32, &Row)>,
+) -> bool {
+    let in_table = table_cols.iter().filter(|c| cells.contains_key(c)).count();
+    match stop {
+        Stop::Header => false,
+        Stop::Title => in_table >= 3,
+        Stop::Label => {
+            // The labels are in the order of the scan: those of this row, by a binary search.
+            let start = marks
+                .labels
+                .partition_point(|(_, at, _)| (at.grid, at.row) < (grid, row));
+            let end = marks
+                .labels
+                .partition_point(|(_, at, _)| (at.grid, at.row) <= (grid, row));
+            if end != start + 1 {
+                return false;
+            }
+            let (label, at, _) = &marks.labels[start];
+            if !table_cols.contains(&at.col) {
+                return false;
+            }
+            let seen_before = first_of.get(label).is_some_and(|first| *first < start);
+            let goals_follow = next.is_some_and(|(r, cells)| {
+                !marks.stops.contains_key(&(grid, r))
+                    && table_cols.iter().any(|c| cells.contains_key(c))
+            });
+            in_table >= 3 || seen_before || goals_follow
+        }
+    }
+}
+
+/// S009 for the rows under the goals header whose cells all lie outside the table's
+/// columns: at most [`MAX_UNREAD`] findings, the last one counting the rest.
+fn rows_not_read(
+    grid: &Grid,
+    unread: &[(u32, &Row)],
+    table_cols: &[u32],
+    findings: &mut Vec<Finding>,
+) {
+    let columns = table_cols
+        .iter()
+        .map(|c| layout::column_name(*c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for (n, (row, cells)) in unread.iter().take(MAX_UNREAD).enumerate() {
+        let quoted: Vec<String> = cells
+            .iter()
+            .take(4)
+            .map(|(c, v)| {
+                let text: String = v.display().chars().take(60).collect();
+                format!("{} \"{text}\"", layout::a1(*row, *c))
+            })
+            .collect();
+        let more_cells = cells.iter().count().saturating_sub(4);
+        let mut message = format!(
+            "this row under the goals header is not read as a goal: its text ({}{}) lies outside \
+             the table's columns ({columns}); move it into the goal columns, or give its column a header",
+            quoted.join(", "),
+            if more_cells > 0 { format!(" and {more_cells} more cells") } else { String::new() },
+        );
+        if n + 1 == MAX_UNREAD && unread.len() > MAX_UNREAD {
+            message.push_str(&format!(
+                " ({} more rows like it below are not read either)",
+                unread.len() - MAX_UNREAD
+            ));
+        }
+        let first = cells.iter().next().map_or(0, |(c, _)| *c);
+        findings.push(Finding::new(finding::S009, message).at(&grid.name, layout::a1(*row, first)));
+    }
+}
+
+/// The most S009 findings of one goals table.
+const MAX_UNREAD: usize = 10;
 
 /// Where the checklist starts (the row before its first item) and its header's columns.
 fn tracking_start(
     grids: &[Grid],
     marks: &Marks,
     title: Option<&At>,
+    in_goal: &dyn Fn(usize, u32) -> bool,
 ) -> Option<(At, [Option<u32>; 3])> {
     if let Some(title) = title {
         // A header right under the title gives the columns.
@@ -513,7 +767,7 @@ fn tracking_start(
     }
     // No title, no header: the template's own items show where the checklist is.
     for (g, grid) in grids.iter().enumerate() {
-        for (row, cells) in grid.rows() {
+        for (row, cells) in grid.rows().filter(|(row, _)| !in_goal(g, *row)) {
             for (&col, v) in cells.iter() {
                 let is_item = v.as_text().is_some_and(layout::is_tracking_item);
                 if is_item {
@@ -582,10 +836,10 @@ pub fn checkbox(v: &Value) -> Option<bool> {
         Value::Text(t) if t.len() > 9 => None,
         Value::Text(t) => match t.to_lowercase().as_str() {
             // Excel writes booleans in the machine's language in CSV (WAHR, VRAI, ...).
-            "true" | "1" | "x" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" | "wahr"
+            "true" | "1" | "x" | "[x]" | "✓" | "✔" | "☑" | "✅" | "yes" | "y" | "done" | "wahr"
             | "vrai" | "verdadero" | "vero" | "waar" | "sant" | "prawda" => Some(true),
-            "false" | "0" | "☐" | "no" | "n" | "" | "falsch" | "faux" | "falso" | "onwaar"
-            | "usant" | "fałsz" => Some(false),
+            "false" | "0" | "☐" | "[ ]" | "[]" | "no" | "n" | "" | "falsch" | "faux" | "falso"
+            | "onwaar" | "usant" | "fałsz" => Some(false),
             _ => None,
         },
         _ => None,
@@ -603,7 +857,7 @@ fn read_tracking(
     let grid = &grids[start.grid];
     let done_col = cols[0].unwrap_or(start.col);
     for (row, cells) in grid.rows_after(start.row) {
-        if marks.stops.contains(&(start.grid, row)) {
+        if marks.stops.contains_key(&(start.grid, row)) {
             break;
         }
         let mut item = TrackingItem {

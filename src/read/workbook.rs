@@ -3,7 +3,7 @@
 //! xlsx and xlsb are streamed cell by cell, so a sheet whose used range claims
 //! XFD1048576 costs only its used cells; the number of cells is capped by [`Limits`].
 
-use super::grid::{normalize_text, Grid, Value};
+use super::grid::{normalize_text, Grid, Merge, Value};
 use super::sniff::Kind;
 use super::Limits;
 use crate::layout::{FINDINGS_SHEET, GUIDE_SHEET};
@@ -57,10 +57,74 @@ macro_rules! stream_cells {
                     grid.set(r, c, v);
                 }
             }
+            drop(cells);
+            // The merges are a second pass over the sheet's XML: only for a sheet where a
+            // goals table may be.
+            if may_hold_goals(&grid) {
+                grid.set_merges(MergedCells::merged_cells(&mut wb, &name));
+            }
             grids.push(grid);
         }
         Ok(grids)
     }};
+}
+
+/// The merged ranges of a sheet, where the format's reader gives them (a sheet whose
+/// ranges cannot be read has none: merges only join a goal's rows).
+trait MergedCells {
+    fn merged_cells(&mut self, sheet: &str) -> Vec<Merge>;
+}
+
+impl<R: std::io::Read + std::io::Seek> MergedCells for calamine::Xlsx<R> {
+    fn merged_cells(&mut self, sheet: &str) -> Vec<Merge> {
+        self.merge_cells_by_sheet_name(sheet)
+            .map(|ranges| ranges.iter().map(merge).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl<R: std::io::Read + std::io::Seek> MergedCells for calamine::Xlsb<R> {
+    fn merged_cells(&mut self, _sheet: &str) -> Vec<Merge> {
+        Vec::new()
+    }
+}
+
+impl<R: std::io::Read + std::io::Seek> MergedCells for calamine::Xls<R> {
+    fn merged_cells(&mut self, sheet: &str) -> Vec<Merge> {
+        self.merge_cells_by_sheet_name(sheet)
+            .map(|ranges| ranges.iter().map(merge).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// calamine does not give an OpenDocument sheet's merged ranges.
+impl<R: std::io::Read + std::io::Seek> MergedCells for calamine::Ods<R> {
+    fn merged_cells(&mut self, _sheet: &str) -> Vec<Merge> {
+        Vec::new()
+    }
+}
+
+/// Whether a row of the grid names two goal columns or more (the locator needs four, or
+/// aliases from the settings): the only sheets whose merged ranges the locator reads.
+fn may_hold_goals(grid: &Grid) -> bool {
+    grid.rows().any(|(_, cells)| {
+        cells
+            .values()
+            .filter_map(|v| v.as_text())
+            .filter_map(|t| crate::layout::Terms::of(t, &[]).goal_column)
+            .fold(0u8, |set, c| set | 1 << c)
+            .count_ones()
+            >= 2
+    })
+}
+
+fn merge(d: &calamine::Dimensions) -> Merge {
+    Merge {
+        first_row: d.start.0,
+        first_col: d.start.1,
+        last_row: d.end.0,
+        last_col: d.end.1,
+    }
 }
 
 fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>, String> {
@@ -137,7 +201,7 @@ fn open_xls(bytes: &[u8]) -> Result<calamine::Xls<Cursor<&[u8]>>, String> {
 /// Reads xls and ods sheets, which calamine gives as whole ranges.
 fn ranges<'a, R>(mut wb: R, limits: &Limits, budget: &mut usize) -> Result<Vec<Grid>, String>
 where
-    R: Reader<Cursor<&'a [u8]>>,
+    R: Reader<Cursor<&'a [u8]>> + MergedCells,
     R::Error: std::fmt::Display,
 {
     let mut grids = Vec::new();
@@ -154,6 +218,7 @@ where
                 }
             }
         }
+        grid.set_merges(wb.merged_cells(&name));
         grids.push(grid);
     }
     Ok(grids)

@@ -58,6 +58,7 @@ pub const RULES: &[Rule] = &[
     structure::S006,
     structure::S007,
     structure::S008,
+    structure::S009,
     goal_rows::G001,
     goal_rows::G002,
     goal_rows::G003,

@@ -75,3 +75,12 @@ pub const S008: Rule = Rule {
     passes: "Last reviewed: 2026-03-02",
     check: None,
 };
+
+pub const S009: Rule = Rule {
+    code: finding::S009,
+    what: "That every row with text under the goals header is read as a goal. A row whose text lies only in columns without a header (right of the table, or in a column left blank in the header row) is not a goal igp can read; the finding names the row and quotes its cells. A goal named like a label or a section title (\"Manager\", \"Team\", \"Plan created\") is read as a goal, not taken for the header block.",
+    why: "A goal that is not read is not checked, converted or compared: it would vanish from the report without a word.",
+    fails: "Skill/Behavior | ... | Anticipated Challenges   then a row with \"Negotiation course\" in column H only",
+    passes: "The same text moved into the Skill/Behavior column, or its column given a header (kept as an extra)",
+    check: None,
+};
