@@ -24,7 +24,7 @@ awk -v f="$floor" -v i="$igp" -v n="$N" 'BEGIN {
 echo "igp check, by part (inclusive instructions a plan; parts overlap where one calls another):"
 # Inlining splits a function over several file:function entries: its largest is its total.
 callgrind_annotate --inclusive=yes "$work/cg.igp" 2>/dev/null | grep -v '=>' | sed -E 's/ \[.*//' |
-  awk -v n="$N" '
+  awk -v n="$N" -v total="$igp" '
     BEGIN {
       part["igp::read::read_grids"] = "reading the files (calamine, csv-core)"
       part["igp::read::locate::locate"] = "locating the sections, building the model"
@@ -32,6 +32,7 @@ callgrind_annotate --inclusive=yes "$work/cg.igp" 2>/dev/null | grep -v '=>' | s
       part["igp::rules::placeholder::placeholder_text"] = "  of which G006 placeholder-text"
       part["igp::rules::measurable::unmeasurable_step"] = "  of which G005 unmeasurable-step"
       part["igp::rules::deadline::past_deadline"] = "  of which G008 past-deadline"
+      part["igp::rules::model::Model::probability"] = "  of which the G005/G006 model (both rules)"
       part["<igp::report::json::Json as igp::report::Reporter>::plan"] = "the JSON report"
     }
     {
@@ -40,10 +41,11 @@ callgrind_annotate --inclusive=yes "$work/cg.igp" 2>/dev/null | grep -v '=>' | s
       if ((fn in part) && $1 + 0 > best[fn]) best[fn] = $1 + 0
     }
     END {
-      order = "igp::read::read_grids igp::read::locate::locate igp::rules::check igp::rules::placeholder::placeholder_text igp::rules::measurable::unmeasurable_step igp::rules::deadline::past_deadline <igp::report::json::Json"
+      order = "igp::read::read_grids igp::read::locate::locate igp::rules::check igp::rules::placeholder::placeholder_text igp::rules::measurable::unmeasurable_step igp::rules::model::Model::probability igp::rules::deadline::past_deadline <igp::report::json::Json"
       k = split(order, names, " ")
       for (i = 1; i <= k; i++) {
         f = names[i]; if (f == "<igp::report::json::Json") f = "<igp::report::json::Json as igp::report::Reporter>::plan"
         printf "  %-45s %10.0f\n", part[f], best[f] / n
       }
+      printf "the G005/G006 model, share of igp check: %.1f%%\n", 100 * best["igp::rules::model::Model::probability"] / total
     }'
