@@ -24,9 +24,9 @@ fn main() {
             .map(Labelled::example)
             .collect();
         let dev: Vec<&Labelled> = rows.iter().filter(|r| r.split == "dev").collect();
-        for epochs in [20] {
-            for rate in [0.5] {
-                for l2 in [1e-6] {
+        for epochs in [10, 20, 40] {
+            for rate in [0.2, 0.5, 1.0] {
+                for l2 in [0.0, 1e-6, 1e-5] {
                     let m = model::train(&train, Training { epochs, rate, l2 });
                     let right = dev
                         .iter()
