@@ -11,6 +11,7 @@ pub mod locate;
 pub mod ods;
 pub mod sniff;
 pub mod spreadsheetml;
+pub mod walk;
 pub mod workbook;
 
 use crate::error::{Error, Result};
@@ -107,7 +108,7 @@ pub fn read_plan_parts(inputs: &[(PathBuf, Vec<u8>)], options: &ReadOptions) -> 
                 options.limits.max_file_bytes,
             ));
         }
-        let kind = sniff::sniff(bytes).map_err(|r| Error::unreadable(path, r))?;
+        let kind = kind_of(path, bytes)?;
         format.get_or_insert(kind);
         if kind == Kind::Json {
             return Err(Error::unreadable(
@@ -163,7 +164,7 @@ pub fn read_plan_parts(inputs: &[(PathBuf, Vec<u8>)], options: &ReadOptions) -> 
 ///
 /// As [`read_plan`].
 pub fn read_plan_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Reading> {
-    let kind = sniff::sniff(bytes).map_err(|r| Error::unreadable(path, r))?;
+    let kind = kind_of(path, bytes)?;
     if kind == Kind::Json {
         return read_json(path, bytes);
     }
@@ -184,6 +185,15 @@ pub fn read_plan_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Resu
         findings: located.findings,
         sections: located.sections,
     })
+}
+
+/// What an input is, by its bytes; an office lock file is named as one, by its name and
+/// bytes, with the workbook it stands for.
+fn kind_of(path: &Path, bytes: &[u8]) -> Result<Kind> {
+    if let Some(lock) = walk::lock_file(&path.to_string_lossy(), bytes) {
+        return Err(Error::unreadable(path, lock));
+    }
+    sniff::sniff(bytes).map_err(|r| Error::unreadable(path, r))
 }
 
 /// The grids of one input whose kind is known.

@@ -201,7 +201,7 @@ fn plan_table(rows: &mut [Row], color: bool) -> String {
 pub fn closing_line(t: &Totals, elapsed: Duration) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let skipped = super::skipped_words(t.skipped)
+    let skipped = super::skipped_words(t.skipped, t.locks)
         .map(|w| format!("; {w}"))
         .unwrap_or_default();
     format!(

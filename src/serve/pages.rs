@@ -318,8 +318,8 @@ pub fn team_page(
             h1 { "Team check" }
             p.totals { (report::html::totals_line(&totals)) ", as of " (outcome.as_of.format("%Y-%m-%d").to_string()) "." }
             (verdict(totals.errors, totals.warnings, totals.infos))
-            @if !outcome.skipped.is_empty() {
-                p.hint { "Skipped " (outcome.skipped.len()) " files that are not plans: " (outcome.skipped.join(", ")) }
+            @if let Some(words) = report::skipped_words(outcome.skipped.len(), outcome.locks) {
+                p.hint { "S" (words.trim_start_matches('s')) ": " (outcome.skipped.join(", ")) }
             }
             @if let Some(k) = key {
                 section.downloads aria-labelledby="downloads" {
