@@ -153,16 +153,24 @@ fn is_dbase(bytes: &[u8]) -> bool {
     const VERSIONS: [u8; 14] = [
         0x02, 0x03, 0x04, 0x05, 0x30, 0x31, 0x32, 0x43, 0x63, 0x83, 0x8B, 0x8C, 0xCB, 0xF5,
     ];
-    if bytes.len() < 32 || !VERSIONS.contains(&bytes[0]) {
+    if bytes.len() < 44 || !VERSIONS.contains(&bytes[0]) {
         return false;
     }
     let header = usize::from(u16::from_le_bytes([bytes[8], bytes[9]]));
     let record = u16::from_le_bytes([bytes[10], bytes[11]]);
+    // The first field descriptor, at 32: a name (ASCII, NUL-padded to 11 bytes), then its
+    // type letter. Text that happens to match the fixed header ("1\n\n\n..." does) has
+    // neither.
+    let name = &bytes[32..43];
+    let named = (name[0].is_ascii_alphanumeric() || name[0] == b'_')
+        && name.iter().all(|&b| b == 0 || b.is_ascii_graphic());
     (1..=12).contains(&bytes[2])
         && (1..=31).contains(&bytes[3])
         && header >= 33
         && header <= bytes.len()
         && record >= 1
+        && named
+        && b"BCDFGILMNOPTVXY@+0".contains(&bytes[43])
 }
 
 /// Spreadsheet formats older than igp reads, told by their first bytes.
@@ -412,8 +420,14 @@ mod tests {
             .unwrap_err()
             .starts_with("a Quattro Pro spreadsheet"));
         let mut dbase = vec![0x03, 0x75, 0x03, 0x05, 3, 0, 0, 0, 0xA1, 0, 0x21, 0];
+        dbase.resize(32, 0);
+        dbase.extend(b"NAME\0\0\0\0\0\0\0C");
         dbase.resize(0xA1 + 3 * 0x21, b' ');
         assert!(sniff(&dbase).unwrap_err().starts_with("a dBASE table"));
+        // A CSV that happens to match the fixed header (duckdb's many_empty_lines.csv).
+        let mut lines = b"1".to_vec();
+        lines.resize(4000, b'\n');
+        assert_eq!(sniff(&lines), Ok(Kind::Delimited));
         let lotus = [0x00, 0x00, 0x02, 0x00, 0x06, 0x04, 0x06, 0x00];
         assert!(sniff(&lotus).unwrap_err().starts_with("a Lotus 1-2-3 file"));
         let xml = b"<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
