@@ -6,6 +6,7 @@
 
 pub mod cfb;
 pub mod delimited;
+pub mod gnumeric;
 pub mod grid;
 pub mod locate;
 pub mod ods;

@@ -14,6 +14,8 @@ pub enum Kind {
     Fods,
     /// An Excel 2003 XML spreadsheet (SpreadsheetML).
     SpreadsheetMl,
+    /// A Gnumeric workbook: gzip-compressed (or plain) XML.
+    Gnumeric,
     /// Delimited text (CSV, TSV, semicolon- or pipe-separated).
     Delimited,
     /// A plan in igp's own JSON model.
@@ -31,6 +33,7 @@ impl Kind {
             Kind::Ods => "ods",
             Kind::Fods => "fods",
             Kind::SpreadsheetMl => "xml",
+            Kind::Gnumeric => "gnumeric",
             Kind::Delimited => "csv",
             Kind::Json => "json",
         }
@@ -68,6 +71,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
     if let Some(what) = old_format(bytes) {
         return Err(what);
     }
+    if bytes.starts_with(b"\x1F\x8B") && super::gnumeric::is_gnumeric(bytes) {
+        return Ok(Kind::Gnumeric);
+    }
     let magic: [(&[u8], &str); 9] = [
         (b"%PDF", "a PDF document, not a spreadsheet or CSV"),
         (b"\x89PNG", "a PNG image, not a spreadsheet or CSV"),
@@ -75,8 +81,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
         (b"GIF8", "a GIF image, not a spreadsheet or CSV"),
         (
             b"\x1F\x8B",
-            "a gzip archive, not a spreadsheet or CSV (a Gnumeric workbook is one: open it in \
-             Gnumeric or LibreOffice and save it as Excel Workbook (.xlsx))",
+            "a gzip archive, not a spreadsheet or CSV: unpack it and check the file inside",
         ),
         (b"Rar!", "a RAR archive, not a spreadsheet or CSV"),
         (b"7z\xBC\xAF", "a 7-Zip archive, not a spreadsheet or CSV"),
@@ -131,6 +136,9 @@ fn xml_kind(bytes: &[u8]) -> Result<Kind, String> {
     }
     if has(super::spreadsheetml::NAMESPACE) {
         return Ok(Kind::SpreadsheetMl);
+    }
+    if has(super::gnumeric::NAMESPACE) {
+        return Ok(Kind::Gnumeric);
     }
     if has("opendocument.text") {
         return Err("a flat OpenDocument text document (.fodt), not a spreadsheet".into());
