@@ -197,7 +197,10 @@ pub fn prepare_ods(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, Str
     too_many(found.dense, limits)?;
     // LibreOffice opens a package without its mimetype part; calamine needs it.
     let no_mimetype = zip.index_for_name("mimetype").is_none();
-    if !(found.loose_text || no_mimetype) || size > MAX_REWRITE {
+    // calamine refuses a manifest with any encryption data, even a macro library's: the
+    // copy gets a manifest of its own.
+    let other_parts_encrypted = memchr::memmem::find(&manifest, b"encryption-data").is_some();
+    if !(found.loose_text || no_mimetype || other_parts_encrypted) || size > MAX_REWRITE {
         return Ok(None);
     }
     let mut xml = Vec::new();
@@ -205,7 +208,12 @@ pub fn prepare_ods(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, Str
         .by_name("content.xml")
         .map_err(|e| format!("a damaged zip archive ({e})"))?;
     scan(std::io::BufReader::new(content), Some(&mut xml))?;
-    package(&manifest, &xml).map(Some)
+    let manifest = if other_parts_encrypted {
+        &[][..]
+    } else {
+        &manifest[..]
+    };
+    package(manifest, &xml).map(Some)
 }
 
 /// Whether the manifest gives content.xml encryption data (the document is password-
@@ -390,5 +398,32 @@ mod tests {
         );
         assert!(content_encrypted(after.as_bytes()));
         assert!(!content_encrypted(entry("content.xml", false).as_bytes()));
+    }
+
+    #[test]
+    fn an_ods_with_a_protected_macro_library_is_read() {
+        // As LibreOffice saves a document whose Basic library has a password: the manifest
+        // gives that module encryption data, and calamine refuses any manifest that has some.
+        let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="Basic/Protected/Module1.xml" manifest:media-type="text/xml" manifest:size="567">
+  <manifest:encryption-data manifest:checksum-type="sha256-1k" manifest:checksum="W3z"/>
+ </manifest:file-entry>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#;
+        let xml = format!(
+            r#"<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet><table:table table:name="Plan"><table:table-row><table:table-cell office:value-type="string"><text:p>Goal</text:p></table:table-cell></table:table-row></table:table>{TAIL}"#
+        )
+        .replace("</office:document>", "</office:document-content>");
+        let ods = package(manifest.as_bytes(), xml.as_bytes()).unwrap();
+        assert!(calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(&ods)).is_err());
+        let copy = prepare_ods(&ods, &Limits::default()).unwrap().unwrap();
+        let mut wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(copy)).unwrap();
+        let range = calamine::Reader::worksheet_range(&mut wb, "Plan").unwrap();
+        assert_eq!(
+            range.get_value((0, 0)),
+            Some(&calamine::Data::String("Goal".into()))
+        );
     }
 }
