@@ -8,8 +8,14 @@ use super::Limits;
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
 
-/// The namespace of Gnumeric's XML, as it appears in the file's first bytes.
-pub const NAMESPACE: &str = "http://www.gnumeric.org/v";
+/// Whether the first KB of XML name Gnumeric's workbook element or namespace (today's,
+/// `http://www.gnumeric.org/v10.dtd`, or the first, `http://www.gnome.org/gnumeric/`).
+pub fn names_gnumeric(head: &str) -> bool {
+    head.contains("http://www.gnumeric.org/v")
+        || head.contains("http://www.gnome.org/gnumeric/")
+        || head.contains("<gnm:Workbook")
+        || head.contains("<gmr:Workbook")
+}
 
 const MAX_ROW: u32 = (1 << 24) - 1;
 const MAX_COL: u32 = (1 << 14) - 1;
@@ -27,8 +33,7 @@ pub fn is_gnumeric(bytes: &[u8]) -> bool {
     } else {
         &bytes[..bytes.len().min(4096)]
     };
-    let text = String::from_utf8_lossy(plain);
-    text.contains(NAMESPACE) || text.contains("<gnm:Workbook") || text.contains("<gmr:Workbook")
+    names_gnumeric(&String::from_utf8_lossy(plain))
 }
 
 /// Reads the sheets of a Gnumeric workbook.
@@ -304,6 +309,18 @@ mod tests {
         let bytes = gzip(XML.as_bytes());
         assert!(is_gnumeric(&bytes) && is_gnumeric(XML.as_bytes()));
         assert!(!is_gnumeric(&gzip(b"a,b\n1,2\n")));
+        let first = r#"<?xml version="1.0"?>
+<gmr:Workbook xmlns:gmr="http://www.gnome.org/gnumeric/"><gmr:Sheets><gmr:Sheet>
+<gmr:Name>Sheet 0</gmr:Name><gmr:Cells>
+<gmr:Cell Col="1" Row="0" Style="0"><gmr:Content>Goal</gmr:Content></gmr:Cell>
+</gmr:Cells></gmr:Sheet></gmr:Sheets></gmr:Workbook>"#;
+        assert_eq!(
+            crate::read::sniff::sniff(first.as_bytes()),
+            Ok(crate::read::sniff::Kind::Gnumeric)
+        );
+        let old = read(first.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(old[0].name, "Sheet 0");
+        assert_eq!(old[0].get(0, 1), Some(&Value::Text("Goal".into())));
         let grids = read(&bytes, &Limits::default()).unwrap();
         assert_eq!(grids.len(), 2);
         let g = &grids[0];

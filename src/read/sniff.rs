@@ -137,7 +137,7 @@ fn xml_kind(bytes: &[u8]) -> Result<Kind, String> {
     if has(super::spreadsheetml::NAMESPACE) {
         return Ok(Kind::SpreadsheetMl);
     }
-    if has(super::gnumeric::NAMESPACE) {
+    if super::gnumeric::names_gnumeric(&head) {
         return Ok(Kind::Gnumeric);
     }
     if has("opendocument.text") {
