@@ -35,6 +35,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String>
                     (UTF_16LE, bytes)
                 } else if looks_utf16(bytes, 0) {
                     (UTF_16BE, bytes)
+                } else if std::str::from_utf8(bytes).is_ok() {
+                    // UTF-8 with a few NULs in it.
+                    (UTF_8, bytes)
                 } else {
                     (guess_legacy(bytes), bytes)
                 }
@@ -108,18 +111,24 @@ fn decode_utf32(body: &[u8], big_endian: bool) -> Result<String, String> {
         .ok_or_else(|| "text that is not valid UTF-32 (a damaged or binary file)".into())
 }
 
-/// Refuses decoded text that is binary data: a NUL, or more than one control character in
-/// 200.
+/// Refuses decoded text that is binary data: more than one control character in 200
+/// (NUL aside), or NULs in more than a third of the characters. Text with NULs among its
+/// characters (a field padded with them, a NUL before each tab or at the end, as the test
+/// files of LibreOffice and duckdb have) is read as LibreOffice reads it, the NULs dropped.
 fn check_text<'a>(
     text: Cow<'a, str>,
     encoding: &'static Encoding,
 ) -> Result<(Cow<'a, str>, &'static Encoding), String> {
     let (control, total) = control_chars(&text);
-    if text.contains('\0') || control * 200 > total.max(1) {
+    let nul = memchr::memchr_iter(0, text.as_bytes()).count();
+    if (control - nul) * 200 > total.max(1) || nul * 3 > total.max(1) {
         return Err(
             "binary data, not a spreadsheet or delimited text; export the plan as xlsx or CSV"
                 .into(),
         );
+    }
+    if nul > 0 {
+        return Ok((Cow::Owned(text.replace('\0', "")), encoding));
     }
     Ok((text, encoding))
 }
@@ -498,6 +507,27 @@ mod tests {
         let (decoded, encoding) = decode(&sjis).unwrap();
         assert_eq!(encoding, encoding_rs::SHIFT_JIS);
         assert!(decoded.contains("山田太郎"), "{decoded}");
+    }
+
+    #[test]
+    fn text_with_nuls_among_its_characters_is_read_without_them() {
+        // As LibreOffice's tdf57841.csv has them (a NUL before each tab), duckdb's
+        // nullterm.csv and null_terminator.csv, and a field padded with them.
+        for (bytes, text) in [
+            (&b"1\0\t2\0\tZo\xC3\xAB\0\r\n"[..], "1\t2\tZoë\r\n"),
+            (b"hello\n\0world\0\n", "hello\nworld\n"),
+            (b"a\0b", "ab"),
+            (
+                b"\xEF\xBB\xBF\"Campo\0\0\0\0\";1;1\r\n",
+                "\"Campo\";1;1\r\n",
+            ),
+        ] {
+            assert_eq!(decode(bytes).unwrap().0, text);
+        }
+        // Mostly NULs, or NULs among other control characters: binary data.
+        for bytes in [&b"a\0\0b\0\0c\0\0"[..], b"a,b\0\x01\x02\x03\n\x04\x05,c\0"] {
+            assert!(decode(bytes).unwrap_err().starts_with("binary data"));
+        }
     }
 
     #[test]
