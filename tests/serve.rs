@@ -882,6 +882,14 @@ async fn a_dropped_folder_is_taken_by_the_rule_of_check_dir() {
         ),
         "{page}"
     );
+    // The file chooser offers what a folder walk takes.
+    let (_, _, home) = get(&base, "/").await;
+    let home = String::from_utf8(home).unwrap();
+    let accept = format!("accept=\"{}\"", igp::read::walk::accept());
+    assert!(
+        home.contains(&accept) && accept.contains(".numbers,"),
+        "{home}"
+    );
     // A lock file dropped alone is read as given, and named as what it is.
     let form = Form::new().part("files", part("~$alex-chen.xlsx", excel_lock("Alex Chen")));
     let (_, _, page) = post(&base, form).await;

@@ -14,6 +14,12 @@ pub const EXTENSIONS: [&str; 26] = [
     "wk3", "wk4",
 ];
 
+/// The extensions as a file input's `accept` list (`.xlsx,.xlsm,...`): the web page's
+/// file chooser offers what a folder walk takes.
+pub fn accept() -> String {
+    EXTENSIONS.map(|e| format!(".{e}")).join(",")
+}
+
 /// How much of a file [`skip`] looks at, for the extensions whose name is not enough.
 pub const HEAD_BYTES: usize = 64 * 1024;
 

@@ -89,7 +89,7 @@ pub fn index(site: &Site, today: chrono::NaiveDate) -> Markup {
                     span.drop-title { "Drop files or a folder here, or choose files" }
                     span.drop-hint { "One plan; several CSV files that are the tabs of one plan; or many plans." }
                     input #files type="file" name="files" multiple
-                        accept=".xlsx,.xlsm,.xlsb,.xls,.ods,.fods,.csv,.tsv,.txt,.json,.xml"
+                        accept=(crate::read::walk::accept())
                         aria-describedby="limits";
                 }
                 p #picked aria-live="polite" {}
