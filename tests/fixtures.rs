@@ -174,6 +174,7 @@ fn the_same_plan_in_every_format_gives_the_same_model() {
         // Flat ODS as LibreOffice writes it: pretty-printed, with named ranges.
         ("fixtures/plans/zoe-libreoffice.fods", "fods"),
         ("fixtures/plans/zoe-gnumeric.gnumeric", "gnumeric"),
+        ("fixtures/plans/zoe-libreoffice.slk", "slk"),
         ("fixtures/plans/zoe-google-sheets.csv", "csv"),
         ("fixtures/plans/zoe-excel-european.csv", "csv"),
         ("fixtures/plans/zoe-windows-1252.csv", "csv"),

@@ -107,8 +107,9 @@ const FILES: &[(&str, Says)] = &[
     // Formats out of reach, named with what to do.
     ("poi/testEXCEL_3.xls", Refuses("an Excel 3 worksheet (before Excel 97): open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx) and check that")),
     ("poi/testEXCEL_4.xls", Refuses("an Excel 4 worksheet (before Excel 97)")),
-    ("phpspreadsheet/issue.2276.slk", Refuses("a SYLK file (.slk): open it in Excel or LibreOffice")),
-    ("sheetjs/ErrorTypes.slk", Refuses("a SYLK file (.slk)")),
+    // SYLK read (the sheet is named after the file, as LibreOffice names it).
+    ("phpspreadsheet/issue.2276.slk", Reads(&[("issue.2276.slk", Some((0, 0, "1")))])),
+    ("sheetjs/ErrorTypes.slk", Reads(&[("ErrorTypes.slk", Some((0, 0, "Error")))])),
     // Excel 2003 XML (SpreadsheetML) read; a broken one named.
     ("phpspreadsheet/ArrayFormula.xml", Reads(&[("Sheet1", Some((0, 0, "a")))])),
     ("poi/SampleSS.xml", Reads(&[("First Sheet", Some((0, 0, "Test spreadsheet"))), ("Sheet Number 2", Some((0, 0, "Start of 2nd sheet"))), ("Sheet3", None)])),

@@ -12,6 +12,7 @@ pub mod locate;
 pub mod ods;
 pub mod sniff;
 pub mod spreadsheetml;
+pub mod sylk;
 pub mod walk;
 pub mod workbook;
 
@@ -209,6 +210,10 @@ pub fn read_grids(path: &Path, bytes: &[u8], kind: Kind, limits: &Limits) -> Res
             let grid = delimited::parse(&text, &sheet_name(path), limits)
                 .map_err(|r| Error::unreadable(path, r))?;
             Ok(vec![grid])
+        }
+        Kind::Sylk => {
+            Ok(vec![sylk::read(bytes, &sheet_name(path), limits)
+                .map_err(|r| Error::unreadable(path, r))?])
         }
         Kind::Json => Err(Error::unreadable(path, "a JSON plan has no sheets")),
         _ => {

@@ -6,8 +6,8 @@ use std::path::Path;
 
 /// The extensions of files taken from a folder: workbooks (and their templates), Excel
 /// 2003 XML and flat ODS, delimited text, igp's JSON plans, and the spreadsheet formats igp
-/// cannot read but names with what to do (a plan saved as .numbers or .slk is one to tell
-/// its owner about).
+/// cannot read but names with what to do (a plan saved as .numbers is one to tell its
+/// owner about).
 pub const EXTENSIONS: [&str; 26] = [
     "xlsx", "xlsm", "xlsb", "xls", "xltx", "xltm", "xlt", "ods", "ots", "fods", "xml", "csv",
     "tsv", "tab", "txt", "json", "numbers", "slk", "gnumeric", "qpw", "wb1", "wb2", "wb3", "wk1",
