@@ -4,6 +4,7 @@
 //! One module per source kind: [`workbook`] (calamine) and [`delimited`] (csv); then
 //! [`locate`] finds the sections, whatever the layout.
 
+pub mod biff;
 pub mod cfb;
 pub mod delimited;
 pub mod gnumeric;

@@ -18,6 +18,8 @@ pub enum Kind {
     Gnumeric,
     /// A SYLK file (Excel's and LibreOffice's symbolic link format, .slk).
     Sylk,
+    /// An Excel 2.x, 3 or 4 worksheet: a bare BIFF2 to BIFF4 stream.
+    OldXls,
     /// Delimited text (CSV, TSV, semicolon- or pipe-separated).
     Delimited,
     /// A plan in igp's own JSON model.
@@ -37,6 +39,7 @@ impl Kind {
             Kind::SpreadsheetMl => "xml",
             Kind::Gnumeric => "gnumeric",
             Kind::Sylk => "slk",
+            Kind::OldXls => "xls",
             Kind::Delimited => "csv",
             Kind::Json => "json",
         }
@@ -75,6 +78,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, String> {
     // CSV whose first header is "ID" ("ID;Name;Role") has none of them.
     if (bytes.starts_with(b"ID;P") || bytes.starts_with(b"ID;N")) && is_sylk(bytes) {
         return Ok(Kind::Sylk);
+    }
+    if super::biff::is_biff2_4(bytes) {
+        return Ok(Kind::OldXls);
     }
     if let Some(what) = old_format(bytes) {
         return Err(what);
@@ -193,21 +199,6 @@ fn is_dbase(bytes: &[u8]) -> bool {
 fn old_format(bytes: &[u8]) -> Option<String> {
     let say =
         |what: &str, app: &str| Some(OPEN_AND_SAVE.replace("{what}", what).replace("{app}", app));
-    // Excel 2.x, 3 and 4 worksheets are a bare BIFF stream (no compound file): a BOF
-    // record (0x0009, 0x0209, 0x0409) of 4 to 16 bytes.
-    if let [lo, hi @ (0x00 | 0x02 | 0x04), len, 0, ..] = bytes {
-        if *lo == 0x09 && (4..=16).contains(len) {
-            let version = match hi {
-                0x00 => "2.x",
-                0x02 => "3",
-                _ => "4",
-            };
-            return say(
-                &format!("an Excel {version} worksheet (before Excel 97)"),
-                "Excel or LibreOffice",
-            );
-        }
-    }
     // Quattro Pro for DOS and Windows (WQ1, WB1, WB2): a BOF record of 2 bytes, version
     // 0x5120, 0x1001 or 0x1002.
     if bytes.len() >= 6
@@ -417,10 +408,9 @@ mod tests {
 
     #[test]
     fn formats_out_of_reach_are_named_with_what_to_do() {
+        // Excel 2 to 4 worksheets are read now (read::biff).
         let excel4 = [0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00];
-        assert!(sniff(&excel4)
-            .unwrap_err()
-            .starts_with("an Excel 4 worksheet"));
+        assert_eq!(sniff(&excel4), Ok(Kind::OldXls));
         let sylk = sniff(b"ID;PWXL;N;E\r\nP;PGeneral\r\nC;Y1;X1;K\"a\"\r\nE\r\n");
         assert_eq!(sylk, Ok(Kind::Sylk));
         let quattro = [0x00, 0x00, 0x02, 0x00, 0x20, 0x51, 0xCC, 0x00];

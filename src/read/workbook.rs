@@ -116,6 +116,7 @@ fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>
         }
         Kind::SpreadsheetMl => super::spreadsheetml::read(bytes, limits),
         Kind::Gnumeric => super::gnumeric::read(bytes, limits),
+        Kind::OldXls => super::biff::read(bytes, limits),
         Kind::Delimited | Kind::Json | Kind::Sylk => Err("not a workbook".into()),
     }
 }
