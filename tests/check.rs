@@ -286,6 +286,99 @@ fn folders_are_walked_in_order_and_hidden_and_lock_files_skipped() {
     );
 }
 
+/// An Excel lock file as Excel writes it beside an open workbook: 165 bytes, the owner's
+/// name in ANSI and in UTF-16, padded.
+fn excel_lock(owner: &str) -> Vec<u8> {
+    let mut b = vec![owner.len() as u8];
+    b.extend(owner.bytes());
+    b.resize(55, b' ');
+    b.extend([owner.len() as u8, 0]);
+    b.extend(owner.encode_utf16().flat_map(u16::to_le_bytes));
+    while b.len() < 165 {
+        b.extend([b' ', 0]);
+    }
+    b.truncate(165);
+    b
+}
+
+#[test]
+fn a_folder_is_taken_by_the_same_rule_as_igp_serve() {
+    // The folder of tests/serve.rs's `a_dropped_folder_is_taken_by_the_rule_of_check_dir`.
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    for (src, dst) in [
+        ("team/alex-chen.xlsx", "alex-chen.xlsx"),
+        ("team/dana-kim.xlsx", "dana-kim.xlsx"),
+        ("foreign/sheetjs/minimal_112.numbers", "minimal.numbers"),
+        ("not-plans/notes.txt", "notes.txt"),
+    ] {
+        std::fs::copy(root().join("fixtures").join(src), team.join(dst)).unwrap();
+    }
+    std::fs::write(team.join("README.md"), "# plans").unwrap();
+    std::fs::write(team.join("~$alex-chen.xlsx"), excel_lock("Alex Chen")).unwrap();
+    std::fs::write(
+        team.join(".~lock.dana-kim.xlsx#"),
+        "Dana Kim,laptop,dana,06.12.2026 10:00,file:///home/dana;",
+    )
+    .unwrap();
+    let out = igp(dir.path())
+        .args(["check", "team", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = v["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "team/alex-chen.xlsx",
+            "team/dana-kim.xlsx",
+            "team/minimal.numbers"
+        ]
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "skipped 4 files that are not plans, 2 of them office lock files (-v lists them)\n"
+    );
+    let out = igp(dir.path())
+        .args(["check", "team", "-v"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for line in [
+        "skipped team/.~lock.dana-kim.xlsx#: the lock file of dana-kim.xlsx (kept while it is open)",
+        "skipped team/~$alex-chen.xlsx: the lock file of alex-chen.xlsx (kept while it is open)",
+        "skipped team/notes.txt: text that is not a table",
+    ] {
+        assert!(stderr.contains(line), "{line}\n{stderr}");
+    }
+    // A lock file given by name is read, and named as what it is, with its workbook.
+    for (file, said) in [
+        (
+            "team/~$alex-chen.xlsx",
+            "error[S001]: an Excel lock file, not a plan: Excel keeps it beside alex-chen.xlsx \
+             while that file is open (here by Alex Chen) and deletes it on closing; check \
+             alex-chen.xlsx itself",
+        ),
+        (
+            "team/.~lock.dana-kim.xlsx#",
+            "error[S001]: a LibreOffice lock file, not a plan: LibreOffice keeps it beside \
+             dana-kim.xlsx while that file is open (here by Dana Kim) and deletes it on closing; \
+             check dana-kim.xlsx itself",
+        ),
+    ] {
+        let out = igp(dir.path()).args(["check", file]).output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.contains(said), "{file}: {stdout}");
+        assert_eq!(stdout.matches("error[").count(), 1, "{stdout}");
+    }
+}
+
 #[test]
 fn order_is_the_input_order_with_many_threads() {
     let files: Vec<String> = std::fs::read_dir(root().join("fixtures/rules"))

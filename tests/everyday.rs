@@ -305,12 +305,12 @@ fn folder_walks_account_for_every_file() {
         std::fs::copy(fixture(f), d.join(Path::new(f).file_name().unwrap())).unwrap();
     }
     std::fs::write(d.join("README.md"), "# plans\n").unwrap();
-    std::fs::write(d.join("~$alex-chen.xlsx"), "lock").unwrap();
+    std::fs::write(d.join("~$alex-chen.xlsx"), "\x05Alex Chen").unwrap();
     let out = igp(d).args(["check", "."]).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("checked 2 plans"), "{stdout}");
     assert!(
-        stdout.contains("skipped 3 files that are not plans"),
+        stdout.contains("skipped 3 files that are not plans, 1 of them an office lock file\n"),
         "{stdout}"
     );
     assert!(!stdout.contains("notes.txt"));
@@ -319,7 +319,7 @@ fn folder_walks_account_for_every_file() {
     for line in [
         "skipped ./README.md: not a spreadsheet or CSV file",
         "skipped ./notes.txt: text that is not a table",
-        "skipped ./~$alex-chen.xlsx: an office lock file",
+        "skipped ./~$alex-chen.xlsx: the lock file of alex-chen.xlsx (kept while it is open)",
         "checked ./alex-chen.xlsx (Alex Chen): 2 goals",
     ] {
         assert!(stderr.contains(line), "{line}\n{stderr}");
@@ -328,7 +328,9 @@ fn folder_walks_account_for_every_file() {
     igp(d)
         .args(["check", ".", "--format", "json"])
         .assert()
-        .stderr("skipped 3 files that are not plans (-v lists them)\n");
+        .stderr(
+            "skipped 3 files that are not plans, 1 of them an office lock file (-v lists them)\n",
+        );
 }
 
 #[test]

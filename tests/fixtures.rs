@@ -171,6 +171,10 @@ fn the_same_plan_in_every_format_gives_the_same_model() {
         ("fixtures/plans/zoe-libreoffice.xlsx", "xlsx"),
         ("fixtures/plans/zoe-libreoffice.xls", "xls"),
         ("fixtures/plans/zoe-libreoffice.ods", "ods"),
+        // Flat ODS as LibreOffice writes it: pretty-printed, with named ranges.
+        ("fixtures/plans/zoe-libreoffice.fods", "fods"),
+        ("fixtures/plans/zoe-gnumeric.gnumeric", "gnumeric"),
+        ("fixtures/plans/zoe-libreoffice.slk", "slk"),
         ("fixtures/plans/zoe-google-sheets.csv", "csv"),
         ("fixtures/plans/zoe-excel-european.csv", "csv"),
         ("fixtures/plans/zoe-windows-1252.csv", "csv"),
@@ -197,6 +201,7 @@ fn template_layout_keeps_cells_and_skips_blank_goal_rows() {
     for file in [
         "fixtures/plans/zoe-openpyxl.xlsx",
         "fixtures/plans/zoe-libreoffice.ods",
+        "fixtures/plans/zoe-libreoffice.fods",
         "fixtures/plans/zoe-libreoffice.xls",
     ] {
         let r = read(&[file]);

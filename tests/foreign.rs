@@ -105,10 +105,12 @@ const FILES: &[(&str, Says)] = &[
     ("calamine/pass_protected.ods", Refuses(PASSWORD)),
     ("poi/protected_passtika.xlsx", Refuses("the workbook is password-protected (encrypted); save an unprotected copy and try again")),
     // Formats out of reach, named with what to do.
-    ("poi/testEXCEL_3.xls", Refuses("an Excel 3 worksheet (before Excel 97): open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx) and check that")),
-    ("poi/testEXCEL_4.xls", Refuses("an Excel 4 worksheet (before Excel 97)")),
-    ("phpspreadsheet/issue.2276.slk", Refuses("a SYLK file (.slk): open it in Excel or LibreOffice")),
-    ("sheetjs/ErrorTypes.slk", Refuses("a SYLK file (.slk)")),
+    // Excel 3 and 4 worksheets (bare BIFF3 and BIFF4 streams) read.
+    ("poi/testEXCEL_3.xls", Reads(&[("Sheet1", Some((0, 0, "Table C-13--Lemons: Utilization of production, by State, 1977/78 to date")))])),
+    ("poi/testEXCEL_4.xls", Reads(&[("Sheet1", Some((0, 0, "Table 10 -- Examination Coverage:  Recommended and Average Recommended Additional Tax After")))])),
+    // SYLK read (the sheet is named after the file, as LibreOffice names it).
+    ("phpspreadsheet/issue.2276.slk", Reads(&[("issue.2276.slk", Some((0, 0, "1")))])),
+    ("sheetjs/ErrorTypes.slk", Reads(&[("ErrorTypes.slk", Some((0, 0, "Error")))])),
     // Excel 2003 XML (SpreadsheetML) read; a broken one named.
     ("phpspreadsheet/ArrayFormula.xml", Reads(&[("Sheet1", Some((0, 0, "a")))])),
     ("poi/SampleSS.xml", Reads(&[("First Sheet", Some((0, 0, "Test spreadsheet"))), ("Sheet Number 2", Some((0, 0, "Start of 2nd sheet"))), ("Sheet3", None)])),

@@ -810,6 +810,98 @@ async fn several_files_are_taken_as_the_form_says() {
     assert!(page.contains("Skipped 2 files that are not plans: team/README.md, team/.DS_Store"));
 }
 
+/// An Excel lock file as Excel writes it beside an open workbook: 165 bytes, the owner's
+/// name in ANSI and in UTF-16, padded.
+fn excel_lock(owner: &str) -> Vec<u8> {
+    let mut b = vec![owner.len() as u8];
+    b.extend(owner.bytes());
+    b.resize(55, b' ');
+    b.extend([owner.len() as u8, 0]);
+    b.extend(owner.encode_utf16().flat_map(u16::to_le_bytes));
+    while b.len() < 165 {
+        b.extend([b' ', 0]);
+    }
+    b.truncate(165);
+    b
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_folder_is_taken_by_the_rule_of_check_dir() {
+    let base = start().await;
+    // The folder of tests/check.rs's `a_folder_is_taken_by_the_same_rule_as_igp_serve`.
+    let form = Form::new()
+        .part(
+            "files",
+            part(
+                "team/alex-chen.xlsx",
+                std::fs::read(fixture("team/alex-chen.xlsx")).unwrap(),
+            ),
+        )
+        .part(
+            "files",
+            part(
+                "team/dana-kim.xlsx",
+                std::fs::read(fixture("team/dana-kim.xlsx")).unwrap(),
+            ),
+        )
+        .part(
+            "files",
+            part(
+                "team/minimal.numbers",
+                std::fs::read(fixture("foreign/sheetjs/minimal_112.numbers")).unwrap(),
+            ),
+        )
+        .part(
+            "files",
+            part(
+                "team/notes.txt",
+                std::fs::read(fixture("not-plans/notes.txt")).unwrap(),
+            ),
+        )
+        .part("files", part("team/README.md", b"# plans".to_vec()))
+        .part(
+            "files",
+            part("team/~$alex-chen.xlsx", excel_lock("Alex Chen")),
+        )
+        .part(
+            "files",
+            part(
+                "team/.~lock.dana-kim.xlsx#",
+                b"Dana Kim,laptop,dana,06.12.2026 10:00,file:///home/dana;".to_vec(),
+            ),
+        );
+    let (status, _, page) = post(&base, form).await;
+    assert_eq!(status, StatusCode::OK);
+    // Three plans: the two workbooks, and the .numbers file as an error that says what to do.
+    assert_eq!(statuses(&page).len(), 3, "{page}");
+    assert!(page.contains("team/minimal.numbers"), "{page}");
+    assert!(
+        page.contains(
+            "Skipped 4 files that are not plans, 2 of them office lock files: team/notes.txt, \
+         team/README.md, team/~$alex-chen.xlsx, team/.~lock.dana-kim.xlsx#"
+        ),
+        "{page}"
+    );
+    // The file chooser offers what a folder walk takes.
+    let (_, _, home) = get(&base, "/").await;
+    let home = String::from_utf8(home).unwrap();
+    let accept = format!("accept=\"{}\"", igp::read::walk::accept());
+    assert!(
+        home.contains(&accept) && accept.contains(".numbers,"),
+        "{home}"
+    );
+    // A lock file dropped alone is read as given, and named as what it is.
+    let form = Form::new().part("files", part("~$alex-chen.xlsx", excel_lock("Alex Chen")));
+    let (_, _, page) = post(&base, form).await;
+    assert!(
+        page.contains(
+            "an Excel lock file, not a plan: Excel keeps it beside alex-chen.xlsx while that file \
+         is open (here by Alex Chen) and deletes it on closing; check alex-chen.xlsx itself"
+        ),
+        "{page}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_that_never_finishes_its_headers_is_disconnected() {
     let limits = Limits {

@@ -583,6 +583,7 @@ fn a_batchs_totals_count_each_plan_by_its_worst_finding() {
             warnings: 5,
             infos: 4,
             skipped: 0,
+            locks: 0,
         }
     );
     assert_eq!(plans[4].0.count(Severity::Warning), 1);

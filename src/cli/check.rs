@@ -187,6 +187,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> anyhow::Result<Exit> {
     let keep_goals = summary.is_some();
     let mut totals = Totals {
         skipped: inputs.skipped.len(),
+        locks: inputs.locks,
         ..Totals::default()
     };
     let work = |f: &PathBuf| {

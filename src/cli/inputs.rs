@@ -1,28 +1,23 @@
 //! Turning PATH arguments into the list of input files: files as given, folders walked
-//! (only spreadsheet and CSV files; hidden files and `~$` lock files skipped), `-` for
-//! standard input. The order is the order given, folders sorted by name.
+//! (by the library's one rule, [`igp::read::walk`]: spreadsheet, CSV and plan files;
+//! notes, hidden files and office lock files skipped), `-` for standard input. The order is
+//! the order given, folders sorted by name.
 
 use std::path::{Path, PathBuf};
-
-/// The extensions of files taken from a folder: workbooks (and their templates), Excel
-/// 2003 XML and flat ODS, delimited text, and the spreadsheet formats igp cannot read but
-/// names with what to do (a plan saved as .numbers or .slk is one to tell its owner about).
-pub const EXTENSIONS: [&str; 24] = [
-    "xlsx", "xlsm", "xlsb", "xls", "xltx", "xltm", "xlt", "ods", "ots", "fods", "xml", "csv",
-    "tsv", "txt", "numbers", "slk", "gnumeric", "qpw", "wb1", "wb2", "wb3", "wk1", "wk3", "wk4",
-];
 
 /// The files to read, and the files of walked folders that were left out, with why.
 #[derive(Debug, Default)]
 pub struct Inputs {
     pub files: Vec<PathBuf>,
     pub skipped: Vec<(PathBuf, String)>,
+    /// How many of the skipped files are office lock files (`~$Plan.xlsx`).
+    pub locks: usize,
 }
 
 impl Inputs {
     /// The closing words about skipped files ("skipped 2 files that are not plans"), if any.
     pub fn skipped_line(&self) -> Option<String> {
-        igp::report::skipped_words(self.skipped.len())
+        igp::report::skipped_words(self.skipped.len(), self.locks)
     }
 
     /// Lists the skipped files on stderr, with why (for `-v`).
@@ -57,10 +52,15 @@ pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Inputs> {
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()) || !e.file_type().is_dir());
         for entry in walker {
             match entry {
-                Ok(entry) if entry.file_type().is_file() => match skip_reason(entry.path()) {
-                    None => out.files.push(entry.into_path()),
-                    Some(why) => out.skipped.push((entry.into_path(), why.to_string())),
-                },
+                Ok(entry) if entry.file_type().is_file() => {
+                    match igp::read::walk::skip_path(entry.path()) {
+                        None => out.files.push(entry.into_path()),
+                        Some(why) => {
+                            out.locks += usize::from(why.is_lock_file());
+                            out.skipped.push((entry.into_path(), why.to_string()));
+                        }
+                    }
+                }
                 Ok(_) => {}
                 // A folder that cannot be read, a link that loops or leads nowhere: named,
                 // and the walk goes on.
@@ -95,35 +95,6 @@ pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Inputs> {
     Ok(out)
 }
 
-/// Why a file found in a folder is not read, or `None` to read it.
-pub fn skip_reason(path: &Path) -> Option<&'static str> {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return Some("a file name that is not UTF-8");
-    };
-    if name.starts_with("~$") || name.starts_with(".~lock.") {
-        return Some("an office lock file");
-    }
-    if name.starts_with('.') {
-        return Some("a hidden file");
-    }
-    match super::extension(path).as_deref() {
-        // A .txt is often a note: read only when its first lines are a table. Text that
-        // cannot be decoded is read, and reading it says what is wrong.
-        Some("txt") => {
-            use std::io::Read;
-            let mut head = Vec::new();
-            let read =
-                std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head));
-            let prose = read.is_ok()
-                && igp::read::delimited::decode(&head)
-                    .is_ok_and(|(text, _)| !igp::read::delimited::looks_like_table(&text));
-            prose.then_some("text that is not a table")
-        }
-        Some(e) if EXTENSIONS.contains(&e) => None,
-        _ => Some("not a spreadsheet or CSV file"),
-    }
-}
-
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
@@ -143,27 +114,4 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 pub fn identity(p: &Path) -> PathBuf {
     p.canonicalize()
         .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lock_and_hidden_files_are_skipped_with_their_reason() {
-        for (path, why) in [
-            ("plans/alice.xlsx", None),
-            ("plans/BOB.CSV", None),
-            ("plans/old.xltx", None),
-            ("plans/alice.numbers", None),
-            ("plans/bob.fods", None),
-            ("plans/~$alice.xlsx", Some("an office lock file")),
-            ("plans/.~lock.bob.ods#", Some("an office lock file")),
-            ("plans/.DS_Store", Some("a hidden file")),
-            ("plans/notes.pdf", Some("not a spreadsheet or CSV file")),
-            ("plans/README", Some("not a spreadsheet or CSV file")),
-        ] {
-            assert_eq!(skip_reason(Path::new(path)), why, "{path}");
-        }
-    }
 }

@@ -16,7 +16,7 @@ use std::cell::RefCell;
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String> {
     if let Some(big_endian) = utf32_bom(bytes) {
         let text = decode_utf32(&bytes[4..], big_endian)?;
-        return check_text(Cow::Owned(text), UTF_8);
+        return check_text(Cow::Owned(text), UTF_8, false);
     }
     let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
@@ -24,17 +24,20 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String>
             // Most files: lent as they are, checked once. (ASCII text in UTF-16 or UTF-32
             // is valid UTF-8 too, with NULs: looked at below.)
             Ok(text) if memchr::memchr(0, bytes).is_none() => {
-                return check_text(Cow::Borrowed(text), UTF_8)
+                return check_text(Cow::Borrowed(text), UTF_8, false)
             }
             _ => {
                 if let Some(big_endian) = looks_utf32(bytes) {
                     let text = decode_utf32(bytes, big_endian)?;
-                    return check_text(Cow::Owned(text), UTF_8);
+                    return check_text(Cow::Owned(text), UTF_8, false);
                 }
                 if looks_utf16(bytes, 1) {
                     (UTF_16LE, bytes)
                 } else if looks_utf16(bytes, 0) {
                     (UTF_16BE, bytes)
+                } else if std::str::from_utf8(bytes).is_ok() {
+                    // UTF-8 with a few NULs in it.
+                    (UTF_8, bytes)
                 } else {
                     (guess_legacy(bytes), bytes)
                 }
@@ -48,7 +51,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), String>
             encoding.name()
         ));
     }
-    check_text(text, encoding)
+    // NULs are dropped from UTF-8 text only: in text of another encoding (a guess from
+    // bytes that are not UTF-8) they are a sign of binary data, such as an image.
+    check_text(text, encoding, encoding == UTF_8)
 }
 
 /// The legacy encoding of text that is not UTF-8, as `chardetng` guesses it from the
@@ -108,18 +113,26 @@ fn decode_utf32(body: &[u8], big_endian: bool) -> Result<String, String> {
         .ok_or_else(|| "text that is not valid UTF-32 (a damaged or binary file)".into())
 }
 
-/// Refuses decoded text that is binary data: a NUL, or more than one control character in
-/// 200.
+/// Refuses decoded text that is binary data: more than one control character in 200
+/// (NUL aside), or a NUL where `nul_ok` is false, or NULs in more than a third of the
+/// characters. UTF-8 text with NULs among its characters (a field padded with them, a NUL
+/// before each tab or at the end, as the test files of LibreOffice and duckdb have) is read
+/// as LibreOffice reads it, the NULs dropped.
 fn check_text<'a>(
     text: Cow<'a, str>,
     encoding: &'static Encoding,
+    nul_ok: bool,
 ) -> Result<(Cow<'a, str>, &'static Encoding), String> {
     let (control, total) = control_chars(&text);
-    if text.contains('\0') || control * 200 > total.max(1) {
+    let nul = memchr::memchr_iter(0, text.as_bytes()).count();
+    if (control - nul) * 200 > total.max(1) || nul * 3 > total.max(1) || (nul > 0 && !nul_ok) {
         return Err(
             "binary data, not a spreadsheet or delimited text; export the plan as xlsx or CSV"
                 .into(),
         );
+    }
+    if nul > 0 {
+        return Ok((Cow::Owned(text.replace('\0', "")), encoding));
     }
     Ok((text, encoding))
 }
@@ -501,6 +514,34 @@ mod tests {
         let (decoded, encoding) = decode(&sjis).unwrap();
         assert_eq!(encoding, encoding_rs::SHIFT_JIS);
         assert!(decoded.contains("山田太郎"), "{decoded}");
+    }
+
+    #[test]
+    fn text_with_nuls_among_its_characters_is_read_without_them() {
+        // As LibreOffice's tdf57841.csv has them (a NUL before each tab), duckdb's
+        // nullterm.csv and null_terminator.csv, and a field padded with them.
+        for (bytes, text) in [
+            (&b"1\0\t2\0\tZo\xC3\xAB\0\r\n"[..], "1\t2\tZoë\r\n"),
+            (b"hello\n\0world\0\n", "hello\nworld\n"),
+            (b"a\0b", "ab"),
+            (
+                b"\xEF\xBB\xBF\"Campo\0\0\0\0\";1;1\r\n",
+                "\"Campo\";1;1\r\n",
+            ),
+        ] {
+            assert_eq!(decode(bytes).unwrap().0, text);
+        }
+        // Mostly NULs, or NULs among other control characters: binary data.
+        // And NULs in text that is not UTF-8 (a BMP image, its pixels 0x00 and 0xFF).
+        let mut bmp = b"BM\xB6\x9C\x01\0\0\0\0\x006\0\0\0(\0".to_vec();
+        bmp.extend([0xFF, 0xFF, 0xFF, 0].repeat(200));
+        for bytes in [
+            &b"a\0\0b\0\0c\0\0"[..],
+            b"a,b\0\x01\x02\x03\n\x04\x05,c\0",
+            &bmp,
+        ] {
+            assert!(decode(bytes).unwrap_err().starts_with("binary data"));
+        }
     }
 
     #[test]

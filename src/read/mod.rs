@@ -4,13 +4,17 @@
 //! One module per source kind: [`workbook`] (calamine) and [`delimited`] (csv); then
 //! [`locate`] finds the sections, whatever the layout.
 
+pub mod biff;
 pub mod cfb;
 pub mod delimited;
+pub mod gnumeric;
 pub mod grid;
 pub mod locate;
 pub mod ods;
 pub mod sniff;
 pub mod spreadsheetml;
+pub mod sylk;
+pub mod walk;
 pub mod workbook;
 
 use crate::error::{Error, Result};
@@ -107,7 +111,7 @@ pub fn read_plan_parts(inputs: &[(PathBuf, Vec<u8>)], options: &ReadOptions) -> 
                 options.limits.max_file_bytes,
             ));
         }
-        let kind = sniff::sniff(bytes).map_err(|r| Error::unreadable(path, r))?;
+        let kind = kind_of(path, bytes)?;
         format.get_or_insert(kind);
         if kind == Kind::Json {
             return Err(Error::unreadable(
@@ -163,7 +167,7 @@ pub fn read_plan_parts(inputs: &[(PathBuf, Vec<u8>)], options: &ReadOptions) -> 
 ///
 /// As [`read_plan`].
 pub fn read_plan_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Reading> {
-    let kind = sniff::sniff(bytes).map_err(|r| Error::unreadable(path, r))?;
+    let kind = kind_of(path, bytes)?;
     if kind == Kind::Json {
         return read_json(path, bytes);
     }
@@ -186,6 +190,15 @@ pub fn read_plan_bytes(path: &Path, bytes: &[u8], options: &ReadOptions) -> Resu
     })
 }
 
+/// What an input is, by its bytes; an office lock file is named as one, by its name and
+/// bytes, with the workbook it stands for.
+fn kind_of(path: &Path, bytes: &[u8]) -> Result<Kind> {
+    if let Some(lock) = walk::lock_file(&path.to_string_lossy(), bytes) {
+        return Err(Error::unreadable(path, lock));
+    }
+    sniff::sniff(bytes).map_err(|r| Error::unreadable(path, r))
+}
+
 /// The grids of one input whose kind is known.
 ///
 /// # Errors
@@ -198,6 +211,10 @@ pub fn read_grids(path: &Path, bytes: &[u8], kind: Kind, limits: &Limits) -> Res
             let grid = delimited::parse(&text, &sheet_name(path), limits)
                 .map_err(|r| Error::unreadable(path, r))?;
             Ok(vec![grid])
+        }
+        Kind::Sylk => {
+            Ok(vec![sylk::read(bytes, &sheet_name(path), limits)
+                .map_err(|r| Error::unreadable(path, r))?])
         }
         Kind::Json => Err(Error::unreadable(path, "a JSON plan has no sheets")),
         _ => {

@@ -7,9 +7,11 @@
 //! limits allow is refused before calamine allocates.
 //!
 //! The same pass notices what calamine's ods reader refuses although LibreOffice reads it:
-//! text between the cells of a row (content.xml pretty-printed with line breaks, as some
-//! writers and hand edits leave it). Such a file is given to calamine as a copy whose
-//! content.xml has that whitespace dropped.
+//! text between the cells of a row, or between the names of `table:named-expressions`
+//! (content.xml pretty-printed with line breaks, as LibreOffice writes every flat ODS, and
+//! as some writers and hand edits leave a package; calamine 0.38 refuses the names' with
+//! "Expecting 'table:named-expressions', found other content"). Such a file is given to
+//! calamine as a copy whose content.xml has that whitespace dropped.
 
 use super::Limits;
 use quick_xml::events::{BytesStart, Event};
@@ -22,7 +24,8 @@ const MAX_REWRITE: u64 = 32 * 1024 * 1024;
 struct Scan {
     /// The cells the tables span, repeats counted.
     dense: u64,
-    /// Whether a table row holds text or comments between its cells.
+    /// Whether a table row holds text or comments between its cells, or the named
+    /// expressions between their names.
     loose_text: bool,
 }
 
@@ -59,6 +62,8 @@ fn scan<R: BufRead>(xml: R, copy: Option<&mut Vec<u8>>) -> Result<Scan, String> 
     let (mut in_row, mut row_repeat, mut col, mut last_value) = (false, 1u64, 0u64, 0u64);
     // The open cell: its repeat and whether it holds a value.
     let mut cell: Option<(u64, bool)> = None;
+    // Inside `table:named-expressions` (the workbook's or a sheet's named ranges).
+    let mut in_names = false;
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -127,8 +132,10 @@ fn scan<R: BufRead>(xml: R, copy: Option<&mut Vec<u8>>) -> Result<Scan, String> 
                 }
                 table = Table::default();
             }
+            Event::Start(e) if e.name().as_ref() == "table:named-expressions" => in_names = true,
+            Event::End(e) if e.name().as_ref() == "table:named-expressions" => in_names = false,
             Event::Text(_) | Event::Comment(_) | Event::GeneralRef(_) | Event::CData(_)
-                if in_row && cell.is_none() =>
+                if (in_row && cell.is_none()) || in_names =>
             {
                 out.loose_text = true;
                 keep = false;
@@ -175,8 +182,9 @@ pub fn prepare_ods(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, Str
             .read_to_end(&mut manifest)
             .map_err(|e| format!("a damaged zip archive ({e})"))?;
     }
-    // An encrypted package's content.xml is not XML: say so before reading it.
-    if memchr::memmem::find(&manifest, b"encryption-data").is_some() {
+    // An encrypted package's content.xml is not XML: say so before reading it. A package
+    // whose only encrypted parts are others (a password-protected Basic library) is read.
+    if content_encrypted(&manifest) {
         return Err(
             "the workbook is password-protected; save an unprotected copy and try again".into(),
         );
@@ -189,7 +197,10 @@ pub fn prepare_ods(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, Str
     too_many(found.dense, limits)?;
     // LibreOffice opens a package without its mimetype part; calamine needs it.
     let no_mimetype = zip.index_for_name("mimetype").is_none();
-    if !(found.loose_text || no_mimetype) || size > MAX_REWRITE {
+    // calamine refuses a manifest with any encryption data, even a macro library's: the
+    // copy gets a manifest of its own.
+    let other_parts_encrypted = memchr::memmem::find(&manifest, b"encryption-data").is_some();
+    if !(found.loose_text || no_mimetype || other_parts_encrypted) || size > MAX_REWRITE {
         return Ok(None);
     }
     let mut xml = Vec::new();
@@ -197,7 +208,35 @@ pub fn prepare_ods(bytes: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, Str
         .by_name("content.xml")
         .map_err(|e| format!("a damaged zip archive ({e})"))?;
     scan(std::io::BufReader::new(content), Some(&mut xml))?;
-    package(&manifest, &xml).map(Some)
+    let manifest = if other_parts_encrypted {
+        &[][..]
+    } else {
+        &manifest[..]
+    };
+    package(manifest, &xml).map(Some)
+}
+
+/// Whether the manifest gives content.xml encryption data (the document is password-
+/// protected), rather than only other parts (a protected macro library).
+fn content_encrypted(manifest: &[u8]) -> bool {
+    let find = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle);
+    if find(manifest, b"encryption-data").is_none() {
+        return false;
+    }
+    // The file-entry of content.xml, to its end: `/>`, or its closing tag.
+    let Some(at) = find(manifest, b"full-path=\"content.xml\"") else {
+        // A manifest that does not name content.xml: as before, encrypted.
+        return true;
+    };
+    let rest = &manifest[at..];
+    let Some(tag_end) = find(rest, b">") else {
+        return true;
+    };
+    if tag_end > 0 && rest[tag_end - 1] == b'/' {
+        return false;
+    }
+    let entry_end = find(rest, b"file-entry>").unwrap_or(rest.len());
+    find(&rest[..entry_end], b"encryption-data").is_some()
 }
 
 /// A flat ODS (one XML file) as the ods package it stands for: its XML, whitespace between
@@ -285,5 +324,106 @@ mod tests {
         assert_eq!(found.dense, 1);
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("<table:table-row><table:table-cell><text:p>a  b</text:p></table:table-cell></table:table-row>"), "{out}");
+    }
+
+    #[test]
+    fn whitespace_between_named_expressions_is_dropped_for_calamine() {
+        // As LibreOffice writes a flat ODS: every element on its own line.
+        let xml = format!(
+            r#"{HEAD}
+ <table:table table:name="Plan">
+  <table:table-row><table:table-cell office:value-type="string"><text:p>Goal</text:p></table:table-cell></table:table-row>
+ </table:table>
+ <table:named-expressions>
+  <table:named-range table:name="goals" table:base-cell-address="$Plan.$A$1" table:cell-range-address="$Plan.$A$1"/>
+  <!-- a comment -->
+  <table:named-expression table:name="two" table:expression="of:=2"/>
+ </table:named-expressions>
+{TAIL}"#
+        );
+        let mut out = Vec::new();
+        let found = scan(xml.as_bytes(), Some(&mut out)).unwrap();
+        assert!(found.loose_text);
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("<table:named-expressions><table:named-range ")
+                && out.contains("/><table:named-expression ")
+                && out.contains("/></table:named-expressions>"),
+            "{out}"
+        );
+        // calamine reads the package made of it, names and all.
+        let package = fods_package(xml.as_bytes(), &Limits::default()).unwrap();
+        let mut ods: calamine::Ods<_> = calamine::Reader::new(Cursor::new(package)).unwrap();
+        assert_eq!(calamine::Reader::defined_names(&ods).len(), 2);
+        let range = calamine::Reader::worksheet_range(&mut ods, "Plan").unwrap();
+        assert_eq!(
+            range.get_value((0, 0)),
+            Some(&calamine::Data::String("Goal".into()))
+        );
+    }
+
+    #[test]
+    fn only_an_encrypted_content_xml_is_password_protection() {
+        let entry = |path: &str, encrypted: bool| {
+            if encrypted {
+                format!(
+                    r#"<manifest:file-entry manifest:full-path="{path}" manifest:media-type="text/xml" manifest:size="567">
+  <manifest:encryption-data manifest:checksum-type="sha256-1k" manifest:checksum="W3z"/>
+ </manifest:file-entry>"#
+                )
+            } else {
+                format!(
+                    r#"<manifest:file-entry manifest:full-path="{path}" manifest:media-type="text/xml"/>"#
+                )
+            }
+        };
+        // As LibreOffice writes a document with a password-protected Basic library.
+        let basic = format!(
+            "{}\n{}\n{}",
+            entry("Basic/Protected/Module1.xml", true),
+            entry("content.xml", false),
+            entry("styles.xml", false)
+        );
+        assert!(!content_encrypted(basic.as_bytes()));
+        let whole = format!(
+            "{}\n{}",
+            entry("content.xml", true),
+            entry("styles.xml", true)
+        );
+        assert!(content_encrypted(whole.as_bytes()));
+        let after = format!(
+            "{}\n{}",
+            entry("styles.xml", false),
+            entry("content.xml", true)
+        );
+        assert!(content_encrypted(after.as_bytes()));
+        assert!(!content_encrypted(entry("content.xml", false).as_bytes()));
+    }
+
+    #[test]
+    fn an_ods_with_a_protected_macro_library_is_read() {
+        // As LibreOffice saves a document whose Basic library has a password: the manifest
+        // gives that module encryption data, and calamine refuses any manifest that has some.
+        let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="Basic/Protected/Module1.xml" manifest:media-type="text/xml" manifest:size="567">
+  <manifest:encryption-data manifest:checksum-type="sha256-1k" manifest:checksum="W3z"/>
+ </manifest:file-entry>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#;
+        let xml = format!(
+            r#"<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet><table:table table:name="Plan"><table:table-row><table:table-cell office:value-type="string"><text:p>Goal</text:p></table:table-cell></table:table-row></table:table>{TAIL}"#
+        )
+        .replace("</office:document>", "</office:document-content>");
+        let ods = package(manifest.as_bytes(), xml.as_bytes()).unwrap();
+        assert!(calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(&ods)).is_err());
+        let copy = prepare_ods(&ods, &Limits::default()).unwrap().unwrap();
+        let mut wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(copy)).unwrap();
+        let range = calamine::Reader::worksheet_range(&mut wb, "Plan").unwrap();
+        assert_eq!(
+            range.get_value((0, 0)),
+            Some(&calamine::Data::String("Goal".into()))
+        );
     }
 }

@@ -179,7 +179,9 @@ fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>
             ranges(wb, limits, &mut limits.max_cells.clone())
         }
         Kind::SpreadsheetMl => super::spreadsheetml::read(bytes, limits),
-        Kind::Delimited | Kind::Json => Err("not a workbook".into()),
+        Kind::Gnumeric => super::gnumeric::read(bytes, limits),
+        Kind::OldXls => super::biff::read(bytes, limits),
+        Kind::Delimited | Kind::Json | Kind::Sylk => Err("not a workbook".into()),
     }
 }
 

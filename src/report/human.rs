@@ -204,7 +204,7 @@ fn plan_table(rows: &mut [Row], color: bool) -> String {
 /// The closing line: how many plans, how long, and the counts (in the words of every
 /// report, [`super::plan_counts`] and [`super::finding_counts`]).
 pub fn closing_line(t: &Totals, elapsed: Duration) -> String {
-    let skipped = super::skipped_words(t.skipped)
+    let skipped = super::skipped_words(t.skipped, t.locks)
         .map(|w| format!("; {w}"))
         .unwrap_or_default();
     format!(

@@ -201,6 +201,8 @@ pub struct Totals {
     pub infos: usize,
     /// Files of walked folders that were not read (not spreadsheets, notes, lock files).
     pub skipped: usize,
+    /// How many of the skipped files are office lock files.
+    pub locks: usize,
 }
 
 /// The reports of a check run, in input order.
@@ -336,13 +338,22 @@ pub struct ReportOptions {
 }
 
 /// The closing words about files of walked folders that were not read, if any: "skipped 2
-/// files that are not plans" (capitalize the first letter to open a sentence with them).
-pub fn skipped_words(n: usize) -> Option<String> {
-    match n {
-        0 => None,
-        1 => Some("skipped 1 file that is not a plan".to_string()),
-        n => Some(format!("skipped {n} files that are not plans")),
-    }
+/// files that are not plans", and how many of them are office lock files ("skipped 3 files
+/// that are not plans, 1 of them an office lock file").
+pub fn skipped_words(n: usize, locks: usize) -> Option<String> {
+    let words = match n {
+        0 => return None,
+        1 => "skipped 1 file that is not a plan".to_string(),
+        n => format!("skipped {n} files that are not plans"),
+    };
+    Some(match (n, locks.min(n)) {
+        (_, 0) => words,
+        (1, _) => format!("{words}, an office lock file"),
+        (2, 2) => format!("{words}, both office lock files"),
+        (n, l) if l == n => format!("{words}, all office lock files"),
+        (_, 1) => format!("{words}, 1 of them an office lock file"),
+        (_, l) => format!("{words}, {l} of them office lock files"),
+    })
 }
 
 /// Where a finding is, as `path:'Sheet'!D29` (or the path alone).

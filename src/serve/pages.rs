@@ -89,7 +89,7 @@ pub fn index(site: &Site, today: chrono::NaiveDate) -> Markup {
                     span.drop-title { "Drop files or a folder here, or choose files" }
                     span.drop-hint { "One plan; several CSV files that are the tabs of one plan; or many plans." }
                     input #files type="file" name="files" multiple
-                        accept=".xlsx,.xlsm,.xlsb,.xls,.ods,.fods,.csv,.tsv,.txt,.json,.xml"
+                        accept=(crate::read::walk::accept())
                         aria-describedby="limits";
                 }
                 p #picked aria-live="polite" {}
@@ -312,7 +312,7 @@ pub fn team_page(
             p.totals { (report::totals_words(&totals)) ", as of " (outcome.as_of.format("%Y-%m-%d").to_string()) "." }
             (verdict(totals.worst(), totals.errors, totals.warnings, totals.infos))
             @if !outcome.skipped.is_empty() {
-                @if let Some(words) = report::skipped_words(outcome.skipped.len()) {
+                @if let Some(words) = report::skipped_words(outcome.skipped.len(), outcome.locks) {
                     p.hint { (capitalize(&words)) ": " (outcome.skipped.join(", ")) }
                 }
             }

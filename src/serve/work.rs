@@ -49,8 +49,11 @@ pub struct Checked {
 pub struct Outcome {
     pub team: bool,
     pub plans: Vec<Checked>,
-    /// Files of a folder that are not plans, by name.
+    /// Files of a folder that are not plans, by name (the rule of `igp check DIR`,
+    /// [`read::walk`]).
     pub skipped: Vec<String>,
+    /// How many of the skipped files are office lock files.
+    pub locks: usize,
     pub as_of: NaiveDate,
     /// The configuration file in force and the settings it changes, for the summary.
     pub config: Option<String>,
@@ -84,23 +87,6 @@ impl Outcome {
     }
 }
 
-/// The extensions of files that may be plans: other files of a dropped folder are skipped.
-const PLAN_EXTENSIONS: &[&str] = &[
-    "xlsx", "xlsm", "xlsb", "xls", "xltx", "xltm", "xlt", "ods", "ots", "fods", "xml", "csv",
-    "tsv", "tab", "txt", "json",
-];
-
-fn may_be_plan(name: &str) -> bool {
-    let base = name.rsplit('/').next().unwrap_or(name);
-    if base.starts_with('.') || base.starts_with("~$") {
-        return false;
-    }
-    Path::new(base)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| PLAN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
 /// Reads and checks the uploads. Never fails: a file that cannot be read is its S001
 /// finding, and a panic of igp on a file is that file's finding too.
 pub fn check(
@@ -114,11 +100,30 @@ pub fn check(
         team: false,
         plans: Vec::new(),
         skipped: Vec::new(),
+        locks: 0,
         as_of: settings.as_of,
         config,
         settings: settings.describe(),
     };
     let several = uploads.len() > 1;
+    // Several files are a folder (or a selection): its files are taken by the rule of
+    // `igp check DIR`; one file is read as given, as on the command line.
+    let uploads = if several {
+        let mut plans = Vec::with_capacity(uploads.len());
+        for u in uploads {
+            let head = || Some(u.bytes[..u.bytes.len().min(read::walk::HEAD_BYTES)].to_vec());
+            match read::walk::skip(&u.name, head) {
+                None => plans.push(u),
+                Some(why) => {
+                    outcome.locks += usize::from(why.is_lock_file());
+                    outcome.skipped.push(u.name);
+                }
+            }
+        }
+        plans
+    } else {
+        uploads
+    };
     let as_tabs = match mode {
         Mode::One => several,
         Mode::Many => false,
@@ -160,10 +165,6 @@ pub fn check(
     }
     outcome.team = several;
     for u in uploads {
-        if several && !may_be_plan(&u.name) {
-            outcome.skipped.push(u.name);
-            continue;
-        }
         let name = u.name;
         let bytes = u.bytes;
         let c = contained(&name, settings, || {
