@@ -4,6 +4,9 @@
 mod common;
 
 use common::{codes, igp, root};
+#[path = "common/lock.rs"]
+mod lock;
+use lock::excel_lock;
 use predicates::prelude::*;
 
 /// `igp check ARGS` from the root, as of 2026-06-01, as JSON.
@@ -274,31 +277,21 @@ fn folders_are_walked_in_order_and_hidden_and_lock_files_skipped() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let paths: Vec<&str> = v["plans"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["path"].as_str().unwrap())
-        .collect();
+    let paths = plan_paths(&v);
     assert_eq!(
         paths,
         ["plans/a.csv", "plans/b-team/alex.xlsx", "plans/z.csv"]
     );
 }
 
-/// An Excel lock file as Excel writes it beside an open workbook: 165 bytes, the owner's
-/// name in ANSI and in UTF-16, padded.
-fn excel_lock(owner: &str) -> Vec<u8> {
-    let mut b = vec![owner.len() as u8];
-    b.extend(owner.bytes());
-    b.resize(55, b' ');
-    b.extend([owner.len() as u8, 0]);
-    b.extend(owner.encode_utf16().flat_map(u16::to_le_bytes));
-    while b.len() < 165 {
-        b.extend([b' ', 0]);
-    }
-    b.truncate(165);
-    b
+/// The paths of a JSON report's plans, in its order.
+fn plan_paths(v: &serde_json::Value) -> Vec<&str> {
+    v["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect()
 }
 
 #[test]
@@ -327,12 +320,7 @@ fn a_folder_is_taken_by_the_same_rule_as_igp_serve() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let paths: Vec<&str> = v["plans"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["path"].as_str().unwrap())
-        .collect();
+    let paths = plan_paths(&v);
     assert_eq!(
         paths,
         [
@@ -394,12 +382,7 @@ fn order_is_the_input_order_with_many_threads() {
     args.reverse();
     args.extend(["-j", "4"]);
     let v = json_report(&args);
-    let paths: Vec<&str> = v["plans"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["path"].as_str().unwrap())
-        .collect();
+    let paths = plan_paths(&v);
     assert_eq!(paths, args[..args.len() - 2]);
 }
 

@@ -434,6 +434,20 @@ fn the_flags_do_what_help_says() {
         .stderr(predicate::str::contains("checked 6 plans in"));
 }
 
+/// The `<xf>` of a cell's style: the cell's `s` attribute in the sheet's XML, looked up in
+/// the workbook's `cellXfs`.
+fn cell_xf<'a>(sheet: &str, styles: &'a str, cell: &str) -> &'a str {
+    let at = sheet.find(&format!("<c r=\"{cell}\"")).expect(cell);
+    let tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
+    let s: usize = tag
+        .split("s=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .map_or(0, |n| n.parse().unwrap());
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    xfs.split("<xf ").nth(s + 1).unwrap()
+}
+
 /// The number format of a cell of the first sheet, whether it is aligned, and its fill,
 /// from the workbook's XML.
 fn cell_style(xlsx: &Path, cell: &str) -> (String, bool, String) {
@@ -446,15 +460,7 @@ fn cell_style(xlsx: &Path, cell: &str) -> (String, bool, String) {
     };
     let sheet = read("xl/worksheets/sheet1.xml");
     let styles = read("xl/styles.xml");
-    let at = sheet.find(&format!("<c r=\"{cell}\"")).expect(cell);
-    let tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
-    let s: usize = tag
-        .split("s=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .map_or(0, |n| n.parse().unwrap());
-    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
-    let xf = xfs.split("<xf ").nth(s + 1).unwrap();
+    let xf = cell_xf(&sheet, &styles, cell);
     let num_fmt = xf
         .split("numFmtId=\"")
         .nth(1)
@@ -1007,15 +1013,7 @@ fn wraps(xlsx: &Path, sheet: &str, cell: &str) -> bool {
         .unwrap()
         .read_to_string(&mut styles)
         .unwrap();
-    let at = sheet.find(&format!("<c r=\"{cell}\"")).expect(cell);
-    let tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
-    let s: usize = tag
-        .split("s=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .map_or(0, |n| n.parse().unwrap());
-    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
-    let xf = xfs.split("<xf ").nth(s + 1).unwrap();
+    let xf = cell_xf(sheet, &styles, cell);
     let xf = &xf[..xf.find("</xf>").unwrap_or(xf.len())];
     xf.contains("wrapText=\"1\"")
 }

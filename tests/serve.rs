@@ -3,8 +3,11 @@
 //! hostile inputs of issue #13.
 #![cfg(feature = "serve")]
 
+#[path = "common/lock.rs"]
+mod lock;
 use igp::read::{read_plan_bytes, ReadOptions};
 use igp::serve::{Config, Limits};
+use lock::excel_lock;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use std::path::{Path, PathBuf};
@@ -808,21 +811,6 @@ async fn several_files_are_taken_as_the_form_says() {
     let (_, _, page) = post(&base, form).await;
     assert_eq!(statuses(&page).len(), 2, "{page}");
     assert!(page.contains("Skipped 2 files that are not plans: team/README.md, team/.DS_Store"));
-}
-
-/// An Excel lock file as Excel writes it beside an open workbook: 165 bytes, the owner's
-/// name in ANSI and in UTF-16, padded.
-fn excel_lock(owner: &str) -> Vec<u8> {
-    let mut b = vec![owner.len() as u8];
-    b.extend(owner.bytes());
-    b.resize(55, b' ');
-    b.extend([owner.len() as u8, 0]);
-    b.extend(owner.encode_utf16().flat_map(u16::to_le_bytes));
-    while b.len() < 165 {
-        b.extend([b' ', 0]);
-    }
-    b.truncate(165);
-    b
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,6 +7,7 @@
 //! workbook (several sheets in one stream) gives one grid per sheet.
 
 use super::grid::{Grid, Value};
+use super::spreadsheetml::fill;
 use super::Limits;
 use encoding_rs::Encoding;
 
@@ -193,14 +194,6 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Grid>, String> {
         grids.push(fill(Grid::new(name), &mut cells));
     }
     Ok(grids)
-}
-
-fn fill(mut grid: Grid, cells: &mut Vec<(u32, u32, Value)>) -> Grid {
-    cells.sort_by_key(|(r, c, _)| (*r, *c));
-    for (r, c, v) in cells.drain(..) {
-        grid.set(r, c, v);
-    }
-    grid
 }
 
 fn f64_at(data: &[u8], off: usize) -> Option<f64> {

@@ -4,6 +4,7 @@
 //! formula cell is left out, as no value of it is stored.
 
 use super::grid::{Grid, Value};
+use super::spreadsheetml::attr;
 use super::Limits;
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
@@ -217,17 +218,6 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Grid>, String> {
         }
     }
     Ok(grids)
-}
-
-fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
 }
 
 fn index(e: &BytesStart<'_>, name: &str, max: u32) -> Option<u32> {

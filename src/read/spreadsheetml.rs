@@ -16,7 +16,8 @@ pub const NAMESPACE: &str = "urn:schemas-microsoft-com:office:spreadsheet";
 const MAX_ROW: u32 = 1 << 20;
 const MAX_COL: u32 = 1 << 14;
 
-fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+/// The value of an attribute of `e` by its local name (any namespace), unescaped.
+pub(super) fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
@@ -189,7 +190,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<Grid>, String> {
 /// rows in any order, and a grid takes cells in order in constant time but out of order
 /// in time that grows with the rows after them (700,000 rows given last to first took
 /// minutes).
-fn fill(mut grid: Grid, cells: &mut Vec<(u32, u32, Value)>) -> Grid {
+pub(super) fn fill(mut grid: Grid, cells: &mut Vec<(u32, u32, Value)>) -> Grid {
     cells.sort_by_key(|(r, c, _)| (*r, *c));
     for (r, c, v) in cells.drain(..) {
         grid.set(r, c, v);
