@@ -7,6 +7,7 @@ mod completions;
 mod convert;
 mod diff;
 mod inputs;
+mod man;
 mod rules;
 mod schema;
 #[cfg(feature = "serve")]
@@ -50,6 +51,7 @@ pub enum Command {
     #[cfg(feature = "serve")]
     Serve(serve::Args),
     Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// How much to say on stderr.
@@ -96,6 +98,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(args, verbosity),
         Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 

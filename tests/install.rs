@@ -1,0 +1,76 @@
+//! What an installed igp carries besides its commands: the man page the wheel installs is
+//! the one `igp man` prints.
+
+mod common;
+
+use common::{igp, root};
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The man page the wheel installs (pyproject.toml's `data`), under the environment's prefix.
+fn installed_page() -> PathBuf {
+    root().join("packaging/wheel/data/share/man/man1/igp.1")
+}
+
+#[test]
+fn the_wheels_man_page_is_igp_man() {
+    let out = igp(&root()).arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    if std::env::var_os("IGP_UPDATE_MAN").is_some() {
+        std::fs::write(installed_page(), &page).unwrap();
+    }
+    let kept = std::fs::read_to_string(installed_page()).unwrap();
+    assert!(
+        kept == page,
+        "{} is not what `igp man` prints: run IGP_UPDATE_MAN=1 cargo test --test install",
+        installed_page().display()
+    );
+}
+
+#[test]
+fn the_man_page_has_every_command_and_option() {
+    let out = igp(&root()).arg("man").output().unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH igp 1"), "{page}");
+    assert!(page.contains(&format!("igp {}", env!("CARGO_PKG_VERSION"))));
+    for command in [
+        "CHECK",
+        "CONVERT",
+        "TEMPLATE",
+        "DIFF",
+        "CALENDAR",
+        "RULES",
+        "SCHEMA",
+        "COMPLETIONS",
+        "MAN",
+    ] {
+        assert!(
+            page.contains(&format!(".SH \"IGP {command}\"")),
+            "{command}"
+        );
+    }
+    for option in [
+        "\\-\\-as\\-of",
+        "\\-\\-annotate",
+        "\\-\\-force",
+        "\\-\\-summary",
+    ] {
+        assert!(page.contains(option), "{option}");
+    }
+}
+
+/// The page renders as man(1) renders it, when groff is installed (CI has it).
+#[test]
+fn the_man_page_renders() {
+    let Ok(groff) = Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .arg(installed_page())
+        .output()
+    else {
+        eprintln!("groff is missing: the man page was not rendered");
+        return;
+    };
+    let warnings = String::from_utf8_lossy(&groff.stderr);
+    assert!(groff.status.success() && warnings.is_empty(), "{warnings}");
+}
