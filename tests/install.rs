@@ -1,5 +1,5 @@
 //! What an installed igp carries besides its commands: the man page the wheel installs is
-//! the one `igp man` prints.
+//! the one `igp man` prints, and `igp --version` names the commit igp was built from.
 
 mod common;
 
@@ -58,6 +58,11 @@ fn the_man_page_has_every_command_and_option() {
     ] {
         assert!(page.contains(option), "{option}");
     }
+    // The page names the version alone: it changes when the command line does, not with
+    // every commit.
+    if let Some(commit) = env!("IGP_VERSION").split(['(', ' ']).nth(2) {
+        assert!(!page.contains(commit), "the page names the commit {commit}");
+    }
 }
 
 /// The page renders as man(1) renders it, when groff is installed (CI has it).
@@ -73,4 +78,35 @@ fn the_man_page_renders() {
     };
     let warnings = String::from_utf8_lossy(&groff.stderr);
     assert!(groff.status.success() && warnings.is_empty(), "{warnings}");
+}
+
+#[test]
+fn version_names_the_commit() {
+    let out = igp(&root()).arg("--version").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    // In a git clone, the commit checked out when igp was built; the test is built from the
+    // same commit. Outside one (a crate package), the version may stand alone.
+    let head = Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .current_dir(root())
+        .output()
+        .ok()
+        .filter(|o| o.status.success() && root().join(".git").exists())
+        .map(|o| String::from_utf8(o.stdout).unwrap().trim().to_string());
+    match head {
+        Some(head) => {
+            let prefix = format!("igp {version} ({head} ");
+            assert!(
+                text.starts_with(&prefix),
+                "{text:?} does not start {prefix:?}"
+            );
+            // The commit's date, YYYY-MM-DD, and the closing parenthesis.
+            let date = text[prefix.len()..].trim_end();
+            assert_eq!(date.len(), "2026-12-06)".len(), "{text:?}");
+            assert!(date.ends_with(')'), "{text:?}");
+        }
+        None => assert!(text.starts_with(&format!("igp {version}")), "{text:?}"),
+    }
 }
