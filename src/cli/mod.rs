@@ -7,6 +7,7 @@ mod completions;
 mod convert;
 mod diff;
 mod inputs;
+mod man;
 mod rules;
 mod schema;
 #[cfg(feature = "serve")]
@@ -22,7 +23,7 @@ use std::process::ExitCode;
 /// downloaded as xlsx, ods or CSV. igp reads any such export into one model, writes it
 /// normalized, checks it, and writes the blank template.
 #[derive(Debug, Parser)]
-#[command(name = "igp", version, propagate_version = true, max_term_width = 100)]
+#[command(name = "igp", version = env!("IGP_VERSION"), propagate_version = true, max_term_width = 100)]
 #[command(
     after_help = "Examples:\n  igp check plans/\n  igp convert plan.xlsx -o plan.json\n  igp convert plans/ --out-dir out --to html\n  igp diff plan-q1.xlsx plan-q2.csv\n  igp calendar plan.xlsx -o plan.ics\n  igp template -o my-plan.xlsx\n  igp schema > igp.schema.json\n  igp serve --open"
 )]
@@ -50,6 +51,7 @@ pub enum Command {
     #[cfg(feature = "serve")]
     Serve(serve::Args),
     Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// How much to say on stderr.
@@ -96,6 +98,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(args, verbosity),
         Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 
