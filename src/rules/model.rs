@@ -19,6 +19,14 @@ const MAGIC: &[u8; 4] = b"IGPM";
 const VERSION: u32 = 1;
 const HEADER: usize = 4 + 4 + 4 + 4;
 
+thread_local! {
+    /// The set of features seen of [`Model::probability`]: its slots (empty: `u32::MAX`),
+    /// and the slots it filled.
+    static SEEN: std::cell::RefCell<(Vec<u32>, Vec<usize>)> = const {
+        std::cell::RefCell::new((Vec::new(), Vec::new()))
+    };
+}
+
 /// The model of G005: how likely an action step is to have no end state.
 pub static STEPS: LazyLock<Model> = LazyLock::new(|| {
     Model::from_bytes(include_bytes!("../../data/judgment/model/steps.bin"))
@@ -132,28 +140,41 @@ impl Model {
     // Not inlined: bench/instructions.sh counts its cost by name.
     #[inline(never)]
     pub fn probability(&self, text: &str, column: &str) -> f64 {
-        // The features' weights summed as they come, each once: a small open-addressing
-        // set of the features seen stands in for sorting them.
+        // The features' weights summed as they come, each once: an open-addressing set of
+        // the features seen stands in for sorting them. The set is the thread's own, kept
+        // from call to call, and only its used slots are emptied after: no memory is
+        // allocated or cleared per text.
         // At most: 4 n-grams a character of the normalized text (lower case takes at most
         // 3 times the bytes), 2 for each word and each pair, 2 a shape, 4 more.
-        let most = 4 * (3 * text.len() + 2) + 6 * text.len() + 8;
-        let mut seen = vec![u32::MAX; (2 * most).next_power_of_two()];
-        let mask = seen.len() - 1;
-        let (mut sum, mut n) = (0f64, 0usize);
-        each_feature(text, column, |f| {
-            let mut slot = (f as usize).wrapping_mul(0x9e37_79b9) & mask;
-            loop {
-                match seen[slot] {
-                    u32::MAX => {
-                        seen[slot] = f;
-                        sum += f64::from(self.weights[f as usize]);
-                        n += 1;
-                        return;
-                    }
-                    s if s == f => return,
-                    _ => slot = (slot + 1) & mask,
-                }
+        let len = judged_part(text).len();
+        let most = 4 * (3 * len + 2) + 6 * len + 8;
+        let size = (2 * most).next_power_of_two();
+        let (sum, n) = SEEN.with_borrow_mut(|(table, used)| {
+            if table.len() < size {
+                table.resize(size, u32::MAX);
             }
+            let mask = size - 1;
+            let mut sum = 0f64;
+            each_feature(text, column, |f| {
+                let mut slot = (f as usize).wrapping_mul(0x9e37_79b9) & mask;
+                loop {
+                    match table[slot] {
+                        u32::MAX => {
+                            table[slot] = f;
+                            used.push(slot);
+                            sum += f64::from(self.weights[f as usize]);
+                            return;
+                        }
+                        s if s == f => return,
+                        _ => slot = (slot + 1) & mask,
+                    }
+                }
+            });
+            let n = used.len();
+            for slot in used.drain(..) {
+                table[slot] = u32::MAX;
+            }
+            (sum, n)
         });
         sigmoid(f64::from(self.bias) + scale(n) * sum)
     }
@@ -232,9 +253,27 @@ pub fn features(text: &str, column: &str) -> Vec<u32> {
     out
 }
 
+/// The longest text the model reads, in bytes: a longer one is judged by its start (no
+/// labelled step or cell is half as long), so that a cell of megabytes costs no more.
+const MAX_TEXT: usize = 2000;
+
+/// The start of `text` that the model reads: at most [`MAX_TEXT`] bytes, cut at a
+/// character's boundary.
+fn judged_part(text: &str) -> &str {
+    if text.len() <= MAX_TEXT {
+        return text;
+    }
+    let mut end = MAX_TEXT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Hands each hashed feature of a text in a column to `f`, repeats included, with no
 /// allocation per feature (the model runs on every cell of every plan).
 fn each_feature(text: &str, column: &str, mut f: impl FnMut(u32)) {
+    let text = judged_part(text);
     let norm = normalize(text);
     // Character n-grams of the text between spaces that mark where it starts and ends.
     let mut padded = String::with_capacity(norm.len() + 2);
@@ -645,6 +684,19 @@ mod tests {
         assert_eq!(f, features("Read 5 books", "action_steps"));
         assert_ne!(f, features("Read 3 books", "resources"));
         assert!(!features("", "resources").is_empty());
+    }
+
+    #[test]
+    fn a_long_text_is_judged_by_its_start() {
+        let long = "é".repeat(5000);
+        assert_eq!(judged_part(&long).len(), 2000);
+        assert_eq!(judged_part("short"), "short");
+        let m = Model::neutral();
+        assert_eq!(m.probability(&long, "resources"), 0.5);
+        assert_eq!(
+            features(&long, "resources"),
+            features(&"é".repeat(1000), "resources")
+        );
     }
 
     #[test]
