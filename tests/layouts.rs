@@ -388,11 +388,17 @@ fn section_titles_retyped_match_like_headers() {
 
 #[test]
 fn a_goal_over_rows_with_its_skill_merged_down_is_one_goal() {
-    // openpyxl (xlsx) and LibreOffice (xls): Public speaking over rows 26 and 27, A26:A27
-    // merged; a last row with an empty, unmerged skill is a goal of its own.
+    // openpyxl (xlsx) and LibreOffice (xls, ods, flat ods): Public speaking over rows 26 and
+    // 27, A26:A27 merged; a last row with an empty, unmerged skill is a goal of its own. The
+    // OpenDocument files' merges are read from their XML (calamine gives none).
+    let xlsx = read(&fixture("layouts/goal-over-two-rows.xlsx"))
+        .plan
+        .content();
     for file in [
         "layouts/goal-over-two-rows.xlsx",
         "layouts/goal-over-two-rows-libreoffice.xls",
+        "layouts/goal-over-two-rows-libreoffice.ods",
+        "layouts/goal-over-two-rows-libreoffice.fods",
     ] {
         let r = read(&fixture(file));
         let g = &r.plan.goals;
@@ -432,6 +438,7 @@ fn a_goal_over_rows_with_its_skill_merged_down_is_one_goal() {
         let g001: Vec<_> = findings.iter().filter(|f| f.code == "G001").collect();
         assert_eq!(g001.len(), 1, "{file}: {findings:?}");
         assert_eq!(g001[0].goal, Some(4), "{file}");
+        assert_eq!(r.plan.content().goals, xlsx.goals, "{file}");
     }
 }
 

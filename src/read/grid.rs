@@ -139,7 +139,7 @@ pub struct Merge {
 }
 
 /// The most merged ranges a grid keeps (a plan has a few dozen).
-const MAX_MERGES: usize = 65_536;
+pub(crate) const MAX_MERGES: usize = 65_536;
 
 /// One sheet of used cells: rows in order, each with its cells in column order. Readers
 /// give cells in order, so building it is a push per cell.

@@ -13,8 +13,10 @@
 //! "Expecting 'table:named-expressions', found other content"). Such a file is given to
 //! calamine as a copy whose content.xml has that whitespace dropped.
 
+use super::grid::{Merge, MAX_MERGES};
 use super::Limits;
 use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::QName;
 use std::io::{BufRead, Cursor, Read, Write};
 
 /// Past this size content.xml is not rewritten (an IGP's is a few hundred KB).
@@ -253,6 +255,116 @@ pub fn fods_package(fods: &[u8], limits: &Limits) -> Result<Vec<u8>, String> {
     package(b"", &xml)
 }
 
+/// The ranges merged down (over more than one row) in the named tables of an OpenDocument
+/// content.xml or flat ODS, one list for each name of `sheets`: calamine gives none.
+///
+/// A merged range is a cell with `table:number-rows-spanned` (and maybe
+/// `table:number-columns-spanned`) over 1, the cells it covers `table:covered-table-cell`s.
+/// Positions count repeated rows and columns, and covered cells, as calamine does, up to its
+/// 1,048,576 rows and 16,384 columns; the pass stops when every named table is read. Streamed:
+/// it keeps only the ranges, at most [`MAX_MERGES`] a table. XML it cannot read ends the pass
+/// with the ranges found so far (merges only join a goal's rows).
+pub fn merged_down<R: BufRead>(xml: R, sheets: &[&str]) -> Vec<Vec<Merge>> {
+    const ROWS: u64 = 1 << 20;
+    const COLS: u64 = 1 << 14;
+    let mut out = vec![Vec::new(); sheets.len()];
+    let mut seen = vec![false; sheets.len()];
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    reader.config_mut().check_end_names = false;
+    let (mut buf, mut skip) = (Vec::new(), Vec::new());
+    // The table being read (its index in `sheets`), the row and the column in that row.
+    let mut table: Option<usize> = None;
+    let (mut row, mut row_repeat, mut col) = (0u64, 1u64, 0u64);
+    while let Ok(event) = reader.read_event_into(&mut buf) {
+        let open = matches!(event, Event::Start(_));
+        // Whether to skip the open element's content: a cell's, or a table not asked for.
+        let mut skip_content = false;
+        match &event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "table:table" => {
+                if table.is_some() {
+                    // A table inside a table (a text box's): not the sheet's cells.
+                    skip_content = open;
+                } else {
+                    let name = e.try_get_attribute("table:name").ok().flatten();
+                    let name = name
+                        .as_ref()
+                        .and_then(|a| quick_xml::escape::unescape(&a.value).ok());
+                    table = name
+                        .and_then(|n| sheets.iter().position(|s| *s == n))
+                        .filter(|&i| open && !seen[i]);
+                    match table {
+                        Some(i) => {
+                            seen[i] = true;
+                            (row, row_repeat, col) = (0, 1, 0);
+                        }
+                        // A table not asked for.
+                        None => skip_content = open,
+                    }
+                }
+            }
+            Event::End(e) if table.is_some() && e.name().as_ref() == "table:table" => {
+                table = None;
+                if seen.iter().all(|&s| s) {
+                    break;
+                }
+            }
+            Event::Start(e) | Event::Empty(e)
+                if table.is_some() && e.name().as_ref() == "table:table-row" =>
+            {
+                row_repeat = attr(e, "table:number-rows-repeated").unwrap_or(1).max(1);
+                col = 0;
+                if !open {
+                    row = row.saturating_add(row_repeat).min(ROWS);
+                }
+            }
+            Event::End(e) if table.is_some() && e.name().as_ref() == "table:table-row" => {
+                row = row.saturating_add(row_repeat).min(ROWS);
+                // Past calamine's last row: nothing more of this table is counted.
+                if row == ROWS {
+                    table = None;
+                    if seen.iter().all(|&s| s)
+                        || reader
+                            .read_to_end_into(QName("table:table"), &mut skip)
+                            .is_err()
+                    {
+                        break;
+                    }
+                    skip.clear();
+                }
+            }
+            Event::Start(e) | Event::Empty(e) if is_cell(e) => {
+                if let Some(merges) = table.map(|i| &mut out[i]) {
+                    let rows = attr(e, "table:number-rows-spanned").unwrap_or(1);
+                    let cols = attr(e, "table:number-columns-spanned").unwrap_or(1).max(1);
+                    if rows > 1 && row < ROWS && col < COLS && merges.len() < MAX_MERGES {
+                        merges.push(Merge {
+                            first_row: row as u32,
+                            first_col: col as u32,
+                            last_row: (row.saturating_add(rows - 1)).min(ROWS - 1) as u32,
+                            last_col: (col.saturating_add(cols - 1)).min(COLS - 1) as u32,
+                        });
+                    }
+                    let repeat = attr(e, "table:number-columns-repeated").unwrap_or(1);
+                    col = col.saturating_add(repeat.max(1)).min(COLS);
+                }
+                skip_content = open;
+            }
+            _ => {}
+        }
+        if skip_content {
+            if let Event::Start(e) = &event {
+                if reader.read_to_end_into(e.name(), &mut skip).is_err() {
+                    break;
+                }
+                skip.clear();
+            }
+        }
+        buf.clear();
+    }
+    out
+}
+
 /// A stored (uncompressed) ods package of the given manifest (a minimal one when empty)
 /// and content.xml.
 fn package(manifest: &[u8], content: &[u8]) -> Result<Vec<u8>, String> {
@@ -360,6 +472,58 @@ mod tests {
             range.get_value((0, 0)),
             Some(&calamine::Data::String("Goal".into()))
         );
+    }
+
+    #[test]
+    fn merged_ranges_are_read_with_repeats_counted() {
+        let m = |first_row, first_col, last_row, last_col| Merge {
+            first_row,
+            first_col,
+            last_row,
+            last_col,
+        };
+        // Plan: a title merged across A1:F1 (one row: not kept); B4:C5 merged after two
+        // repeated rows and a repeated cell, under it covered cells, one repeated; D7:D9
+        // after a row repeated in an empty element; a cell's text and a sheet not asked for
+        // are not counted.
+        let xml = format!(
+            r#"{HEAD}<table:table table:name="Other"><table:table-row><table:table-cell table:number-rows-spanned="5"/></table:table-row></table:table>
+<table:table table:name="P&amp;lan">
+ <table:table-column table:number-columns-repeated="6"/>
+ <table:table-row><table:table-cell table:number-columns-spanned="6" table:number-rows-spanned="1"><text:p>Title</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated="5"/></table:table-row>
+ <table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>
+ <table:table-row><table:table-cell><text:p>a</text:p><table:table-cell table:number-rows-spanned="9"/></table:table-cell><table:table-cell table:number-columns-spanned="2" table:number-rows-spanned="2"/><table:covered-table-cell/></table:table-row>
+ <table:table-header-rows><table:table-row><table:covered-table-cell table:number-columns-repeated="3"/><table:table-cell/></table:table-row></table:table-header-rows>
+ <table:table-row table:number-rows-repeated="1"/>
+ <table:table-row><table:table-cell table:number-columns-repeated="3"/><table:table-cell table:number-rows-spanned="3"/></table:table-row>
+</table:table>
+<table:table table:name="Empty"/>{TAIL}"#
+        );
+        let found = merged_down(xml.as_bytes(), &["P&lan", "Missing", "Empty"]);
+        assert_eq!(found, [vec![m(3, 1, 4, 2), m(6, 3, 8, 3)], vec![], vec![]]);
+        // Repeats past calamine's limits are counted up to them.
+        let xml = format!(
+            r#"{HEAD}<table:table table:name="P"><table:table-row table:number-rows-repeated="2000000"><table:table-cell/></table:table-row>
+<table:table-row><table:table-cell table:number-columns-repeated="99999"/><table:table-cell table:number-rows-spanned="2"/></table:table-row></table:table>{TAIL}"#
+        );
+        assert_eq!(merged_down(xml.as_bytes(), &["P"]), [vec![]]);
+        let huge = u64::MAX;
+        let xml = format!(
+            r#"{HEAD}<table:table table:name="P"><table:table-row table:number-rows-repeated="{huge}"><table:table-cell table:number-columns-repeated="{huge}" table:number-rows-spanned="{huge}" table:number-columns-spanned="{huge}"/></table:table-row>
+<table:table-row><table:table-cell table:number-rows-spanned="2"/></table:table-row></table:table>{TAIL}"#
+        );
+        let last = Merge {
+            first_row: 0,
+            first_col: 0,
+            last_row: (1 << 20) - 1,
+            last_col: (1 << 14) - 1,
+        };
+        assert_eq!(merged_down(xml.as_bytes(), &["P"]), [vec![last]]);
+        // Broken XML: the ranges found before it.
+        let xml = format!(
+            r#"{HEAD}<table:table table:name="P"><table:table-row><table:table-cell table:number-rows-spanned="2"/></table:table-row><table:table-row></table:table"#
+        );
+        assert_eq!(merged_down(xml.as_bytes(), &["P"]), [vec![m(0, 0, 1, 0)]]);
     }
 
     #[test]

@@ -97,7 +97,7 @@ impl<R: std::io::Read + std::io::Seek> MergedCells for calamine::Xls<R> {
     }
 }
 
-/// calamine does not give an OpenDocument sheet's merged ranges.
+/// calamine does not give an OpenDocument sheet's merged ranges (see [`set_ods_merges`]).
 impl<R: std::io::Read + std::io::Seek> MergedCells for calamine::Ods<R> {
     fn merged_cells(&mut self, _sheet: &str) -> Vec<Merge> {
         Vec::new()
@@ -116,6 +116,23 @@ fn may_hold_goals(grid: &Grid) -> bool {
             .count_ones()
             >= 2
     })
+}
+
+/// Gives an OpenDocument workbook's grids their merged ranges, which `content` reads from
+/// its content.xml for the sheets named: a second pass over the XML, as for xlsx only when a
+/// sheet may hold a goals table.
+fn set_ods_merges(grids: &mut [Grid], content: impl FnOnce(&[&str]) -> Vec<Vec<Merge>>) {
+    let wanted: Vec<usize> = (0..grids.len())
+        .filter(|&i| may_hold_goals(&grids[i]))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = wanted.iter().map(|&i| grids[i].name.as_str()).collect();
+    let merges = content(&names);
+    for (i, found) in wanted.into_iter().zip(merges) {
+        grids[i].set_merges(found);
+    }
 }
 
 fn merge(d: &calamine::Dimensions) -> Merge {
@@ -170,13 +187,27 @@ fn read_unguarded(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<Vec<Grid>
             let bytes = package.as_deref().unwrap_or(bytes);
             let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
                 .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
-            ranges(wb, limits, &mut limits.max_cells.clone())
+            let mut grids = ranges(wb, limits, &mut limits.max_cells.clone())?;
+            set_ods_merges(&mut grids, |sheets| {
+                use std::io::Read;
+                let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+                    return Vec::new();
+                };
+                let Ok(xml) = zip.by_name("content.xml") else {
+                    return Vec::new();
+                };
+                let xml = std::io::BufReader::new(xml.take(limits.max_unpacked_bytes));
+                super::ods::merged_down(xml, sheets)
+            });
+            Ok(grids)
         }
         Kind::Fods => {
             let package = super::ods::fods_package(bytes, limits)?;
             let wb: calamine::Ods<_> = calamine::open_workbook_from_rs(Cursor::new(&package[..]))
                 .map_err(|e: calamine::OdsError| describe(&e.to_string()))?;
-            ranges(wb, limits, &mut limits.max_cells.clone())
+            let mut grids = ranges(wb, limits, &mut limits.max_cells.clone())?;
+            set_ods_merges(&mut grids, |sheets| super::ods::merged_down(bytes, sheets));
+            Ok(grids)
         }
         Kind::SpreadsheetMl => super::spreadsheetml::read(bytes, limits),
         Kind::Gnumeric => super::gnumeric::read(bytes, limits),
