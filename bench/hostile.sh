@@ -19,7 +19,7 @@ while IFS=$'\t' read -r name expect holds; do
   size="$(du -k "$file" | cut -f1)"
   out="$dir/out.json"
   /usr/bin/time -f '%M %e' -o "$dir/time" "$igp" check "$file" --format json >"$out" 2>/dev/null || true
-  read -r rss secs <"$dir/time"
+  read -r rss secs < <(tail -1 "$dir/time")
   says="$(grep -o '"message": *"[^"]*"' "$out" | head -1 | sed 's/"message": *"//; s/"$//' | cut -c1-90)"
   [ -n "$says" ] || says="(read, no S001)"
   printf '| %s | %s | %s KiB | %s | %s MiB | %s s | %s |\n' \

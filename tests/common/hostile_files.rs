@@ -41,13 +41,8 @@ pub fn all() -> Vec<Hostile> {
             Refused("--max-shared-strings-size"),
             |p| {
                 let si = b"<si><t>a</t></si>".repeat(1 << 16);
-                xlsx(
-                    p,
-                    sheet_a1_shared(),
-                    Some(repeat(si, 14_000_000 / (1 << 16))),
-                    None,
-                    1,
-                );
+                let sst = sst(repeat(si, 14_000_000 / (1 << 16)));
+                xlsx(p, sheet_a1_shared(), Some(sst), None, 1);
             },
         ),
         h(
@@ -56,7 +51,7 @@ pub fn all() -> Vec<Hostile> {
             Refused("--max-shared-strings"),
             |p| {
                 let si = b"<si><t>a</t></si>".repeat(1000);
-                xlsx(p, sheet_a1_shared(), Some(repeat(si, 200)), None, 1);
+                xlsx(p, sheet_a1_shared(), Some(sst(repeat(si, 200))), None, 1);
             },
         ),
         h(
@@ -204,7 +199,8 @@ pub fn all() -> Vec<Hostile> {
                 let rels: String = (1..=5000)
                     .map(|i| format!("<Relationship Id=\"rId{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"))
                     .collect();
-                xlsx(p, sheet_a1_shared(), None, Some((sheets, rels)), 1);
+                let a1 = b"<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>".to_vec();
+                xlsx(p, sheet(std::iter::once(a1)), None, Some((sheets, rels)), 1);
             },
         ),
         h(
@@ -286,6 +282,15 @@ fn sheet<I: Iterator<Item = Vec<u8>> + 'static>(rows: I) -> Chunks {
     Box::new(std::iter::once(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>".to_vec())
         .chain(rows)
         .chain(std::iter::once(b"</sheetData></worksheet>".to_vec())))
+}
+
+/// A shared-string table of the given `si` elements.
+fn sst(items: Chunks) -> Chunks {
+    Box::new(
+        std::iter::once(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">".to_vec())
+            .chain(items)
+            .chain(std::iter::once(b"</sst>".to_vec())),
+    )
 }
 
 /// A sheet whose A1 is shared string 0.
