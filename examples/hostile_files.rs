@@ -20,7 +20,7 @@ fn main() {
         file.write(&dir);
         let expect = match file.expect {
             hostile_files::Expect::Refused(flag) => format!("refused ({flag})"),
-            hostile_files::Expect::Read => "read".to_string(),
+            hostile_files::Expect::Read | hostile_files::Expect::ReadInBench => "read".to_string(),
         };
         println!("{}\t{}\t{}", file.name, expect, file.holds);
     }

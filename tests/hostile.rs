@@ -332,6 +332,9 @@ mod hostile_files;
 fn files_made_to_hurt_are_refused_at_the_limit_they_are_over() {
     let dir = tempfile::tempdir().unwrap();
     for file in hostile_files::all() {
+        if file.expect == hostile_files::Expect::ReadInBench {
+            continue;
+        }
         file.write(dir.path());
         let v = common::check_json(dir.path(), &[file.name]);
         let findings = v["plans"][0]["findings"].as_array().unwrap().clone();
@@ -351,7 +354,7 @@ fn files_made_to_hurt_are_refused_at_the_limit_they_are_over() {
                     s001[0]
                 );
             }
-            hostile_files::Expect::Read => assert!(s001.is_empty(), "{}: {s001:?}", file.name),
+            _ => assert!(s001.is_empty(), "{}: {s001:?}", file.name),
         }
         std::fs::remove_file(dir.path().join(file.name)).unwrap();
     }

@@ -168,14 +168,14 @@ pub struct CheckOptions {
     /// Judge deadlines and reviews as of this date (YYYY-MM-DD) [default: today].
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Refuse input files larger than this many megabytes [default: 50].
+    /// Refuse input files larger than this many megabytes [default: 20].
     ///
     /// This and the limits below are also `max_file_size`, `max_unpacked_size`... under
     /// `[limits]` in igp.toml. Each default is far beyond a real plan; a file over one is
     /// one S001 finding that names the limit.
     #[arg(long, value_name = "MB")]
     pub max_file_size: Option<u64>,
-    /// Refuse a workbook that unpacks to more than this many megabytes [default: 64].
+    /// Refuse a workbook that unpacks to more than this many megabytes [default: 32].
     #[arg(long, value_name = "MB")]
     pub max_unpacked_size: Option<u64>,
     /// Refuse a file with a cell longer than this many characters [default: 100000].

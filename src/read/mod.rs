@@ -50,9 +50,9 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_file_bytes: 50 * 1024 * 1024,
+            max_file_bytes: 20 * 1024 * 1024,
             max_cells: 200_000,
-            max_unpacked_bytes: 64 * 1024 * 1024,
+            max_unpacked_bytes: 32 * 1024 * 1024,
             max_cell_chars: 100_000,
             max_shared_strings: 100_000,
             max_shared_bytes: 16 * 1024 * 1024,

@@ -6,11 +6,13 @@
 use std::io::Write;
 use std::path::Path;
 
-/// What igp must do with a file: refuse it at the limit named by this flag, or read it.
+/// What igp must do with a file: refuse it at the limit named by this flag, or read it
+/// (`ReadInBench`: a file at the limits, read, too slow for a debug build's test).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expect {
     Refused(&'static str),
     Read,
+    ReadInBench,
 }
 
 /// One hostile file: its name, what it holds, what igp must do.
@@ -25,7 +27,7 @@ const MB: usize = 1024 * 1024;
 
 /// Every hostile file.
 pub fn all() -> Vec<Hostile> {
-    use Expect::{Read, Refused};
+    use Expect::{Read, ReadInBench, Refused};
     fn h(name: &'static str, holds: &'static str, expect: Expect, write: fn(&Path)) -> Hostile {
         Hostile {
             name,
@@ -70,10 +72,10 @@ pub fn all() -> Vec<Hostile> {
             |p| xlsx_inline_cell(p, 200 * MB),
         ),
         h(
-            "inline-cell-60mb.xlsx",
-            "one inline-string cell of 60 MB (within the unpacked limit)",
+            "inline-cell-30mb.xlsx",
+            "one inline-string cell of 30 MB (within the unpacked limit)",
             Refused("--max-cell-length"),
-            |p| xlsx_inline_cell(p, 60 * MB),
+            |p| xlsx_inline_cell(p, 30 * MB),
         ),
         h(
             "shared-cell-15mb.xlsx",
@@ -101,30 +103,30 @@ pub fn all() -> Vec<Hostile> {
             |p| ods_cell(p, 200 * MB),
         ),
         h(
-            "ods-cell-60mb.ods",
-            "an ods with one text cell of 60 MB",
+            "ods-cell-30mb.ods",
+            "an ods with one text cell of 30 MB (within the unpacked limit)",
             Refused("--max-cell-length"),
-            |p| ods_cell(p, 60 * MB),
+            |p| ods_cell(p, 30 * MB),
         ),
         h(
-            "fods-cell-45mb.fods",
-            "a flat ods with one text cell of 45 MB",
+            "fods-cell-19mb.fods",
+            "a flat ods with one text cell of 19 MB",
             Refused("--max-cell-length"),
             |p| {
                 let mut f = std::io::BufWriter::new(std::fs::File::create(p).unwrap());
-                for part in ods_content(45 * MB) {
+                for part in ods_content(19 * MB) {
                     f.write_all(&part).unwrap();
                 }
             },
         ),
         h(
-            "spreadsheetml-cell-45mb.xml",
-            "an Excel 2003 XML spreadsheet with one cell of 45 MB",
+            "spreadsheetml-cell-19mb.xml",
+            "an Excel 2003 XML spreadsheet with one cell of 19 MB",
             Refused("--max-cell-length"),
             |p| {
                 let mut f = std::io::BufWriter::new(std::fs::File::create(p).unwrap());
                 f.write_all(br#"<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Plan"><Table><Row><Cell><Data ss:Type="String">"#).unwrap();
-                for c in repeat(vec![b'x'; 1 << 16], 45 * MB >> 16) {
+                for c in repeat(vec![b'x'; 1 << 16], 19 * MB >> 16) {
                     f.write_all(&c).unwrap();
                 }
                 f.write_all(b"</Data></Cell></Row></Table></Worksheet></Workbook>")
@@ -134,13 +136,14 @@ pub fn all() -> Vec<Hostile> {
         h(
             "csv-field-49mb.csv",
             "a CSV of 49 MB that is one quoted field",
+            Refused("--max-file-size"),
+            |p| csv_field(p, 49 * MB),
+        ),
+        h(
+            "csv-field-19mb.csv",
+            "a CSV of 19 MB that is one quoted field",
             Refused("--max-cell-length"),
-            |p| {
-                let mut w = csv::Writer::from_path(p).unwrap();
-                let field = "x".repeat(49 * MB);
-                w.write_record(["Skill/Behavior", &field]).unwrap();
-                w.flush().unwrap();
-            },
+            |p| csv_field(p, 19 * MB),
         ),
         h(
             "cells-1m.xlsx",
@@ -163,16 +166,8 @@ pub fn all() -> Vec<Hostile> {
             "a million rows of one column",
             Refused("--max-cells"),
             |p| {
-                let rows = (0..1000).map(|k| {
-                    let mut rows = String::new();
-                    for r in k * 1000..(k + 1) * 1000 {
-                        rows.push_str(&format!(
-                            "<row r=\"{0}\"><c r=\"A{0}\"><v>1</v></c></row>",
-                            r + 1
-                        ));
-                    }
-                    rows.into_bytes()
-                });
+                // Rows and cells without references, to fit the unpacked limit.
+                let rows = (0..1000).map(|_| b"<row><c><v>1</v></c></row>".repeat(1000));
                 xlsx(p, sheet(rows), None, None, 1);
             },
         ),
@@ -205,28 +200,84 @@ pub fn all() -> Vec<Hostile> {
         ),
         h(
             "deep-nesting.xlsx",
-            "a sheet whose XML nests 5 million elements deep",
+            "a sheet whose XML nests 2.5 million elements deep",
             Refused("--max-xml-depth"),
             |p| {
                 let mut parts = chunks(&[b"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"]);
-                parts.extend(repeat(b"<row>".repeat(1 << 14), 300));
-                parts.extend(repeat(b"</row>".repeat(1 << 14), 300));
+                parts.extend(repeat(b"<row>".repeat(1 << 14), 150));
+                parts.extend(repeat(b"</row>".repeat(1 << 14), 150));
                 parts.push(b"</sheetData></worksheet>".to_vec());
                 xlsx(p, Box::new(parts.into_iter()), None, None, 1);
             },
         ),
         h(
             "wide-tag.xlsx",
-            "one cell tag with 5 million attributes",
+            "one cell tag with 2.5 million attributes",
             Refused("--max-cell-length"),
             |p| {
                 let mut parts = chunks(&[b"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" "]);
                 let attrs: Vec<u8> = (0..1u32 << 14)
                     .flat_map(|i| format!("a{i}=\"\" ").into_bytes())
                     .collect();
-                parts.extend(repeat(attrs, 300));
+                parts.extend(repeat(attrs, 150));
                 parts.push(b"><v>1</v></c></row></sheetData></worksheet>".to_vec());
                 xlsx(p, Box::new(parts.into_iter()), None, None, 1);
+            },
+        ),
+        h(
+            "goals-at-the-limits.csv",
+            "a CSV of 19.6 MB: 33,332 goal rows of 98-character cells (199,998 cells)",
+            ReadInBench,
+            |p| {
+                let mut w = csv::Writer::from_path(p).unwrap();
+                w.write_record(GOAL_COLUMNS).unwrap();
+                let mut seed = 1u64;
+                for _ in 0..33_332 {
+                    let row: Vec<String> = (0..6).map(|_| words(&mut seed, 98)).collect();
+                    w.write_record(&row).unwrap();
+                }
+                w.flush().unwrap();
+            },
+        ),
+        h(
+            "long-cells-at-the-limits.csv",
+            "a CSV of 19.9 MB: 200 cells of 99,000 characters",
+            ReadInBench,
+            |p| {
+                let mut w = csv::Writer::from_path(p).unwrap();
+                w.write_record(GOAL_COLUMNS).unwrap();
+                let mut seed = 2u64;
+                for _ in 0..33 {
+                    let row: Vec<String> = (0..6).map(|_| words(&mut seed, 99_000)).collect();
+                    w.write_record(&row).unwrap();
+                }
+                w.flush().unwrap();
+            },
+        ),
+        h(
+            "cells-at-the-limits.xlsx",
+            "an xlsx of 199,998 inline-string cells of 100 characters (30 MB unpacked)",
+            ReadInBench,
+            |p| {
+                let mut seed = 3u64;
+                let rows = (0..33_333u32).map(move |r| {
+                    let mut row = format!("<row r=\"{}\">", r + 1);
+                    for c in 0..6 {
+                        let text = if r == 0 {
+                            GOAL_COLUMNS[c].to_string()
+                        } else {
+                            words(&mut seed, 100)
+                        };
+                        row.push_str(&format!(
+                            "<c r=\"{}{}\" t=\"inlineStr\"><is><t>{text}</t></is></c>",
+                            column(c),
+                            r + 1
+                        ));
+                    }
+                    row.push_str("</row>");
+                    row.into_bytes()
+                });
+                xlsx(p, sheet(rows), None, None, 1);
             },
         ),
         h(
@@ -247,6 +298,54 @@ impl Hostile {
     pub fn write(&self, dir: &Path) {
         (self.write)(&dir.join(self.name));
     }
+}
+
+const GOAL_COLUMNS: [&str; 6] = [
+    "Skill/Behavior",
+    "Resources/Support needed",
+    "Career goals",
+    "Action steps",
+    "Network",
+    "Challenges",
+];
+
+/// Words of a plan, `chars` characters of them, from a xorshift seed.
+fn words(seed: &mut u64, chars: usize) -> String {
+    const WORDS: [&str; 16] = [
+        "give",
+        "two",
+        "talks",
+        "on",
+        "kubernetes",
+        "by",
+        "June",
+        "weekly",
+        "review",
+        "with",
+        "mentor",
+        "finish",
+        "the",
+        "certification",
+        "course",
+        "write",
+    ];
+    let mut out = String::with_capacity(chars + 16);
+    while out.len() < chars {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        out.push_str(WORDS[(*seed % 16) as usize]);
+        out.push(' ');
+    }
+    out.truncate(chars);
+    out
+}
+
+fn csv_field(p: &Path, bytes: usize) {
+    let mut w = csv::Writer::from_path(p).unwrap();
+    let field = "x".repeat(bytes);
+    w.write_record(["Skill/Behavior", &field]).unwrap();
+    w.flush().unwrap();
 }
 
 fn column(mut c: usize) -> String {
