@@ -310,7 +310,7 @@ fn check_package(bytes: &[u8], kind: Kind, limits: &Limits) -> Result<(), Over> 
         };
         total = total.saturating_add(f.size());
         let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
-        let lower = name.to_ascii_lowercase();
+        let lower = name.replace('\\', "/").to_ascii_lowercase();
         let shared = lower.ends_with("sharedstrings.xml") || lower.ends_with("sharedstrings.bin");
         if shared && f.size() > limits.max_shared_bytes {
             return Err(Over::shared_bytes(f.size(), limits));
