@@ -85,7 +85,7 @@ pub fn all() -> Vec<Hostile> {
                 let mut sst = chunks(&[
                     b"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>",
                 ]);
-                sst.extend(repeat(vec![b'x'; 1 << 16], 15 * MB >> 16));
+                sst.extend(repeat(vec![b'x'; 1 << 16], (15 * MB) >> 16));
                 sst.push(b"</t></si></sst>".to_vec());
                 xlsx(
                     p,
@@ -126,7 +126,7 @@ pub fn all() -> Vec<Hostile> {
             |p| {
                 let mut f = std::io::BufWriter::new(std::fs::File::create(p).unwrap());
                 f.write_all(br#"<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Plan"><Table><Row><Cell><Data ss:Type="String">"#).unwrap();
-                for c in repeat(vec![b'x'; 1 << 16], 19 * MB >> 16) {
+                for c in repeat(vec![b'x'; 1 << 16], (19 * MB) >> 16) {
                     f.write_all(&c).unwrap();
                 }
                 f.write_all(b"</Data></Cell></Row></Table></Worksheet></Workbook>")
@@ -262,9 +262,9 @@ pub fn all() -> Vec<Hostile> {
                 let mut seed = 3u64;
                 let rows = (0..33_333u32).map(move |r| {
                     let mut row = format!("<row r=\"{}\">", r + 1);
-                    for c in 0..6 {
+                    for (c, header) in GOAL_COLUMNS.iter().enumerate() {
                         let text = if r == 0 {
-                            GOAL_COLUMNS[c].to_string()
+                            header.to_string()
                         } else {
                             words(&mut seed, 100)
                         };
