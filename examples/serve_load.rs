@@ -4,6 +4,12 @@
 //! (from /proc/PID/status) as the requests go, to show it bounded.
 //!
 //! `cargo run --release --example serve_load -- http://127.0.0.1:PORT SERVER_PID [REQUESTS] [CLIENTS]`
+//!
+//! With `hostile DIR` in place of REQUESTS and CLIENTS: eight clients upload the files of
+//! DIR (files made to hurt, from examples/hostile_files.rs) over and over for 30 seconds,
+//! while a ninth uploads a real plan every second; it prints the server's peak memory, each
+//! real plan's answer time (every one must be answered, under 2 s), and the server's
+//! memory at rest before and after.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -51,6 +57,10 @@ async fn main() {
         "loopback only: {base}"
     );
     let pid: u32 = args.get(2).expect("the server's pid").parse().unwrap();
+    if args.get(3).map(String::as_str) == Some("hostile") {
+        let dir = PathBuf::from(args.get(4).expect("the folder of hostile files"));
+        return hostile(&base, pid, &dir).await;
+    }
     let requests: usize = args.get(3).map_or(1000, |n| n.parse().unwrap());
     let clients: usize = args.get(4).map_or(8, |n| n.parse().unwrap());
     let plans = Arc::new(plans());
@@ -150,5 +160,125 @@ async fn main() {
         "server memory after: {} MB resident, peak {} MB (VmHWM)",
         rss / 1024,
         hwm / 1024
+    );
+}
+
+/// One upload of one file; its status and how long the answer took.
+async fn upload(
+    client: &reqwest::Client,
+    base: &str,
+    name: &str,
+    bytes: &[u8],
+) -> (Option<reqwest::StatusCode>, Duration) {
+    let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string());
+    let form = reqwest::multipart::Form::new().part("files", part);
+    let t = Instant::now();
+    let status = match client
+        .post(format!("{base}/check"))
+        .multipart(form)
+        .send()
+        .await
+    {
+        Ok(r) => {
+            let status = r.status();
+            r.bytes().await.ok().map(|_| status)
+        }
+        Err(_) => None,
+    };
+    (status, t.elapsed())
+}
+
+/// Eight clients upload files made to hurt for 30 s; a ninth a real plan every second.
+async fn hostile(base: &str, pid: u32, dir: &std::path::Path) {
+    const SECONDS: u64 = 30;
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "tsv"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    let files = Arc::new(files);
+    let plan = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/team/alex-chen.xlsx"),
+    )
+    .unwrap();
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let (idle, _) = memory(pid);
+    println!(
+        "{} hostile files, {} MB in all; server at rest: {} MB resident",
+        files.len(),
+        files.iter().map(|(_, b)| b.len()).sum::<usize>() / (1024 * 1024),
+        idle / 1024
+    );
+    let end = Instant::now() + Duration::from_secs(SECONDS);
+    let uploads = Arc::new(AtomicUsize::new(0));
+    let mut tasks = Vec::new();
+    for c in 0..8usize {
+        let (files, client, base, uploads) = (
+            Arc::clone(&files),
+            client.clone(),
+            base.to_string(),
+            Arc::clone(&uploads),
+        );
+        tasks.push(tokio::spawn(async move {
+            let mut i = c;
+            let mut statuses: Vec<String> = Vec::new();
+            while Instant::now() < end {
+                let (name, bytes) = &files[i % files.len()];
+                let (status, _) = upload(&client, &base, name, bytes).await;
+                statuses.push(status.map_or("no answer".into(), |s| s.as_u16().to_string()));
+                uploads.fetch_add(1, Ordering::Relaxed);
+                i += 8;
+            }
+            statuses
+        }));
+    }
+    let mut plan_times = Vec::new();
+    let mut plan_failures = 0;
+    let mut peak_seen = 0;
+    while Instant::now() < end {
+        let tick = Instant::now();
+        let (status, took) = upload(&client, base, "alex-chen.xlsx", &plan).await;
+        if status != Some(reqwest::StatusCode::OK) || took > Duration::from_secs(2) {
+            plan_failures += 1;
+        }
+        plan_times.push(took);
+        peak_seen = peak_seen.max(memory(pid).0);
+        tokio::time::sleep(Duration::from_secs(1).saturating_sub(tick.elapsed())).await;
+    }
+    let mut statuses = std::collections::BTreeMap::<String, usize>::new();
+    for t in tasks {
+        for s in t.await.unwrap() {
+            *statuses.entry(s).or_default() += 1;
+        }
+    }
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let (after, hwm) = memory(pid);
+    plan_times.sort();
+    println!(
+        "{} hostile uploads in {SECONDS} s (answers: {statuses:?})",
+        uploads.load(Ordering::Relaxed)
+    );
+    println!(
+        "real plan: {} uploads, {} not answered 200 within 2 s; answer time median {} ms, max {} ms",
+        plan_times.len(),
+        plan_failures,
+        plan_times[plan_times.len() / 2].as_millis(),
+        plan_times.last().unwrap().as_millis()
+    );
+    println!(
+        "server memory: at rest before {} MB, peak {} MB (VmHWM), at rest after {} MB ({:+.0}%)",
+        idle / 1024,
+        hwm / 1024,
+        after / 1024,
+        (after as f64 / idle.max(1) as f64 - 1.0) * 100.0
     );
 }

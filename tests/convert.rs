@@ -272,7 +272,7 @@ fn a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unpacked size is 300 MB, over the limit of 256 MB",
+            "unpacked size is 300 MB, over the limit of 32 MB",
         ));
 }
 

@@ -321,3 +321,208 @@ fn a_reader_panic_on_a_damaged_workbook_is_a_finding_not_a_crash() {
         .stdout(predicate::str::contains("error[S001]: a damaged"))
         .stderr(predicate::str::is_empty());
 }
+
+#[path = "common/hostile_files.rs"]
+mod hostile_files;
+
+/// Each file made to hurt (tests/common/hostile_files.rs; bench/hostile.sh measures what
+/// each costs) is one S001 finding that names the limit it is over and the flag that
+/// raises it; the plan-like one is read.
+#[test]
+fn files_made_to_hurt_are_refused_at_the_limit_they_are_over() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in hostile_files::all() {
+        if file.expect == hostile_files::Expect::ReadInBench {
+            continue;
+        }
+        file.write(dir.path());
+        let v = common::check_json(dir.path(), &[file.name]);
+        let findings = v["plans"][0]["findings"].as_array().unwrap().clone();
+        let s001: Vec<&str> = findings
+            .iter()
+            .filter(|f| f["code"] == "S001")
+            .map(|f| f["message"].as_str().unwrap())
+            .collect();
+        match file.expect {
+            hostile_files::Expect::Refused(flag) => {
+                assert_eq!(s001.len(), 1, "{}: {findings:?}", file.name);
+                assert_eq!(findings.len(), 1, "{}: {findings:?}", file.name);
+                assert!(
+                    s001[0].contains(&format!("raise it with {flag} ")),
+                    "{}: {}",
+                    file.name,
+                    s001[0]
+                );
+            }
+            _ => assert!(s001.is_empty(), "{}: {s001:?}", file.name),
+        }
+        std::fs::remove_file(dir.path().join(file.name)).unwrap();
+    }
+}
+
+/// What reading `file` under `limits` gives: the sheets read, or the flag of the limit.
+fn under(file: &Path, limits: &igp::read::Limits) -> Result<usize, String> {
+    let bytes = std::fs::read(file).unwrap();
+    let kind = igp::read::sniff::sniff(&bytes).unwrap();
+    match igp::read::read_grids(file, &bytes, kind, limits) {
+        Ok(grids) => Ok(grids.len()),
+        // Refused before reading (TooLarge) or by the reader as it counts (Unreadable):
+        // either way, the message names the flag.
+        Err(e) => match e.to_string().split_once("raise it with ") {
+            Some((_, flag)) => Err(flag.split_whitespace().next().unwrap().to_string()),
+            None => panic!("{}: {e}", file.display()),
+        },
+    }
+}
+
+/// Every limit at its edge: a file at the limit is read, one past it refused, in each
+/// format the limit is checked in.
+#[test]
+fn each_limit_at_its_edge() {
+    use igp::read::Limits;
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name);
+    let at = |limits: Limits, file: &Path, flag: &str, edit: &dyn Fn(&mut Limits)| {
+        let mut one_less = limits;
+        edit(&mut one_less);
+        assert!(under(file, &limits).is_ok(), "{}: {flag}", file.display());
+        assert_eq!(
+            under(file, &one_less),
+            Err(flag.to_string()),
+            "{}",
+            file.display()
+        );
+    };
+    let d = Limits::default();
+
+    // One cell's length: 10 characters (an entity and a two-byte letter are one each).
+    let ten = "é&amp;3456789<![CDATA[0]]>";
+    hostile_files::small_xlsx(
+        &path("inline.xlsx"),
+        &format!("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{ten}</t></is></c></row>"),
+        None,
+        1,
+    );
+    hostile_files::small_xlsx(
+        &path("shared.xlsx"),
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>",
+        Some("<sst><si><r><t>01234</t></r><r><t>56789</t></r></si></sst>"),
+        1,
+    );
+    std::fs::write(path("cell.csv"), "a,\"0123456789\"\n").unwrap();
+    let cell = Limits {
+        max_cell_chars: 10,
+        ..d
+    };
+    for f in ["inline.xlsx", "shared.xlsx", "cell.csv"] {
+        at(cell, &path(f), "--max-cell-length", &|l| {
+            l.max_cell_chars -= 1
+        });
+    }
+
+    // Shared strings: 3, and the table's own count of them.
+    let sst = |n: usize, unique: usize| {
+        format!(
+            "<sst uniqueCount=\"{unique}\">{}</sst>",
+            "<si><t>a</t></si>".repeat(n)
+        )
+    };
+    let a1 = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>";
+    hostile_files::small_xlsx(&path("sst.xlsx"), a1, Some(&sst(3, 3)), 1);
+    hostile_files::small_xlsx(&path("sst-says.xlsx"), a1, Some(&sst(1, 3)), 1);
+    let strings = Limits {
+        max_shared_strings: 3,
+        ..d
+    };
+    for f in ["sst.xlsx", "sst-says.xlsx"] {
+        at(strings, &path(f), "--max-shared-strings", &|l| {
+            l.max_shared_strings -= 1
+        });
+    }
+
+    // The shared strings' bytes and the unpacked size, as the zip declares them.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path("sst.xlsx")).unwrap()).unwrap();
+    let sizes: Vec<u64> = (0..zip.len())
+        .map(|i| zip.by_index_raw(i).unwrap().size())
+        .collect();
+    let sst_size = zip.by_name("xl/sharedStrings.xml").unwrap().size();
+    let bytes = Limits {
+        max_shared_bytes: sst_size,
+        ..d
+    };
+    at(
+        bytes,
+        &path("sst.xlsx"),
+        "--max-shared-strings-size",
+        &|l| l.max_shared_bytes -= 1,
+    );
+    let unpacked = Limits {
+        max_unpacked_bytes: sizes.iter().sum(),
+        ..d
+    };
+    at(unpacked, &path("sst.xlsx"), "--max-unpacked-size", &|l| {
+        l.max_unpacked_bytes -= 1
+    });
+
+    // Sheets: 3.
+    hostile_files::small_xlsx(&path("sheets.xlsx"), a1, Some(&sst(1, 1)), 3);
+    let sheets = Limits { max_sheets: 3, ..d };
+    assert_eq!(under(&path("sheets.xlsx"), &sheets), Ok(3));
+    at(sheets, &path("sheets.xlsx"), "--max-sheets", &|l| {
+        l.max_sheets -= 1
+    });
+
+    // Cells: 4, in a sheet and in a CSV.
+    let four = "<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row><row r=\"2\"><c r=\"A2\"><v>3</v></c><c r=\"B2\"><v>4</v></c></row>";
+    hostile_files::small_xlsx(&path("cells.xlsx"), four, None, 1);
+    std::fs::write(path("cells.csv"), "1,2\n3,4\n").unwrap();
+    let cells = Limits { max_cells: 4, ..d };
+    for f in ["cells.xlsx", "cells.csv"] {
+        at(cells, &path(f), "--max-cells", &|l| l.max_cells -= 1);
+    }
+
+    // Nesting: worksheet, sheetData, row, c, is, t.
+    let depth = Limits {
+        max_xml_depth: 6,
+        ..d
+    };
+    at(depth, &path("inline.xlsx"), "--max-xml-depth", &|l| {
+        l.max_xml_depth -= 1
+    });
+}
+
+/// The limits are flags of check (and convert) and settings of igp.toml.
+#[test]
+fn limits_are_flags_and_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.csv"),
+        "Skill/Behavior,Resources,Career goals,Action steps,Network,Challenges\nPublic speaking,r,c,2 talks by June,n,x\n",
+    )
+    .unwrap();
+    let s001 = |args: &[&str]| {
+        let v = common::check_json(dir.path(), args);
+        common::codes(&v["plans"][0]).contains(&"S001".to_string())
+    };
+    assert!(!s001(&["plan.csv"]));
+    assert!(s001(&["plan.csv", "--max-cells", "11"]));
+    assert!(!s001(&["plan.csv", "--max-cells", "12"]));
+    assert!(s001(&["plan.csv", "--max-cell-length", "14"]));
+    std::fs::write(dir.path().join("igp.toml"), "[limits]\nmax_cells = 11\n").unwrap();
+    assert!(s001(&["plan.csv"]));
+    assert!(!s001(&["plan.csv", "--max-cells", "12"]));
+    let help = igp(dir.path()).args(["check", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for flag in [
+        "--max-file-size",
+        "--max-unpacked-size",
+        "--max-cell-length",
+        "--max-shared-strings",
+        "--max-shared-strings-size",
+        "--max-cells",
+        "--max-sheets",
+        "--max-xml-depth",
+    ] {
+        assert!(help.contains(flag), "{flag}");
+    }
+}

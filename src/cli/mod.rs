@@ -171,9 +171,34 @@ pub struct CheckOptions {
     /// Judge deadlines and reviews as of this date (YYYY-MM-DD) [default: today].
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Refuse input files larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 50)]
-    pub max_file_size: u64,
+    /// Refuse input files larger than this many megabytes [default: 20].
+    ///
+    /// This and the limits below are also `max_file_size`, `max_unpacked_size`... under
+    /// `[limits]` in igp.toml. Each default is far beyond a real plan; a file over one is
+    /// one S001 finding that names the limit.
+    #[arg(long, value_name = "MB")]
+    pub max_file_size: Option<u64>,
+    /// Refuse a workbook that unpacks to more than this many megabytes [default: 32].
+    #[arg(long, value_name = "MB")]
+    pub max_unpacked_size: Option<u64>,
+    /// Refuse a file with a cell longer than this many characters [default: 100000].
+    #[arg(long, value_name = "CHARS")]
+    pub max_cell_length: Option<usize>,
+    /// Refuse a workbook with more shared strings than this [default: 100000].
+    #[arg(long, value_name = "N")]
+    pub max_shared_strings: Option<usize>,
+    /// Refuse a workbook whose shared strings unpack to more megabytes than this [default: 16].
+    #[arg(long, value_name = "MB")]
+    pub max_shared_strings_size: Option<u64>,
+    /// Refuse a file with more used cells than this [default: 200000].
+    #[arg(long, value_name = "N")]
+    pub max_cells: Option<usize>,
+    /// Refuse a workbook with more sheets than this [default: 250].
+    #[arg(long, value_name = "N")]
+    pub max_sheets: Option<usize>,
+    /// Refuse a workbook whose XML nests deeper than this [default: 100].
+    #[arg(long, value_name = "N")]
+    pub max_xml_depth: Option<usize>,
 }
 
 /// What the options of `check` and `convert` resolve to.
@@ -195,7 +220,7 @@ impl CheckOptions {
             &cwd,
             verbosity,
         )?;
-        let read = read_options(self.max_file_size, &settings);
+        let read = self.read_options(&settings);
         Ok(Resolved {
             settings,
             read,
@@ -224,14 +249,36 @@ pub fn settings(
     Ok((settings, found))
 }
 
-/// Read options from the size flag and the settings' header aliases.
-pub fn read_options(max_file_mb: u64, settings: &igp::rules::Settings) -> igp::read::ReadOptions {
-    igp::read::ReadOptions {
-        limits: igp::read::Limits {
-            max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
-            ..igp::read::Limits::default()
-        },
-        aliases: settings.aliases.clone(),
+impl CheckOptions {
+    /// Read options: the limits of the settings, each flag given in its place, and the
+    /// settings' header aliases.
+    pub fn read_options(&self, settings: &igp::rules::Settings) -> igp::read::ReadOptions {
+        const MB: u64 = 1024 * 1024;
+        let mut limits = settings.reading;
+        if let Some(n) = self.max_file_size {
+            limits.max_file_bytes = n.saturating_mul(MB);
+        }
+        if let Some(n) = self.max_unpacked_size {
+            limits.max_unpacked_bytes = n.saturating_mul(MB);
+        }
+        if let Some(n) = self.max_shared_strings_size {
+            limits.max_shared_bytes = n.saturating_mul(MB);
+        }
+        for (flag, field) in [
+            (self.max_cell_length, &mut limits.max_cell_chars),
+            (self.max_shared_strings, &mut limits.max_shared_strings),
+            (self.max_cells, &mut limits.max_cells),
+            (self.max_sheets, &mut limits.max_sheets),
+            (self.max_xml_depth, &mut limits.max_xml_depth),
+        ] {
+            if let Some(n) = flag {
+                *field = n;
+            }
+        }
+        igp::read::ReadOptions {
+            limits,
+            aliases: settings.aliases.clone(),
+        }
     }
 }
 

@@ -10,7 +10,7 @@
 //! the limits allow is refused before calamine allocates anything; an oversized DIMENSIONS
 //! claim is zeroed in a copy of the file, so the sheet costs only its cells.
 
-use super::Limits;
+use super::{bounds, Limits};
 use std::borrow::Cow;
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
@@ -414,12 +414,48 @@ pub fn prepare_xls<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Vec<Cow<'a, [
     let mut sheet = 0usize;
     let mut sheets: Vec<Vec<CellRecord>> = Vec::new();
     let mut dimensions = Vec::new();
+    // The bounds of what calamine will hold: the shared strings (the SST record and the
+    // CONTINUE records after it), the sheets (BOUNDSHEET) and the cell records.
+    let mut sheet_places = Vec::new();
+    let (mut shared_bytes, mut in_sst, mut bound_sheets, mut cell_records) =
+        (0u64, false, 0, limits.max_cells);
     while at + 4 <= s.len() {
         let typ = u16_at(s, at);
         let len = usize::from(u16_at(s, at + 2));
         let Some(data) = s.get(at + 4..at + 4 + len) else {
             break;
         };
+        in_sst = (typ == 0x00FC && depth == 0) || (in_sst && typ == 0x003C);
+        if in_sst {
+            shared_bytes += len as u64;
+            if shared_bytes > limits.max_shared_bytes {
+                return Err(bounds::Over::shared_bytes(shared_bytes, limits).into());
+            }
+            if typ == 0x00FC && data.len() >= 8 {
+                let unique = u64::from(u32_at(data, 4));
+                if unique > limits.max_shared_strings as u64 {
+                    let table = format!("{unique} (as the table says)");
+                    return Err(bounds::Over::shared_strings(table, limits).into());
+                }
+            }
+        }
+        if typ == 0x0085 && depth == 0 {
+            // Each sheet from its own place in the stream: calamine would read a place
+            // named twice twice.
+            let place = (data.len() >= 4).then(|| u32_at(data, 0));
+            if sheet_places.contains(&place) {
+                return Err(format!(
+                    "a damaged workbook: two sheets start at the same place; {}",
+                    "if it opens in Excel or LibreOffice, save it again from there"
+                ));
+            }
+            sheet_places.push(place);
+            bound_sheets += 1;
+            if bound_sheets > limits.max_sheets {
+                let more = format!("more than {}", limits.max_sheets);
+                return Err(bounds::Over::sheets(more, limits).into());
+            }
+        }
         match typ {
             // FilePass: XOR obfuscation or RC4 encryption.
             0x002F => return Err(PASSWORD.into()),
@@ -442,6 +478,7 @@ pub fn prepare_xls<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Vec<Cow<'a, [
             }
             _ if depth == 1 => {
                 if let Some((row, first, last)) = cell_span(typ, data) {
+                    bounds::take_cell(&mut cell_records, limits)?;
                     sheets[sheet].push(CellRecord {
                         at,
                         row,

@@ -397,7 +397,15 @@ fn parse_with(
         nend += e;
         match result {
             R::InputEmpty => {}
-            R::OutputFull => out.resize(out.len() * 2, 0),
+            R::OutputFull => {
+                // The field being read is at most 4 bytes a character: past that, it is
+                // over the limit of one cell, and not read further.
+                let field = nout - nend.checked_sub(1).map_or(0, |i| ends[i]);
+                if field > limits.max_cell_chars.saturating_mul(4) {
+                    return Err(super::bounds::cell_over(limits).into());
+                }
+                out.resize(out.len() * 2, 0)
+            }
             R::OutputEndsFull if ends.len() >= MAX_FIELDS => {
                 return Err(format!(
                     "row {} has more than {MAX_FIELDS} fields, the most a spreadsheet has",
@@ -420,10 +428,8 @@ fn parse_with(
                     start = end;
                     if let Some(v) = Value::text(unguard(field)) {
                         if grid.len() >= limits.max_cells {
-                            return Err(format!(
-                                "more than {} used cells; an IGP has a few hundred",
-                                limits.max_cells
-                            ));
+                            let mut none = 0;
+                            super::bounds::take_cell(&mut none, limits)?;
                         }
                         grid.set(row, col as u32, v);
                     }

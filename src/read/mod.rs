@@ -5,6 +5,7 @@
 //! [`locate`] finds the sections, whatever the layout.
 
 pub mod biff;
+pub mod bounds;
 pub mod cfb;
 pub mod delimited;
 pub mod gnumeric;
@@ -26,7 +27,10 @@ use sniff::Kind;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Bounds on what one input may cost, checked before the work that would exceed them.
+/// Bounds on what one input may cost, checked before the work that would exceed them
+/// (see [`bounds`]). Each default is far beyond a real plan (an IGP unpacks to well under
+/// 1 MB, holds a few hundred cells and its longest cell is a few thousand characters) and
+/// keeps the dearest file within it to about 256 MiB and a few seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The largest input file, in bytes.
@@ -35,14 +39,29 @@ pub struct Limits {
     pub max_cells: usize,
     /// The most bytes a workbook's zip may unpack to.
     pub max_unpacked_bytes: u64,
+    /// The most characters in one cell.
+    pub max_cell_chars: usize,
+    /// The most strings in a workbook's shared-string table (xlsx, xlsb, xls).
+    pub max_shared_strings: usize,
+    /// The most bytes of a workbook's shared-string table, as stored unpacked.
+    pub max_shared_bytes: u64,
+    /// The most sheets in one workbook.
+    pub max_sheets: usize,
+    /// The deepest nesting of elements in a workbook's XML.
+    pub max_xml_depth: usize,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_file_bytes: 50 * 1024 * 1024,
-            max_cells: 1_000_000,
-            max_unpacked_bytes: 256 * 1024 * 1024,
+            max_file_bytes: 20 * 1024 * 1024,
+            max_cells: 200_000,
+            max_unpacked_bytes: 32 * 1024 * 1024,
+            max_cell_chars: 100_000,
+            max_shared_strings: 100_000,
+            max_shared_bytes: 16 * 1024 * 1024,
+            max_sheets: 250,
+            max_xml_depth: 100,
         }
     }
 }
@@ -210,7 +229,9 @@ pub fn read_grids(path: &Path, bytes: &[u8], kind: Kind, limits: &Limits) -> Res
             let (text, _) = delimited::decode(bytes).map_err(|r| Error::unreadable(path, r))?;
             let grid = delimited::parse(&text, &sheet_name(path), limits)
                 .map_err(|r| Error::unreadable(path, r))?;
-            Ok(vec![grid])
+            let grids = vec![grid];
+            bounds::check_grids(&grids, limits).map_err(|o| o.error(path))?;
+            Ok(grids)
         }
         Kind::Sylk => {
             Ok(vec![sylk::read(bytes, &sheet_name(path), limits)
@@ -218,20 +239,11 @@ pub fn read_grids(path: &Path, bytes: &[u8], kind: Kind, limits: &Limits) -> Res
         }
         Kind::Json => Err(Error::unreadable(path, "a JSON plan has no sheets")),
         _ => {
-            if matches!(kind, Kind::Xlsx | Kind::Xlsm | Kind::Xlsb | Kind::Ods) {
-                let unpacked =
-                    sniff::zip_unpacked_size(bytes).map_err(|r| Error::unreadable(path, r))?;
-                if unpacked > limits.max_unpacked_bytes {
-                    return Err(Error::TooLarge {
-                        path: path.to_path_buf(),
-                        what: "the workbook's unpacked size",
-                        actual: human_bytes(unpacked),
-                        limit: human_bytes(limits.max_unpacked_bytes),
-                        hint: "an IGP unpacks to well under 1 MB; is this the right file?",
-                    });
-                }
-            }
-            workbook::read(bytes, kind, limits).map_err(|r| Error::unreadable(path, r))
+            bounds::check_workbook(bytes, kind, limits).map_err(|o| o.error(path))?;
+            let grids =
+                workbook::read(bytes, kind, limits).map_err(|r| Error::unreadable(path, r))?;
+            bounds::check_grids(&grids, limits).map_err(|o| o.error(path))?;
+            Ok(grids)
         }
     }
 }
@@ -302,7 +314,7 @@ fn too_large(path: &Path, size: u64, max: u64) -> Error {
         what: "the file's size",
         actual: human_bytes(size),
         limit: human_bytes(max),
-        hint: "raise it with --max-file-size if the file is really a plan",
+        hint: bounds::Limit::FileSize.hint(),
     }
 }
 

@@ -53,7 +53,7 @@ macro_rules! stream_cells {
             while let Some(cell) = cells.next_cell().map_err(|e| describe(&e.to_string()))? {
                 let (r, c) = cell.get_position();
                 if let Some(v) = from_ref(cell.get_value()) {
-                    take(&mut budget, $limits, &name)?;
+                    take(&mut budget, $limits)?;
                     grid.set(r, c, v);
                 }
             }
@@ -246,7 +246,7 @@ where
         if let Some((r0, c0)) = range.start() {
             for (r, c, d) in range.used_cells() {
                 if let Some(v) = from_data(d) {
-                    take(budget, limits, &name)?;
+                    take(budget, limits)?;
                     grid.set(r0 + r as u32, c0 + c as u32, v);
                 }
             }
@@ -268,15 +268,8 @@ fn worksheet_names(sheets: &[calamine::Sheet]) -> Vec<String> {
         .collect()
 }
 
-fn take(budget: &mut usize, limits: &Limits, sheet: &str) -> Result<(), String> {
-    if *budget == 0 {
-        return Err(format!(
-            "the workbook has more than {} used cells (sheet '{sheet}'); an IGP has a few hundred",
-            limits.max_cells
-        ));
-    }
-    *budget -= 1;
-    Ok(())
+fn take(budget: &mut usize, limits: &Limits) -> Result<(), String> {
+    super::bounds::take_cell(budget, limits).map_err(String::from)
 }
 
 /// An OOXML package as calamine can read it, when it cannot as it is: a copy in which

@@ -25,6 +25,8 @@ pub struct Settings {
     pub as_of: NaiveDate,
     /// Extra goal column headers, as (field key, header).
     pub aliases: Vec<(String, String)>,
+    /// What one input may cost to read (the file's size, its unpacked size, cells...).
+    pub reading: crate::read::Limits,
 }
 
 impl Default for Settings {
@@ -36,6 +38,7 @@ impl Default for Settings {
             stale_days: 92,
             as_of: chrono::Local::now().date_naive(),
             aliases: Vec::new(),
+            reading: crate::read::Limits::default(),
         }
     }
 }
@@ -59,6 +62,14 @@ struct Limits {
     max_steps: Option<usize>,
     max_goals: Option<usize>,
     stale_days: Option<i64>,
+    max_file_size: Option<u64>,
+    max_unpacked_size: Option<u64>,
+    max_cell_length: Option<usize>,
+    max_shared_strings: Option<usize>,
+    max_shared_strings_size: Option<u64>,
+    max_cells: Option<usize>,
+    max_sheets: Option<usize>,
+    max_xml_depth: Option<usize>,
 }
 
 impl Settings {
@@ -101,6 +112,50 @@ impl Settings {
         for (name, value, default) in [
             ("limits.max_steps", self.max_steps, default.max_steps),
             ("limits.max_goals", self.max_goals, default.max_goals),
+        ] {
+            if value != default {
+                out.push((name.to_string(), value.to_string()));
+            }
+        }
+        let (r, d) = (&self.reading, &default.reading);
+        const MB: u64 = 1024 * 1024;
+        for (name, value, default) in [
+            (
+                "limits.max_file_size",
+                r.max_file_bytes / MB,
+                d.max_file_bytes / MB,
+            ),
+            (
+                "limits.max_unpacked_size",
+                r.max_unpacked_bytes / MB,
+                d.max_unpacked_bytes / MB,
+            ),
+            (
+                "limits.max_cell_length",
+                r.max_cell_chars as u64,
+                d.max_cell_chars as u64,
+            ),
+            (
+                "limits.max_shared_strings",
+                r.max_shared_strings as u64,
+                d.max_shared_strings as u64,
+            ),
+            (
+                "limits.max_shared_strings_size",
+                r.max_shared_bytes / MB,
+                d.max_shared_bytes / MB,
+            ),
+            ("limits.max_cells", r.max_cells as u64, d.max_cells as u64),
+            (
+                "limits.max_sheets",
+                r.max_sheets as u64,
+                d.max_sheets as u64,
+            ),
+            (
+                "limits.max_xml_depth",
+                r.max_xml_depth as u64,
+                d.max_xml_depth as u64,
+            ),
         ] {
             if value != default {
                 out.push((name.to_string(), value.to_string()));
@@ -162,6 +217,29 @@ impl Settings {
                 ));
             }
             s.stale_days = n;
+        }
+        let l = &file.limits;
+        let r = &mut s.reading;
+        const MB: u64 = 1024 * 1024;
+        if let Some(n) = l.max_file_size {
+            r.max_file_bytes = n.saturating_mul(MB);
+        }
+        if let Some(n) = l.max_unpacked_size {
+            r.max_unpacked_bytes = n.saturating_mul(MB);
+        }
+        if let Some(n) = l.max_shared_strings_size {
+            r.max_shared_bytes = n.saturating_mul(MB);
+        }
+        for (value, field) in [
+            (l.max_cell_length, &mut r.max_cell_chars),
+            (l.max_shared_strings, &mut r.max_shared_strings),
+            (l.max_cells, &mut r.max_cells),
+            (l.max_sheets, &mut r.max_sheets),
+            (l.max_xml_depth, &mut r.max_xml_depth),
+        ] {
+            if let Some(n) = value {
+                *field = n;
+            }
         }
         for (key, headers) in file.aliases {
             if !crate::layout::GOAL_COLUMNS.iter().any(|c| c.key == key) {
@@ -250,6 +328,26 @@ mod tests {
             s.aliases,
             vec![("skill".to_string(), "Competency".to_string())]
         );
+        let s = Settings::from_toml(
+            "[limits]\nmax_file_size = 2\nmax_unpacked_size = 3\nmax_cell_length = 4\nmax_shared_strings = 5\nmax_shared_strings_size = 6\nmax_cells = 7\nmax_sheets = 8\nmax_xml_depth = 9\n",
+            Path::new("igp.toml"),
+        )
+        .unwrap();
+        let mb = 1024 * 1024;
+        assert_eq!(
+            s.reading,
+            crate::read::Limits {
+                max_file_bytes: 2 * mb,
+                max_unpacked_bytes: 3 * mb,
+                max_cell_chars: 4,
+                max_shared_strings: 5,
+                max_shared_bytes: 6 * mb,
+                max_cells: 7,
+                max_sheets: 8,
+                max_xml_depth: 9,
+            }
+        );
+        assert_eq!(s.describe().len(), 8);
     }
 
     #[test]

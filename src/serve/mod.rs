@@ -766,8 +766,8 @@ async fn check(State(state): State<Shared>, request: Request) -> Response {
     }
     let read = ReadOptions {
         limits: crate::read::Limits {
-            max_file_bytes: limits.max_file_bytes as u64,
-            ..crate::read::Limits::default()
+            max_file_bytes: (limits.max_file_bytes as u64).min(settings.reading.max_file_bytes),
+            ..settings.reading
         },
         aliases: settings.aliases.clone(),
     };
