@@ -253,28 +253,17 @@ impl CheckOptions {
     /// Read options: the limits of the settings, each flag given in its place, and the
     /// settings' header aliases.
     pub fn read_options(&self, settings: &igp::rules::Settings) -> igp::read::ReadOptions {
-        const MB: u64 = 1024 * 1024;
-        let mut limits = settings.reading;
-        if let Some(n) = self.max_file_size {
-            limits.max_file_bytes = n.saturating_mul(MB);
+        let limits = igp::read::LimitChanges {
+            max_file_size: self.max_file_size,
+            max_unpacked_size: self.max_unpacked_size,
+            max_cell_length: self.max_cell_length,
+            max_shared_strings: self.max_shared_strings,
+            max_shared_strings_size: self.max_shared_strings_size,
+            max_cells: self.max_cells,
+            max_sheets: self.max_sheets,
+            max_xml_depth: self.max_xml_depth,
         }
-        if let Some(n) = self.max_unpacked_size {
-            limits.max_unpacked_bytes = n.saturating_mul(MB);
-        }
-        if let Some(n) = self.max_shared_strings_size {
-            limits.max_shared_bytes = n.saturating_mul(MB);
-        }
-        for (flag, field) in [
-            (self.max_cell_length, &mut limits.max_cell_chars),
-            (self.max_shared_strings, &mut limits.max_shared_strings),
-            (self.max_cells, &mut limits.max_cells),
-            (self.max_sheets, &mut limits.max_sheets),
-            (self.max_xml_depth, &mut limits.max_xml_depth),
-        ] {
-            if let Some(n) = flag {
-                *field = n;
-            }
-        }
+        .apply(settings.reading);
         igp::read::ReadOptions {
             limits,
             aliases: settings.aliases.clone(),

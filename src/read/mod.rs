@@ -66,6 +66,48 @@ impl Default for Limits {
     }
 }
 
+/// Limits as a person sets them, in megabytes and counts, each only where it is given: a
+/// flag of the command line or a key under `[limits]` in igp.toml.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LimitChanges {
+    pub max_file_size: Option<u64>,
+    pub max_unpacked_size: Option<u64>,
+    pub max_cell_length: Option<usize>,
+    pub max_shared_strings: Option<usize>,
+    pub max_shared_strings_size: Option<u64>,
+    pub max_cells: Option<usize>,
+    pub max_sheets: Option<usize>,
+    pub max_xml_depth: Option<usize>,
+}
+
+impl LimitChanges {
+    /// `limits` with each limit given here in its place.
+    pub fn apply(&self, mut limits: Limits) -> Limits {
+        const MB: u64 = 1024 * 1024;
+        for (value, field) in [
+            (self.max_file_size, &mut limits.max_file_bytes),
+            (self.max_unpacked_size, &mut limits.max_unpacked_bytes),
+            (self.max_shared_strings_size, &mut limits.max_shared_bytes),
+        ] {
+            if let Some(n) = value {
+                *field = n.saturating_mul(MB);
+            }
+        }
+        for (value, field) in [
+            (self.max_cell_length, &mut limits.max_cell_chars),
+            (self.max_shared_strings, &mut limits.max_shared_strings),
+            (self.max_cells, &mut limits.max_cells),
+            (self.max_sheets, &mut limits.max_sheets),
+            (self.max_xml_depth, &mut limits.max_xml_depth),
+        ] {
+            if let Some(n) = value {
+                *field = n;
+            }
+        }
+        limits
+    }
+}
+
 /// How to read.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {

@@ -219,28 +219,17 @@ impl Settings {
             s.stale_days = n;
         }
         let l = &file.limits;
-        let r = &mut s.reading;
-        const MB: u64 = 1024 * 1024;
-        if let Some(n) = l.max_file_size {
-            r.max_file_bytes = n.saturating_mul(MB);
+        s.reading = crate::read::LimitChanges {
+            max_file_size: l.max_file_size,
+            max_unpacked_size: l.max_unpacked_size,
+            max_cell_length: l.max_cell_length,
+            max_shared_strings: l.max_shared_strings,
+            max_shared_strings_size: l.max_shared_strings_size,
+            max_cells: l.max_cells,
+            max_sheets: l.max_sheets,
+            max_xml_depth: l.max_xml_depth,
         }
-        if let Some(n) = l.max_unpacked_size {
-            r.max_unpacked_bytes = n.saturating_mul(MB);
-        }
-        if let Some(n) = l.max_shared_strings_size {
-            r.max_shared_bytes = n.saturating_mul(MB);
-        }
-        for (value, field) in [
-            (l.max_cell_length, &mut r.max_cell_chars),
-            (l.max_shared_strings, &mut r.max_shared_strings),
-            (l.max_cells, &mut r.max_cells),
-            (l.max_sheets, &mut r.max_sheets),
-            (l.max_xml_depth, &mut r.max_xml_depth),
-        ] {
-            if let Some(n) = value {
-                *field = n;
-            }
-        }
+        .apply(s.reading);
         for (key, headers) in file.aliases {
             if !crate::layout::GOAL_COLUMNS.iter().any(|c| c.key == key) {
                 return Err(format!(
